@@ -1,0 +1,7 @@
+export * from './enums';
+export * from './schemas/common';
+export * from './schemas/regions';
+export * from './schemas/catalog';
+export * from './schemas/auth';
+export * from './schemas/contacts';
+export * from './schemas/calendar';
