@@ -1,0 +1,32 @@
+// Records → response shapes shared by several handlers.
+import type { Me, StaffProfile } from '../../shared/schemas/auth';
+import type { ResidentRecord, StaffRecord } from '../store/people';
+import { getDepartment, getRegions } from '../store/reference';
+
+export const toMe = (r: ResidentRecord): Me => ({
+  id: r.id,
+  name: r.name,
+  phone: r.phone,
+  currentRegionCode: r.currentRegionCode,
+  hometownRegionCode: r.hometownRegionCode,
+  tags: r.tags,
+  elderMode: r.elderMode,
+  createdAt: r.createdAt,
+});
+
+export async function toStaffProfile(s: StaffRecord): Promise<StaffProfile> {
+  const [dept, regions] = await Promise.all([
+    s.departmentId ? getDepartment(s.departmentId) : undefined,
+    getRegions([s.regionCode]),
+  ]);
+  return {
+    username: s.username,
+    name: s.name,
+    role: s.role,
+    departmentId: s.departmentId,
+    departmentName: dept?.name ?? null,
+    regionCode: s.regionCode,
+    regionName: regions.get(s.regionCode)?.name ?? '',
+    phone: s.phone,
+  };
+}

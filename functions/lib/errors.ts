@@ -1,0 +1,21 @@
+// Typed errors of the API; mapped to HTTP status in one place (lib/http.ts).
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, fields?: Record<string, string>) =>
+  new AppError(400, 'BAD_REQUEST', message, fields);
+export const unauthorized = (message = '请先登录') => new AppError(401, 'UNAUTHORIZED', message);
+export const forbidden = (message = '无权执行此操作') => new AppError(403, 'FORBIDDEN', message);
+export const notFound = (message = '记录不存在') => new AppError(404, 'NOT_FOUND', message);
+export const conflict = (message: string, code = 'CONFLICT') => new AppError(409, code, message);
+export const tooLarge = (message = '请求内容过大') => new AppError(413, 'PAYLOAD_TOO_LARGE', message);
+export const upstream = (message: string) => new AppError(502, 'UPSTREAM', message);

@@ -1,0 +1,35 @@
+// Every key template of the single table, in one place. The README's
+// access-pattern table mirrors this file.
+
+export const key = {
+  region: (code: string) => ({ pk: 'REGIONS', sk: `REGION#${code}` }),
+  regionsPartition: 'REGIONS',
+  department: (id: string) => ({ pk: 'DEPARTMENTS', sk: `DEPT#${id}` }),
+  departmentsPartition: 'DEPARTMENTS',
+  service: (code: string) => ({ pk: 'CATALOG', sk: `SERVICE#${code}` }),
+  catalogPartition: 'CATALOG',
+  /** GSI1: the items of one department. */
+  serviceByDepartment: (departmentId: string, code: string) => ({ gsi1pk: `DEPT#${departmentId}#SERVICES`, gsi1sk: `SERVICE#${code}` }),
+  servicePoint: (id: string) => ({ pk: 'POINTS', sk: `POINT#${id}` }),
+  pointsPartition: 'POINTS',
+  /** GSI1: the service points of one region. */
+  pointByRegion: (regionCode: string, id: string) => ({ gsi1pk: `REGION#${regionCode}#POINTS`, gsi1sk: `POINT#${id}` }),
+  rovingDay: (id: string) => ({ pk: 'ROVING', sk: `ROVING#${id}` }),
+  rovingPartition: 'ROVING',
+  staff: (username: string) => ({ pk: `STAFF#${username}`, sk: 'PROFILE' }),
+  resident: (id: string) => ({ pk: `RESIDENT#${id}`, sk: 'PROFILE' }),
+  /** Uniqueness guard: one resident per WeChat openid. */
+  openid: (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'OPENID' }),
+  /** GSI1: the households a cadre is paired with. */
+  residentByCadre: (username: string, residentId: string) => ({ gsi1pk: `CADRE#${username}#RESIDENTS`, gsi1sk: `RESIDENT#${residentId}` }),
+  leader: (order: number, id: string) => ({ pk: 'DIRECTORY', sk: `LEADER#${String(order).padStart(3, '0')}#${id}` }),
+  directoryPartition: 'DIRECTORY',
+  calendarYear: (year: number) => ({ pk: 'CALENDAR', sk: `YEAR#${year}` }),
+  calendarPartition: 'CALENDAR',
+};
+
+/** Strip key attributes before returning an item to the domain. */
+export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk'> {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
+  return rest;
+}

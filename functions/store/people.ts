@@ -1,0 +1,117 @@
+// Residents (by id, and by WeChat openid through a uniqueness item) and staff.
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ResidentTag, StaffRole } from '../../shared/enums';
+import { db, isConditionFailed, isTransactionConflict, tableName } from './client';
+import { key, withoutKeys } from './keys';
+
+export interface ResidentRecord {
+  id: string;
+  openid: string;
+  name: string | null;
+  phone: string | null;
+  currentRegionCode: string | null;
+  hometownRegionCode: string | null;
+  tags: ResidentTag[];
+  elderMode: boolean;
+  pairedCadreUsername: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StaffRecord {
+  username: string;
+  name: string;
+  role: StaffRole;
+  departmentId: string | null;
+  regionCode: string;
+  phone: string | null;
+  duties: string;
+  passwordHash: string;
+}
+
+const residentItem = (r: ResidentRecord) => ({
+  ...key.resident(r.id),
+  ...(r.pairedCadreUsername ? key.residentByCadre(r.pairedCadreUsername, r.id) : {}),
+  ...r,
+});
+
+export async function getResident(id: string): Promise<ResidentRecord | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.resident(id) }));
+  return out.Item ? (withoutKeys(out.Item) as unknown as ResidentRecord) : undefined;
+}
+
+export async function getResidentIdByOpenid(openid: string): Promise<string | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.openid(openid) }));
+  return out.Item?.residentId as string | undefined;
+}
+
+/** Create a resident for a new openid; 'exists' if another request won the race. */
+export async function createResident(r: ResidentRecord): Promise<'created' | 'exists'> {
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...key.openid(r.openid), residentId: r.id, createdAt: r.createdAt },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          { Put: { TableName: tableName(), Item: residentItem(r), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }),
+    );
+    return 'created';
+  } catch (err) {
+    if (isTransactionConflict(err)) return 'exists';
+    throw err;
+  }
+}
+
+export type ResidentPatch = Partial<
+  Pick<ResidentRecord, 'name' | 'phone' | 'currentRegionCode' | 'hometownRegionCode' | 'tags' | 'elderMode'>
+>;
+
+/** Apply the given fields; undefined fields are left alone. */
+export async function updateResident(id: string, patch: ResidentPatch, now: string): Promise<ResidentRecord | undefined> {
+  const entries = Object.entries({ ...patch, updatedAt: now }).filter(([, v]) => v !== undefined);
+  try {
+    const out = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: key.resident(id),
+        UpdateExpression: 'SET ' + entries.map((_, i) => `#f${i} = :v${i}`).join(', '),
+        ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])),
+        ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+        ConditionExpression: 'attribute_exists(pk)',
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return withoutKeys(out.Attributes ?? {}) as unknown as ResidentRecord;
+  } catch (err) {
+    if (isConditionFailed(err)) return undefined;
+    throw err;
+  }
+}
+
+/** Seed only: write a demo resident and its openid link (idempotent). */
+export async function putResidentWithOpenid(r: ResidentRecord): Promise<void> {
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: tableName(), Item: { ...key.openid(r.openid), residentId: r.id, createdAt: r.createdAt } } },
+        { Put: { TableName: tableName(), Item: residentItem(r) } },
+      ],
+    }),
+  );
+}
+
+export async function getStaff(username: string): Promise<StaffRecord | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.staff(username) }));
+  return out.Item ? (withoutKeys(out.Item) as unknown as StaffRecord) : undefined;
+}
+
+export async function putStaff(s: StaffRecord): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...key.staff(s.username), ...s } }));
+}

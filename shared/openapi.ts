@@ -1,0 +1,61 @@
+// /openapi.json, generated from the route table and its zod schemas.
+import * as z from 'zod/mini';
+import { routes, type RouteDef } from './routes';
+import { ErrorBody } from './schemas/common';
+
+type JsonSchema = { properties?: Record<string, unknown>; required?: string[] } & Record<string, unknown>;
+
+const toSchema = (s: z.ZodMiniType): JsonSchema => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { unrepresentable: 'any', io: 'input' }) as JsonSchema;
+  return rest;
+};
+
+function parameters(schema: z.ZodMiniType | undefined, where: 'path' | 'query') {
+  if (!schema) return [];
+  const js = toSchema(schema);
+  return Object.entries(js.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (js.required ?? []).includes(name),
+    schema: s,
+  }));
+}
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+export function buildOpenApi() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const def of Object.values(routes) as RouteDef[]) {
+    const op: Record<string, unknown> = {
+      summary: def.summary,
+      operationId: `${def.method.toLowerCase()}${def.path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_, c: string) => c.toUpperCase()).replace(/[^\w]/g, '')}`,
+      tags: [def.auth === 'staff' || def.path.startsWith('/admin') ? 'admin' : 'resident'],
+      parameters: [...parameters(def.params, 'path'), ...parameters(def.query, 'query')],
+      responses: {
+        [String(def.status ?? 200)]: { description: '成功', content: { 'application/json': { schema: toSchema(def.response) } } },
+        400: errorResponse('请求参数有误'),
+        ...(def.auth !== 'public' ? { 401: errorResponse('未登录或登录已过期'), 403: errorResponse('无权访问') } : {}),
+        404: errorResponse('记录不存在'),
+        409: errorResponse('状态冲突'),
+      },
+    };
+    if (def.body) op.requestBody = { required: true, content: { 'application/json': { schema: toSchema(def.body) } } };
+    if (def.auth !== 'public') op.security = [{ [def.auth === 'staff' ? 'staffToken' : 'residentToken']: [] }];
+    (paths[def.path] ??= {})[def.method.toLowerCase()] = op;
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Banshi 办事 API', version: '1.0.0', description: '县域居民办事小程序与工作台的接口' },
+    paths,
+    components: {
+      schemas: { Error: toSchema(ErrorBody) },
+      securitySchemes: {
+        residentToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: '居民会话（POST /auth/wechat）' },
+        staffToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: '工作人员会话（POST /admin/auth/login）' },
+      },
+    },
+  };
+}
