@@ -1,0 +1,26 @@
+// How the integration layer's globalSetup hands DynamoDB Local's endpoint to
+// the test files: an env var (inherited by jest workers) and, as a fallback,
+// a file in .tmp/ named after the jest main process (parallel jest runs in the
+// same tree never read each other's).
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ENDPOINT_ENV = 'BANSHI_TEST_DYNAMO_ENDPOINT';
+export const TMP_DIR = resolve(__dirname, '../../.tmp');
+export const stateFile = (jestMainPid: number) => join(TMP_DIR, `jest-dynamo-${jestMainPid}.json`);
+
+export interface TestStackState {
+  endpoint: string;
+  port: number;
+  pid: number;
+}
+
+export function readTestEndpoint(): string | undefined {
+  if (process.env[ENDPOINT_ENV]) return process.env[ENDPOINT_ENV];
+  // A worker's parent is the jest main process; runInBand runs in it.
+  for (const pid of [process.ppid, process.pid]) {
+    const f = stateFile(pid);
+    if (existsSync(f)) return (JSON.parse(readFileSync(f, 'utf8')) as TestStackState).endpoint;
+  }
+  return undefined;
+}
