@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import zhCN from 'zod/v4/locales/zh-CN.js';
+import zhCN from 'zod/v4/locales/zh-CN.cjs';
 import { badRequest } from './errors';
 
 // zh-CN messages for every schema; jitless keeps parsing free of `new Function`.

@@ -1,0 +1,88 @@
+// In-process HTTP API: what API Gateway does for a request (route match,
+// Lambda authorizer, 401/403, event shape), then the real handler. Every
+// successful response is parsed with the route's shared response schema.
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { routes, type RouteDef } from '../../shared/routes';
+import * as authorizers from '../../functions/http/authorizers';
+import type { HttpEvent } from '../../functions/lib/http';
+
+type Handler = (event: HttpEvent) => Promise<APIGatewayProxyStructuredResultV2>;
+
+// serverless.yml function name → handler module (a test checks they agree).
+const modules: Record<string, () => Promise<{ handler: Handler }>> = {
+  auth: () => import('../../functions/http/auth'),
+  me: () => import('../../functions/http/me'),
+  catalog: () => import('../../functions/http/catalog'),
+  openapi: () => import('../../functions/http/openapi'),
+  adminAuth: () => import('../../functions/http/admin-auth'),
+  adminCatalog: () => import('../../functions/http/admin-catalog'),
+  adminCalendar: () => import('../../functions/http/admin-calendar'),
+};
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as is (for malformed JSON tests). */
+  rawBody?: string;
+  query?: Record<string, string>;
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, string>;
+}
+
+function match(method: string, path: string) {
+  for (const [routeKey, def] of Object.entries(routes) as [string, RouteDef][]) {
+    if (def.method !== method) continue;
+    const names: string[] = [];
+    const re = new RegExp('^' + def.path.replace(/\{(\w+)\}/g, (_, n: string) => (names.push(n), '([^/]+)')) + '$');
+    const m = re.exec(path);
+    if (m) {
+      const pathParameters = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+      return { routeKey, def, pathParameters };
+    }
+  }
+  return undefined;
+}
+
+export async function call<T = any>(method: RouteDef['method'], path: string, opts: CallOptions = {}): Promise<ApiResponse<T>> {
+  const found = match(method, path);
+  if (!found) return { status: 404, body: { message: 'Not Found' } as T, headers: {} };
+  const { routeKey, def, pathParameters } = found;
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let lambda: Record<string, string> | undefined;
+  if (def.auth !== 'public') {
+    if (!opts.token) return { status: 401, body: { message: 'Unauthorized' } as T, headers: {} };
+    const authorize = def.auth === 'resident' ? authorizers.resident : authorizers.staff;
+    try {
+      const result = await authorize({ headers, identitySource: [headers.authorization!], routeKey } as never);
+      if (!result.isAuthorized) return { status: 403, body: { message: 'Forbidden' } as T, headers: {} };
+      lambda = result.context;
+    } catch {
+      return { status: 401, body: { message: 'Unauthorized' } as T, headers: {} };
+    }
+  }
+  const event = {
+    version: '2.0',
+    routeKey,
+    rawPath: path,
+    rawQueryString: new URLSearchParams(opts.query ?? {}).toString(),
+    headers,
+    queryStringParameters: opts.query,
+    pathParameters: Object.keys(pathParameters).length ? pathParameters : undefined,
+    body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+    isBase64Encoded: false,
+    requestContext: { requestId: `test-${Math.random().toString(36).slice(2)}`, authorizer: lambda ? { lambda } : undefined },
+  } as unknown as HttpEvent;
+  const { handler } = await modules[def.fn]!();
+  const res = await handler(event);
+  const body = JSON.parse(String(res.body));
+  const status = res.statusCode ?? 200;
+  if (status < 300) def.response.parse(body);
+  return { status, body, headers: (res.headers ?? {}) as Record<string, string> };
+}
+
+export const modulesByFunction = Object.keys(modules);
