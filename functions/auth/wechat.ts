@@ -3,7 +3,7 @@
 import { upstream, unauthorized } from '../lib/errors';
 import { log } from '../lib/log';
 
-const TIMEOUT_MS = 5000;
+const timeoutMs = () => Number(process.env.WECHAT_TIMEOUT_MS ?? 5000);
 
 export async function code2session(code: string): Promise<{ openid: string; unionid?: string }> {
   const base = process.env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com';
@@ -14,7 +14,7 @@ export async function code2session(code: string): Promise<{ openid: string; unio
   url.searchParams.set('grant_type', 'authorization_code');
   let body: { openid?: string; unionid?: string; errcode?: number; errmsg?: string };
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs()) });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     body = (await res.json()) as typeof body;
   } catch (err) {
