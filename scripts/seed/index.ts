@@ -1,0 +1,168 @@
+// The idempotent demo seed: writes ./data through the backend's own store
+// functions (functions/store), so seeded items look exactly like items the API
+// writes. Run it again and nothing is duplicated; items and accounts changed
+// through the app (a service edited by an admin, a resident's own profile, a
+// staff account) are left as they are.
+//
+// CLI: tsx scripts/seed/index.ts [--endpoint http://127.0.0.1:8000] [--table banshi-dev]
+import { createHash } from 'node:crypto';
+import * as z from 'zod/mini';
+import { ServiceItemCreate, type ServiceItem } from '../../shared/schemas/catalog';
+import { Leader } from '../../shared/schemas/contacts';
+import { Department, Region } from '../../shared/schemas/regions';
+import * as data from './data';
+
+export interface SeedReport {
+  regions: number;
+  departments: number;
+  services: { created: number; existing: number };
+  servicePoints: number;
+  rovingDays: number;
+  staff: { created: number; existing: number };
+  residents: { created: number; existing: number };
+  leaders: number;
+  ms: number;
+}
+
+export interface SeedOptions {
+  /** Overwrite staff accounts and residents even if they exist (reset the demo). */
+  reset?: boolean;
+  log?: (line: string) => void;
+}
+
+/** A stable resident id per openid (UUID-shaped), so re-seeding finds the same record. */
+export function demoResidentId(openid: string): string {
+  const h = createHash('sha256').update(`banshi-demo-resident:${openid}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Parse the data with the shared API schemas: a typo fails here, not in the demo. */
+export function validateSeedData(): void {
+  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown, what: string) => {
+    const r = z.safeParse(schema, value);
+    if (!r.success) throw new Error(`演示数据无效（${what}）：${JSON.stringify(r.error.issues)}`);
+  };
+  data.regions.forEach((r) => parse(Region, r, `区划 ${r.code}`));
+  data.departments.forEach((d) => parse(Department, d, `部门 ${d.id}`));
+  data.services.forEach((s) => parse(ServiceItemCreate, s, `事项 ${s.code}`));
+  data.leaders.forEach((l) => parse(Leader, l, `领导 ${l.id}`));
+}
+
+async function pool<T>(items: readonly T[], concurrency: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+/**
+ * Seed the demo data into `tableName` on `endpoint`.
+ *
+ * The store's DynamoDB client is created once per process from the environment,
+ * so this sets AWS_ENDPOINT_URL_DYNAMODB/TABLE_NAME (and dummy credentials)
+ * before loading it; seed one endpoint per process.
+ */
+export async function seedDemo(endpoint: string, tableName: string, opts: SeedOptions = {}): Promise<SeedReport> {
+  const started = Date.now();
+  const log = opts.log ?? (() => undefined);
+  validateSeedData();
+
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint;
+  process.env.TABLE_NAME = tableName;
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  process.env.AWS_REGION ??= 'cn-northwest-1';
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+  // Loaded only now: the store reads the environment set above.
+  const reference = await import('../../functions/store/reference');
+  const catalog = await import('../../functions/store/services');
+  const points = await import('../../functions/store/points');
+  const people = await import('../../functions/store/people');
+  const { hashPassword } = await import('../../functions/auth/password');
+
+  const report: SeedReport = {
+    regions: data.regions.length,
+    departments: data.departments.length,
+    services: { created: 0, existing: 0 },
+    servicePoints: data.servicePoints.length,
+    rovingDays: data.rovingDays.length,
+    staff: { created: 0, existing: 0 },
+    residents: { created: 0, existing: 0 },
+    leaders: data.leaders.length,
+    ms: 0,
+  };
+  const C = 8; // DynamoDB Local with a dbPath manages a few hundred writes/s
+
+  // Reference data: plain puts, overwriting is harmless.
+  await pool(data.regions, C, (r) => reference.putRegion(r));
+  await pool(data.departments, C, (d) => reference.putDepartment(d));
+  await pool(data.leaders, C, (l, i) => reference.putLeader(l, i + 1));
+  log(`区划 ${data.regions.length}、部门 ${data.departments.length}、领导 ${data.leaders.length}`);
+
+  // Catalogue: create only; an item edited through the admin API keeps its edits.
+  const deptName = new Map(data.departments.map((d) => [d.id, d.name]));
+  const now = new Date().toISOString();
+  await pool(data.services, C, async (s) => {
+    const item: ServiceItem = {
+      ...s,
+      departmentName: deptName.get(s.departmentId) ?? s.departmentId,
+      stats: { concluded: 0, onTimeRate: null, medianDays: null },
+      version: 1,
+      updatedAt: now,
+    };
+    const outcome = await catalog.createService(item);
+    report.services[outcome === 'created' ? 'created' : 'existing'] += 1;
+  });
+  log(`事项 ${data.services.length}（新建 ${report.services.created}，已有 ${report.services.existing}）`);
+
+  await pool(data.servicePoints, C, (p) => points.putServicePoint(p));
+  await pool(data.rovingDays, C, (r) => points.putRovingDay(r));
+  log(`服务网点 ${data.servicePoints.length}、流动办公日 ${data.rovingDays.length}`);
+
+  // Staff: scrypt per account (~50 ms each); existing accounts are kept unless reset.
+  await pool(data.staff, 4, async (s) => {
+    if (!opts.reset && (await people.getStaff(s.username))) {
+      report.staff.existing += 1;
+      return;
+    }
+    const { password, ...profile } = s;
+    await people.putStaff({ ...profile, passwordHash: await hashPassword(password) });
+    report.staff.created += 1;
+  });
+  log(`工作人员 ${data.staff.length}（新建 ${report.staff.created}，已有 ${report.staff.existing}）`);
+
+  await pool(data.residents, C, async (r) => {
+    if (!opts.reset && (await people.getResidentIdByOpenid(r.openid))) {
+      report.residents.existing += 1;
+      return;
+    }
+    const { label: _label, ...profile } = r;
+    await people.putResidentWithOpenid({ ...profile, id: demoResidentId(r.openid), createdAt: now, updatedAt: now });
+    report.residents.created += 1;
+  });
+  log(`演示居民 ${data.residents.length}（新建 ${report.residents.created}，已有 ${report.residents.existing}）`);
+
+  report.ms = Date.now() - started;
+  return report;
+}
+
+// --- CLI ---------------------------------------------------------------------
+if (require.main === module) {
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i >= 0 ? process.argv[i + 1] : undefined;
+  };
+  const endpoint = arg('endpoint') ?? process.env.AWS_ENDPOINT_URL_DYNAMODB ?? 'http://127.0.0.1:8000';
+  const table = arg('table') ?? process.env.TABLE_NAME ?? 'banshi-dev';
+  seedDemo(endpoint, table, { reset: process.argv.includes('--reset'), log: (l) => console.log(`  ${l}`) })
+    .then((r) => console.log(`演示数据已写入 ${table}（${endpoint}），用时 ${r.ms} ms`))
+    .catch((err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    });
+}
