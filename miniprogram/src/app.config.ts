@@ -1,0 +1,34 @@
+// Main package = the three tab pages; everything else in subpackages.
+const isH5 = process.env.TARO_ENV === 'h5';
+
+const subPackages = [
+  { root: 'packages/service', pages: ['detail'] },
+  { root: 'packages/profile', pages: ['edit', 'contacts'] },
+  // The demo-resident picker replaces wx.login in the browser build only.
+  ...(isH5 ? [{ root: 'packages/login', pages: ['index'] }] : []),
+  { root: 'workbench', pages: ['index/index', 'login/index'] },
+];
+
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/services/index', 'pages/mine/index'],
+  subPackages,
+  window: {
+    navigationBarBackgroundColor: '#1677ff',
+    navigationBarTextStyle: 'white',
+    navigationBarTitleText: '办事',
+    backgroundColor: '#f4f6fa',
+    backgroundTextStyle: 'light',
+  },
+  tabBar: {
+    color: '#5c6470',
+    selectedColor: '#1677ff',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/services/index', text: '办事' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+});

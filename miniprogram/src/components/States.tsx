@@ -1,0 +1,31 @@
+import { Button, Text, View } from '@tarojs/components';
+
+export function Loading({ text = '加载中…' }: { text?: string }) {
+  return (
+    <View className='state state--loading'>
+      <Text className='state__text'>{text}</Text>
+    </View>
+  );
+}
+
+export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  return (
+    <View className='state state--error'>
+      <Text className='state__icon'>!</Text>
+      <Text className='state__text'>{message}</Text>
+      {onRetry ? (
+        <Button className='btn btn--ghost state__btn' onClick={onRetry}>
+          重新加载
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+export function Empty({ text }: { text: string }) {
+  return (
+    <View className='state state--empty'>
+      <Text className='state__text'>{text}</Text>
+    </View>
+  );
+}

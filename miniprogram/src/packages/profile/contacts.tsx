@@ -1,0 +1,98 @@
+// 包联干部 and the leaders' public directory, with tap-to-call.
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import type { ContactsResponse } from '../../../../shared/schemas/contacts';
+import { getContacts } from '../../api/contacts';
+import { errorMessage } from '../../api/errors';
+import { Page } from '../../components/Page';
+import { Empty, ErrorState, Loading } from '../../components/States';
+import './contacts.scss';
+
+function call(phoneNumber: string) {
+  Taro.makePhoneCall({ phoneNumber }).catch(() => undefined); // the user cancelled
+}
+
+export default function Contacts() {
+  const { params } = useRouter();
+  const leadersFirst = params.section === 'leaders';
+  const [data, setData] = useState<ContactsResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setData(await getContacts());
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (error) {
+    return (
+      <Page className='contacts'>
+        <ErrorState message={error} onRetry={() => void load()} />
+      </Page>
+    );
+  }
+  if (!data) {
+    return (
+      <Page className='contacts'>
+        <Loading />
+      </Page>
+    );
+  }
+
+  const cadre = (
+    <View key='cadre'>
+      <Text className='section-title'>我的包联干部</Text>
+      {data.pairedCadre ? (
+        <View className='card contact contact--cadre'>
+          <Text className='contact__name'>{data.pairedCadre.name}</Text>
+          {data.pairedCadre.departmentName ? <Text className='contact__title'>{data.pairedCadre.departmentName}</Text> : null}
+          <Text className='contact__duties'>{data.pairedCadre.duties}</Text>
+          <Text className='contact__phone'>电话：{data.pairedCadre.phone}</Text>
+          <Button className='btn btn--primary btn--block' onClick={() => call(data.pairedCadre!.phone)}>
+            拨打电话
+          </Button>
+          <Text className='hint contact__note'>可请包联干部全程代办，免费。</Text>
+        </View>
+      ) : (
+        <View className='card'>
+          <Text className='hint'>暂未为您分配包联干部。请先在“个人资料”中填写现居住地，或联系所在村（社区）。</Text>
+        </View>
+      )}
+    </View>
+  );
+
+  const leaders = (
+    <View key='leaders'>
+      <Text className='section-title'>领导联系表</Text>
+      {data.leaders.length === 0 ? (
+        <Empty text='暂无公开联系人' />
+      ) : (
+        data.leaders.map((l) => (
+          <View className='card contact' key={l.id}>
+            <View className='contact__row'>
+              <View className='contact__main'>
+                <Text className='contact__name'>{l.name}</Text>
+                <Text className='contact__title'>{l.title}</Text>
+              </View>
+              <Button className='btn btn--ghost btn--small' onClick={() => call(l.phone)}>
+                拨打
+              </Button>
+            </View>
+            <Text className='contact__duties'>分管：{l.duties}</Text>
+            <Text className='contact__phone'>电话：{l.phone}</Text>
+          </View>
+        ))
+      )}
+    </View>
+  );
+
+  return <Page className='contacts'>{leadersFirst ? [leaders, cadre] : [cadre, leaders]}</Page>;
+}

@@ -1,0 +1,153 @@
+// 办事: the catalogue with keyword search and category / level filters.
+import { Button, Input, ScrollView, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  SERVICE_CATEGORIES,
+  SERVICE_CATEGORY_LABELS,
+  type RegionLevel,
+  type ServiceCategory,
+} from '../../../../shared/enums';
+import type { ServicesQuery, ServicesResponse } from '../../../../shared/schemas/catalog';
+import { listServices } from '../../api/catalog';
+import { errorMessage } from '../../api/errors';
+import { Chip } from '../../components/Chip';
+import { Page } from '../../components/Page';
+import { ServiceRow } from '../../components/ServiceRow';
+import { Empty, ErrorState, Loading } from '../../components/States';
+import { getState, setState } from '../../store/app';
+import './index.scss';
+
+/** "Can be handled at this level or nearer to the resident." */
+const LEVEL_OPTIONS: { value: RegionLevel; label: string }[] = [
+  { value: 'town', label: '镇上能办' },
+  { value: 'village', label: '村里能办' },
+  { value: 'group', label: '组里能办' },
+];
+
+function takePending(): ServicesQuery | null {
+  const pending = getState().pendingSearch;
+  if (!pending) return null;
+  setState({ pendingSearch: null });
+  return { q: pending.q || undefined, category: pending.category, level: pending.level };
+}
+
+export default function Services() {
+  const [filters, setFilters] = useState<ServicesQuery>(() => takePending() ?? {});
+  const [text, setText] = useState(filters.q ?? '');
+  const [data, setData] = useState<ServicesResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const seq = useRef(0);
+
+  const load = useCallback(async (f: ServicesQuery) => {
+    const n = ++seq.current;
+    setLoading(true);
+    setError(null);
+    try {
+      const res = await listServices(f);
+      if (n === seq.current) setData(res);
+    } catch (e) {
+      if (n === seq.current) setError(errorMessage(e));
+    } finally {
+      if (n === seq.current) setLoading(false);
+      Taro.stopPullDownRefresh?.();
+    }
+  }, []);
+
+  useEffect(() => {
+    void load(filters);
+  }, [filters, load]);
+
+  // Coming back from the home tab with a search or a category.
+  useDidShow(() => {
+    const pending = takePending();
+    if (pending) {
+      setText(pending.q ?? '');
+      setFilters(pending);
+    }
+  });
+
+  usePullDownRefresh(() => {
+    void load(filters);
+  });
+
+  const search = () => setFilters((f) => ({ ...f, q: text.trim() || undefined }));
+  const setCategory = (category: ServiceCategory | undefined) => setFilters((f) => ({ ...f, category }));
+  const setLevel = (level: RegionLevel | undefined) => setFilters((f) => ({ ...f, level }));
+  const hasFilters = Boolean(filters.q || filters.category || filters.level);
+
+  return (
+    <Page className='services'>
+      <View className='search'>
+        <Input
+          className='search__input'
+          value={text}
+          placeholder='输入事项名称或关键词'
+          confirmType='search'
+          onInput={(e) => setText(e.detail.value)}
+          onConfirm={search}
+        />
+        <Button className='btn btn--primary' onClick={search}>
+          搜索
+        </Button>
+      </View>
+
+      <ScrollView className='services__filter' scrollX enableFlex>
+        <View className='services__filter-row'>
+          <Chip on={!filters.category} onClick={() => setCategory(undefined)}>
+            全部分类
+          </Chip>
+          {SERVICE_CATEGORIES.map((c) => (
+            <Chip key={c} on={filters.category === c} onClick={() => setCategory(c)}>
+              {SERVICE_CATEGORY_LABELS[c]}
+            </Chip>
+          ))}
+        </View>
+      </ScrollView>
+      <View className='services__filter-row services__levels'>
+        <Chip on={!filters.level} onClick={() => setLevel(undefined)}>
+          不限地点
+        </Chip>
+        {LEVEL_OPTIONS.map((o) => (
+          <Chip key={o.value} on={filters.level === o.value} onClick={() => setLevel(o.value)}>
+            {o.label}
+          </Chip>
+        ))}
+      </View>
+
+      <View className='services__summary'>
+        <Text className='muted'>{data && !error ? `共 ${data.total} 项` : ' '}</Text>
+        {hasFilters ? (
+          <Text
+            className='services__clear'
+            onClick={() => {
+              setText('');
+              setFilters({});
+            }}
+          >
+            清除筛选
+          </Text>
+        ) : null}
+      </View>
+
+      {error ? (
+        <ErrorState message={error} onRetry={() => void load(filters)} />
+      ) : loading && !data ? (
+        <Loading />
+      ) : data && data.items.length === 0 ? (
+        <Empty text='没有找到相关事项，换个关键词试试' />
+      ) : (
+        <View className={loading ? 'services__list services__list--loading' : 'services__list'}>
+          {data?.items.map((item) => (
+            <ServiceRow
+              key={item.code}
+              item={item}
+              onClick={() => void Taro.navigateTo({ url: `/packages/service/detail?code=${encodeURIComponent(item.code)}` })}
+            />
+          ))}
+        </View>
+      )}
+    </Page>
+  );
+}

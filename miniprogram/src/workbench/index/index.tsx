@@ -1,0 +1,84 @@
+// Staff home: who is signed in (from GET /admin/me), sign-out.
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { STAFF_ROLE_LABELS } from '../../../../shared/enums';
+import type { StaffProfile } from '../../../../shared/schemas/auth';
+import { errorMessage, isApiError } from '../../api/errors';
+import { getStaffMe, staffLogout } from '../../api/staff';
+import { Page } from '../../components/Page';
+import { ErrorState, Loading } from '../../components/States';
+import { maskPhone } from '../../utils/format';
+import './index.scss';
+
+export default function Workbench() {
+  const [staff, setStaff] = useState<StaffProfile | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setStaff(await getStaffMe());
+    } catch (e) {
+      // 401: the request module is already taking us to the login page.
+      if (!(isApiError(e) && e.status === 401)) setError(errorMessage(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const logout = () => {
+    staffLogout();
+    void Taro.redirectTo({ url: '/workbench/login/index' });
+  };
+
+  if (error) {
+    return (
+      <Page className='workbench'>
+        <ErrorState message={error} onRetry={() => void load()} />
+      </Page>
+    );
+  }
+  if (!staff) {
+    return (
+      <Page className='workbench'>
+        <Loading />
+      </Page>
+    );
+  }
+
+  return (
+    <Page className='workbench'>
+      <View className='card workbench__me'>
+        <Text className='workbench__name'>{staff.name}</Text>
+        <Text className='badge badge--blue workbench__role'>{STAFF_ROLE_LABELS[staff.role]}</Text>
+        <View className='kv'>
+          <Text className='kv__k'>账号</Text>
+          <Text className='kv__v'>{staff.username}</Text>
+        </View>
+        <View className='kv'>
+          <Text className='kv__k'>所属部门</Text>
+          <Text className='kv__v'>{staff.departmentName ?? '—'}</Text>
+        </View>
+        <View className='kv'>
+          <Text className='kv__k'>负责区域</Text>
+          <Text className='kv__v'>{staff.regionName}</Text>
+        </View>
+        {staff.phone ? (
+          <View className='kv'>
+            <Text className='kv__k'>联系电话</Text>
+            <Text className='kv__v'>{maskPhone(staff.phone)}</Text>
+          </View>
+        ) : null}
+      </View>
+      <Button className='btn btn--danger btn--block' onClick={logout}>
+        退出登录
+      </Button>
+      <Button className='btn btn--ghost btn--block' onClick={() => void Taro.switchTab({ url: '/pages/index/index' })}>
+        返回居民首页
+      </Button>
+    </Page>
+  );
+}
