@@ -19,7 +19,14 @@ module.exports = {
       displayName: 'component',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/component/**/*.test.tsx'],
-      setupFilesAfterEach: undefined,
+      setupFilesAfterEnv: ['<rootDir>/tests/component/support/setup.ts'],
+      moduleNameMapper: {
+        '^@tarojs/taro$': '<rootDir>/tests/component/support/taro.ts',
+        '^@tarojs/components$': '<rootDir>/tests/component/support/components.ts',
+        '\\.(s?css|sass|less)$': '<rootDir>/tests/component/support/style.ts',
+      },
+      // The H5 components ship as ES modules: let swc compile them.
+      transformIgnorePatterns: ['/node_modules/(?!@tarojs/components-react/)'],
     },
     { ...base, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],

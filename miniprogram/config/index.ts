@@ -46,6 +46,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: './',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // Plain-HTML React components (the ones the component tests render) instead of web components.
+      useHtmlComponents: true,
       compile: { include: [sharedDir] },
       output: {
         filename: 'js/[name].[contenthash:8].js',

@@ -222,9 +222,15 @@ export async function request<S extends z.ZodMiniType>(route: RouteSpec, opts: R
   let res = await send(url, method, opts.body, token);
 
   if (res.status === 401 && auth === 'resident' && !freshLogin) {
-    // The session expired or was revoked: sign in again once, retry once.
-    clearToken('resident');
-    token = (await loginResident()).token;
+    // The session expired or was revoked: sign in again once, retry once
+    // (or just retry when a concurrent call has already signed in again).
+    const current = getToken('resident');
+    if (current && current !== token) {
+      token = current;
+    } else {
+      clearToken('resident');
+      token = (await loginResident()).token;
+    }
     res = await send(url, method, opts.body, token);
   }
   if (res.status === 401 && auth === 'resident') clearToken('resident');

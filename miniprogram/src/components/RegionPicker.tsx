@@ -1,11 +1,12 @@
 // Cascading region picker: county → town → village → group, built from GET /regions.
 // Collapsed it shows the chosen path; "修改" opens one row of choices per level.
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import { REGION_LEVEL_LABELS } from '../../../shared/enums';
 import type { Region } from '../../../shared/schemas/regions';
 import { regionLabel, regionPath, type RegionIndex } from '../utils/regions';
 import { Chip } from './Chip';
+import { Btn } from './Btn';
 
 export interface RegionPickerProps {
   label: string;
@@ -24,13 +25,15 @@ export function RegionPicker({ label, index, value, onChange, placeholder = '请
   const rows: { key: string; level: string; options: Region[]; chosen: string | undefined }[] = [];
   let parent: string | null = null;
   for (let depth = 0; depth < 4; depth++) {
-    const options = index.children.get(parent) ?? [];
+    const options: Region[] = index.children.get(parent) ?? [];
     if (options.length === 0) break;
     const chosen = path[depth]?.code;
     const first = options[0] as Region;
     rows.push({ key: parent ?? 'root', level: REGION_LEVEL_LABELS[first.level], options, chosen });
-    if (!chosen) break;
-    parent = chosen;
+    // A single county needs no choosing: show its towns straight away.
+    const next: string | undefined = chosen ?? (depth === 0 && options.length === 1 ? first.code : undefined);
+    if (!next) break;
+    parent = next;
   }
 
   const text = regionLabel(index, value);
@@ -43,9 +46,9 @@ export function RegionPicker({ label, index, value, onChange, placeholder = '请
             {text || placeholder}
           </Text>
         </View>
-        <Button className='btn btn--ghost btn--small' onClick={() => setOpen(!open)}>
+        <Btn className='btn btn--ghost btn--small' onClick={() => setOpen(!open)}>
           {open ? '收起' : '修改'}
-        </Button>
+        </Btn>
       </View>
       {open ? (
         <View className='region-picker__panel'>
@@ -62,12 +65,12 @@ export function RegionPicker({ label, index, value, onChange, placeholder = '请
             </View>
           ))}
           <View className='region-picker__actions'>
-            <Button className='btn btn--ghost btn--small' onClick={() => onChange(null)}>
+            <Btn className='btn btn--ghost btn--small' onClick={() => onChange(null)}>
               清除
-            </Button>
-            <Button className='btn btn--primary btn--small' onClick={() => setOpen(false)}>
+            </Btn>
+            <Btn className='btn btn--primary btn--small' onClick={() => setOpen(false)}>
               完成
-            </Button>
+            </Btn>
           </View>
         </View>
       ) : null}

@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Btn } from './Btn';
 
 export function Loading({ text = '加载中…' }: { text?: string }) {
   return (
@@ -14,9 +15,9 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry?: ()
       <Text className='state__icon'>!</Text>
       <Text className='state__text'>{message}</Text>
       {onRetry ? (
-        <Button className='btn btn--ghost state__btn' onClick={onRetry}>
+        <Btn className='btn btn--ghost state__btn' onClick={onRetry}>
           重新加载
-        </Button>
+        </Btn>
       ) : null}
     </View>
   );

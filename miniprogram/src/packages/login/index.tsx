@@ -1,7 +1,7 @@
 // H5 only: the browser has no wx.login, so the demo asks the fake WeChat
 // server for its residents, gets a login code for the chosen one and runs
 // the same code → POST /auth/wechat exchange as the mini-program.
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import * as z from 'zod/mini';
@@ -11,6 +11,7 @@ import { FAKE_WECHAT_BASE } from '../../config';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import './index.scss';
+import { Btn } from '../../components/Btn';
 
 const DemoUsers = z.array(z.object({ openid: z.string(), label: z.string() }));
 type DemoUser = z.infer<typeof DemoUsers>[number];
@@ -68,7 +69,7 @@ export default function DemoLogin() {
       {!users && !error ? <Loading /> : null}
       {users && users.length === 0 ? <Empty text='没有可用的演示居民' /> : null}
       {users?.map((u) => (
-        <Button
+        <Btn
           key={u.openid}
           className='btn btn--ghost btn--block demo-login__user'
           disabled={busy !== null}
@@ -76,7 +77,7 @@ export default function DemoLogin() {
           onClick={() => void choose(u)}
         >
           {u.label}
-        </Button>
+        </Btn>
       ))}
     </Page>
   );

@@ -1,5 +1,5 @@
 // 包联干部 and the leaders' public directory, with tap-to-call.
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import type { ContactsResponse } from '../../../../shared/schemas/contacts';
@@ -8,6 +8,7 @@ import { errorMessage } from '../../api/errors';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import './contacts.scss';
+import { Btn } from '../../components/Btn';
 
 function call(phoneNumber: string) {
   Taro.makePhoneCall({ phoneNumber }).catch(() => undefined); // the user cancelled
@@ -56,9 +57,9 @@ export default function Contacts() {
           {data.pairedCadre.departmentName ? <Text className='contact__title'>{data.pairedCadre.departmentName}</Text> : null}
           <Text className='contact__duties'>{data.pairedCadre.duties}</Text>
           <Text className='contact__phone'>电话：{data.pairedCadre.phone}</Text>
-          <Button className='btn btn--primary btn--block' onClick={() => call(data.pairedCadre!.phone)}>
+          <Btn className='btn btn--primary btn--block' onClick={() => call(data.pairedCadre!.phone)}>
             拨打电话
-          </Button>
+          </Btn>
           <Text className='hint contact__note'>可请包联干部全程代办，免费。</Text>
         </View>
       ) : (
@@ -82,9 +83,9 @@ export default function Contacts() {
                 <Text className='contact__name'>{l.name}</Text>
                 <Text className='contact__title'>{l.title}</Text>
               </View>
-              <Button className='btn btn--ghost btn--small' onClick={() => call(l.phone)}>
+              <Btn className='btn btn--ghost btn--small' onClick={() => call(l.phone)}>
                 拨打
-              </Button>
+              </Btn>
             </View>
             <Text className='contact__duties'>分管：{l.duties}</Text>
             <Text className='contact__phone'>电话：{l.phone}</Text>

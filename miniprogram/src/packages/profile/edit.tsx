@@ -1,5 +1,5 @@
 // 编辑个人资料: name, phone, current and hometown regions, tags, elder mode.
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { RESIDENT_TAGS, RESIDENT_TAG_LABELS, type ResidentTag } from '../../../../shared/enums';
@@ -14,6 +14,7 @@ import { ErrorState, Loading } from '../../components/States';
 import { Toggle } from '../../components/Toggle';
 import { indexRegions, type RegionIndex } from '../../utils/regions';
 import './edit.scss';
+import { Btn } from '../../components/Btn';
 
 interface Form {
   name: string;
@@ -169,9 +170,9 @@ export default function ProfileEdit() {
       </View>
 
       {formError ? <Text className='form-error'>{formError}</Text> : null}
-      <Button className='btn btn--primary btn--block' loading={saving} disabled={saving} onClick={() => void save()}>
+      <Btn className='btn btn--primary btn--block' loading={saving} disabled={saving} onClick={() => void save()}>
         保存
-      </Button>
+      </Btn>
     </Page>
   );
 }

@@ -1,6 +1,6 @@
 // 事项详情: every field of a catalogue item, the materials list as the
 // one-time notice (一次性告知), time limits, fee, visits, channels and stats.
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import {
@@ -16,6 +16,7 @@ import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { formatDays, formatFee, formatRate, formatVisits, shanghaiDate } from '../../utils/format';
 import './detail.scss';
+import { Btn } from '../../components/Btn';
 
 function Row({ k, children }: { k: string; children: ReactNode }) {
   return (
@@ -191,9 +192,9 @@ export default function ServiceDetail() {
       </View>
 
       {item.proxy ? (
-        <Button className='btn btn--primary btn--block' onClick={() => void Taro.navigateTo({ url: '/packages/profile/contacts?section=cadre' })}>
+        <Btn className='btn btn--primary btn--block' onClick={() => void Taro.navigateTo({ url: '/packages/profile/contacts?section=cadre' })}>
           找包联干部免费代办
-        </Button>
+        </Btn>
       ) : null}
     </Page>
   );

@@ -1,5 +1,5 @@
 // 首页: greeting, search, category grid, contact shortcuts, the free-proxy note.
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS, type ServiceCategory } from '../../../../shared/enums';
@@ -7,6 +7,7 @@ import { Page } from '../../components/Page';
 import { setState, useAppState } from '../../store/app';
 import { greeting } from '../../utils/format';
 import './index.scss';
+import { Btn } from '../../components/Btn';
 
 const CATEGORY_ICONS: Record<ServiceCategory, string> = {
   social_security: '保',
@@ -46,9 +47,9 @@ export default function Home() {
             onInput={(e) => setQ(e.detail.value)}
             onConfirm={() => goCatalogue({ q: q.trim() })}
           />
-          <Button className='btn btn--primary' onClick={() => goCatalogue({ q: q.trim() })}>
+          <Btn className='btn btn--primary' onClick={() => goCatalogue({ q: q.trim() })}>
             搜索
-          </Button>
+          </Btn>
         </View>
       </View>
 

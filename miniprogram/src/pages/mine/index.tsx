@@ -1,5 +1,5 @@
 // 我的: who I am, elder mode, links to profile, contacts and the staff workbench.
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { RESIDENT_TAG_LABELS } from '../../../../shared/enums';
@@ -15,6 +15,7 @@ import { useAppState } from '../../store/app';
 import { maskPhone } from '../../utils/format';
 import { indexRegions, regionLabel, type RegionIndex } from '../../utils/regions';
 import './index.scss';
+import { Btn } from '../../components/Btn';
 
 export default function Mine() {
   const me = useAppState((s) => s.me);
@@ -97,9 +98,9 @@ export default function Mine() {
             {busy ? (
               <Text className='muted'>正在登录…</Text>
             ) : (
-              <Button className='btn btn--primary mine__login' onClick={() => void signIn()}>
+              <Btn className='btn btn--primary mine__login' onClick={() => void signIn()}>
                 {process.env.TARO_ENV === 'h5' ? '登录（选择演示居民）' : '微信一键登录'}
-              </Button>
+              </Btn>
             )}
           </View>
         )}

@@ -1,5 +1,5 @@
 // 办事: the catalogue with keyword search and category / level filters.
-import { Button, Input, ScrollView, Text, View } from '@tarojs/components';
+import { Input, ScrollView, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
@@ -17,6 +17,7 @@ import { ServiceRow } from '../../components/ServiceRow';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { getState, setState } from '../../store/app';
 import './index.scss';
+import { Btn } from '../../components/Btn';
 
 /** "Can be handled at this level or nearer to the resident." */
 const LEVEL_OPTIONS: { value: RegionLevel; label: string }[] = [
@@ -88,9 +89,9 @@ export default function Services() {
           onInput={(e) => setText(e.detail.value)}
           onConfirm={search}
         />
-        <Button className='btn btn--primary' onClick={search}>
+        <Btn className='btn btn--primary' onClick={search}>
           搜索
-        </Button>
+        </Btn>
       </View>
 
       <ScrollView className='services__filter' scrollX enableFlex>

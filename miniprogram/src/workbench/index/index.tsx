@@ -1,5 +1,5 @@
 // Staff home: who is signed in (from GET /admin/me), sign-out.
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { STAFF_ROLE_LABELS } from '../../../../shared/enums';
@@ -10,6 +10,7 @@ import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { maskPhone } from '../../utils/format';
 import './index.scss';
+import { Btn } from '../../components/Btn';
 
 export default function Workbench() {
   const [staff, setStaff] = useState<StaffProfile | null>(null);
@@ -73,12 +74,12 @@ export default function Workbench() {
           </View>
         ) : null}
       </View>
-      <Button className='btn btn--danger btn--block' onClick={logout}>
+      <Btn className='btn btn--danger btn--block' onClick={logout}>
         退出登录
-      </Button>
-      <Button className='btn btn--ghost btn--block' onClick={() => void Taro.switchTab({ url: '/pages/index/index' })}>
+      </Btn>
+      <Btn className='btn btn--ghost btn--block' onClick={() => void Taro.switchTab({ url: '/pages/index/index' })}>
         返回居民首页
-      </Button>
+      </Btn>
     </Page>
   );
 }

@@ -1,5 +1,5 @@
 // Staff sign-in for the workbench.
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { StaffLoginRequest } from '../../../../shared/schemas/auth';
@@ -7,6 +7,7 @@ import { errorMessage, isApiError } from '../../api/errors';
 import { staffLogin } from '../../api/staff';
 import { Page } from '../../components/Page';
 import './index.scss';
+import { Btn } from '../../components/Btn';
 
 export default function StaffLogin() {
   const [username, setUsername] = useState('');
@@ -63,9 +64,9 @@ export default function StaffLogin() {
           {errors.password ? <Text className='field__error'>{errors.password}</Text> : null}
         </View>
         {formError ? <Text className='form-error'>{formError}</Text> : null}
-        <Button className='btn btn--primary btn--block' loading={busy} disabled={busy} onClick={() => void submit()}>
+        <Btn className='btn btn--primary btn--block' loading={busy} disabled={busy} onClick={() => void submit()}>
           登录
-        </Button>
+        </Btn>
       </View>
       <Text className='hint staff-login__foot'>账号由系统管理员分配；忘记密码请联系管理员重置。</Text>
     </Page>
