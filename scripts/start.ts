@@ -207,7 +207,8 @@ async function buildH5(buildEnv: Record<string, string>, opts: StartStackOptions
   const stampFile = join(REPO_ROOT, '.tmp', 'h5-build.stamp');
   const stamp = h5Stamp(buildEnv);
   if (existsSync(join(H5_DIST, 'index.html')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return 'cached';
-  const proc = spawnManaged('npm', ['run', '--silent', 'build:h5'], {
+  // Niced: on 2 cores the webpack build must not starve DynamoDB Local and serverless-offline.
+  const proc = spawnManaged('nice', ['-n', '10', 'npm', 'run', '--silent', 'build:h5'], {
     name: 'h5-build',
     cwd: REPO_ROOT,
     env: { ...process.env, ...buildEnv, NODE_ENV: 'production' } as NodeJS.ProcessEnv,
@@ -366,6 +367,10 @@ export async function startStack(opts: StartStackOptions = {}): Promise<Stack> {
       LOG_LEVEL: opts.logLevel ?? 'warn',
       SLS_TELEMETRY_DISABLED: '1',
       SLS_NOTIFICATIONS_MODE: 'off',
+      // One esbuild work folder per stack, so a test stack never wipes the bundles of
+      // `npm start` running in the same tree (used if serverless.yml sets
+      // custom.esbuild.outputWorkFolder: ${env:ESBUILD_WORK_FOLDER, '.esbuild'}).
+      ESBUILD_WORK_FOLDER: `.tmp/esbuild-${ports.api}`,
     };
     const buildEnv = { TARO_APP_API_BASE: apiUrl, TARO_APP_FAKE_WECHAT: fakeWechat.url };
 
