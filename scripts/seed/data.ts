@@ -232,7 +232,7 @@ export const services: ServiceItemCreate[] = [
     serves: '在法定劳动年龄内、有劳动能力和就业要求的城乡劳动者，包括返乡创业人员、高校毕业生、脱贫劳动力',
     description:
       '《就业创业证》是享受就业创业扶持政策（创业担保贷款、社会保险补贴、职业培训补贴等）的凭证，已实行电子化，办理后可在电子社保卡中查看。',
-    basis: '《中华人民共和国就业促进法》；《就业服务与就业管理规定》第六章',
+    basis: '《中华人民共和国就业促进法》；《就业服务与就业管理规定》',
     handlingLevel: 'town',
     statutoryDays: 5,
     promisedDays: 0,
@@ -252,7 +252,7 @@ export const services: ServiceItemCreate[] = [
     category: 'education',
     serves: '法定劳动年龄内，有劳动能力和就业要求，处于无业状态的城乡劳动者（含返乡农民工）',
     description: '在常住地办理失业登记后，可享受免费职业介绍、职业指导、技能培训和就业援助；符合条件的可申领失业保险金。',
-    basis: '《中华人民共和国就业促进法》；《就业服务与就业管理规定》第六十三条',
+    basis: '《中华人民共和国就业促进法》；《就业服务与就业管理规定》',
     handlingLevel: 'village',
     statutoryDays: 5,
     promisedDays: 0,
@@ -346,7 +346,7 @@ export const services: ServiceItemCreate[] = [
     serves: '因火灾、交通事故、突发重大疾病等意外事件，或因生活必需支出突然增加，导致基本生活暂时出现严重困难的家庭或个人',
     description:
       '急难型救助实行“先行救助”：情况紧急的，镇政府可先行给予救助，事后补齐材料和手续。支出型救助按规定程序审核审批。在本县遭遇急难的非本县户籍人员，可向所在地镇政府申请。',
-    basis: '《社会救助暂行办法》（国务院令第649号）第十一章；《国务院关于全面建立临时救助制度的通知》（国发〔2014〕47号）',
+    basis: '《社会救助暂行办法》（国务院令第649号）第九章；《国务院关于全面建立临时救助制度的通知》（国发〔2014〕47号）',
     handlingLevel: 'town',
     statutoryDays: 15,
     promisedDays: 10,
@@ -545,7 +545,7 @@ export const services: ServiceItemCreate[] = [
     serves: '视力、听力、言语、肢体、智力、精神及多重残疾的本县户籍居民',
     description:
       '在镇便民服务中心提交申请，持《残疾人证申请表》到县残联指定医疗机构进行残疾评定；行动不便的可申请评定医生上门。县残联收到评定结果后审核发证，证件可寄送到村。',
-    basis: '《中华人民共和国残疾人保障法》；《中华人民共和国残疾人证管理办法》（残联发〔2017〕29号）',
+    basis: '《中华人民共和国残疾人保障法》；《中华人民共和国残疾人证管理办法》',
     handlingLevel: 'town',
     statutoryDays: 20,
     promisedDays: 15,
@@ -581,7 +581,7 @@ export const services: ServiceItemCreate[] = [
     description:
       '须本人到场采集人像和指纹，可在户籍地或居住地派出所户籍窗口、县政务服务中心公安窗口办理，已实行跨省通办。法定期限为60日（约42个工作日），本县承诺20个工作日内制证完成，可选择邮寄到家（邮费自理）。75岁以上或行动不便的老人可预约民警上门采集。',
     basis:
-      '《中华人民共和国居民身份证法》第十一条、第二十条；《国家发展改革委 财政部关于居民身份证收费标准及有关问题的通知》（发改价格〔2003〕2322号）',
+      '《中华人民共和国居民身份证法》第十条、第十一条、第二十条',
     handlingLevel: 'town',
     statutoryDays: 42,
     promisedDays: 20,
@@ -592,7 +592,7 @@ export const services: ServiceItemCreate[] = [
       { name: '近期免冠证件照', required: false, copies: 0, format: 'electronic', notes: '窗口免费现场采集；也可提供相馆出具的带回执的数码照片' },
     ],
     feeYuan: 20,
-    feeNote: '工本费每证20元；临时居民身份证每证10元；邮寄费另计',
+    feeNote: '工本费每证20元；城乡低保对象等特殊困难居民换领免收工本费；邮寄费另计',
     visits: 1,
     appointment: true,
     online: false,
@@ -920,7 +920,7 @@ export const services: ServiceItemCreate[] = [
     serves: '住房经鉴定为C级、D级危房的农村低保户、特困人员、低保边缘家庭、防止返贫监测对象等重点对象',
     description:
       '农户申请，村评议公示，镇组织房屋安全性鉴定并审核，县住建局审批。改造完成验收合格后，补助资金通过“一卡通”发放。包联干部可全程代办。',
-    basis: '《住房和城乡建设部 财政部 民政部 国家乡村振兴局关于做好农村低收入群体等重点对象住房安全保障工作的实施意见》（建村〔2021〕35号）',
+    basis: '《住房和城乡建设部 财政部 民政部 国家乡村振兴局关于做好农村低收入群体等重点对象住房安全保障工作的实施意见》',
     handlingLevel: 'town',
     statutoryDays: 30,
     promisedDays: 20,
@@ -1001,7 +1001,7 @@ export const services: ServiceItemCreate[] = [
     category: 'other',
     serves: '本县户籍的退役军人（含退休军人、复员军人、转业军人）及其他优抚对象',
     description: '在村（社区）退役军人服务站即可提交申请，县退役军人事务局审核后统一制证，制证完成后送到村服务站发放。',
-    basis: '《中华人民共和国退役军人保障法》第六十二条；《退役军人、其他优抚对象优待证管理办法（试行）》',
+    basis: '《中华人民共和国退役军人保障法》；《退役军人、其他优抚对象优待证管理办法（试行）》',
     handlingLevel: 'village',
     statutoryDays: 30,
     promisedDays: 20,
