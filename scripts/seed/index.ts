@@ -6,6 +6,7 @@
 //
 // CLI: tsx scripts/seed/index.ts [--endpoint http://127.0.0.1:8000] [--table banshi-dev]
 import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
 import { ServiceItemCreate, type ServiceItem } from '../../shared/schemas/catalog';
 import { Leader } from '../../shared/schemas/contacts';
@@ -15,7 +16,8 @@ import * as data from './data';
 export interface SeedReport {
   regions: number;
   departments: number;
-  services: { created: number; existing: number };
+  /** existing: already there; refreshed: existing, unedited (version 1) and updated to the current seed text. */
+  services: { created: number; existing: number; refreshed: number };
   servicePoints: number;
   rovingDays: number;
   staff: { created: number; existing: number };
@@ -88,7 +90,7 @@ export async function seedDemo(endpoint: string, tableName: string, opts: SeedOp
   const report: SeedReport = {
     regions: data.regions.length,
     departments: data.departments.length,
-    services: { created: 0, existing: 0 },
+    services: { created: 0, existing: 0, refreshed: 0 },
     servicePoints: data.servicePoints.length,
     rovingDays: data.rovingDays.length,
     staff: { created: 0, existing: 0 },
@@ -115,10 +117,23 @@ export async function seedDemo(endpoint: string, tableName: string, opts: SeedOp
       version: 1,
       updatedAt: now,
     };
-    const outcome = await catalog.createService(item);
-    report.services[outcome === 'created' ? 'created' : 'existing'] += 1;
+    if ((await catalog.createService(item)) === 'created') {
+      report.services.created += 1;
+      return;
+    }
+    report.services.existing += 1;
+    // Never edited through the admin API (still version 1): refresh it to the
+    // current seed text, keeping its statistics.
+    const current = await catalog.getService(s.code);
+    const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown; // drops undefined fields, as the store does
+    if (current?.version === 1 && !isDeepStrictEqual(plain({ ...current, updatedAt: '' }), plain({ ...item, stats: current.stats, updatedAt: '' }))) {
+      if ((await catalog.replaceService({ ...item, stats: current.stats }, 1)) === 'updated') report.services.refreshed += 1;
+    }
   });
-  log(`事项 ${data.services.length}（新建 ${report.services.created}，已有 ${report.services.existing}）`);
+  log(
+    `事项 ${data.services.length}（新建 ${report.services.created}，已有 ${report.services.existing}，` +
+      `按新版演示数据更新 ${report.services.refreshed}）`,
+  );
 
   await pool(data.servicePoints, C, (p) => points.putServicePoint(p));
   await pool(data.rovingDays, C, (r) => points.putRovingDay(r));

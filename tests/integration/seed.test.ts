@@ -12,7 +12,7 @@ const { endpoint, tableName } = useTestTable();
 describe('seedDemo', () => {
   it('writes the demo county, catalogue, staff and residents, and is idempotent', async () => {
     const first = await seedDemo(endpoint, tableName);
-    expect(first.services).toEqual({ created: data.services.length, existing: 0 });
+    expect(first.services).toEqual({ created: data.services.length, existing: 0, refreshed: 0 });
     expect(first.staff.created).toBe(data.staff.length);
 
     expect(await listRegions()).toHaveLength(data.regions.length);
@@ -32,9 +32,24 @@ describe('seedDemo', () => {
     expect(wang).toMatchObject({ name: '王小军', tags: ['migrant_worker'], pairedCadreUsername: 'agent-yang' });
 
     const second = await seedDemo(endpoint, tableName);
-    expect(second.services).toEqual({ created: 0, existing: data.services.length });
+    expect(second.services).toEqual({ created: 0, existing: data.services.length, refreshed: 0 });
     expect(second.staff).toEqual({ created: 0, existing: data.staff.length });
     expect(second.residents).toEqual({ created: 0, existing: data.residents.length });
     expect(await listServiceRows()).toHaveLength(data.services.length);
+  }, 30_000);
+
+  it('refreshes unedited items to the current seed text and leaves admin-edited ones alone', async () => {
+    await seedDemo(endpoint, tableName);
+    const { replaceService } = await import('../../functions/store/services');
+    const pristine = (await getService('QS-MZ-004'))!;
+    const edited = (await getService('QS-MZ-001'))!;
+    // An older seed text on a never-edited item; an admin edit (version 2) on another.
+    expect(await replaceService({ ...pristine, description: '旧版说明' }, 1)).toBe('updated');
+    expect(await replaceService({ ...edited, description: '管理员改过的说明', version: 2 }, 1)).toBe('updated');
+
+    const again = await seedDemo(endpoint, tableName);
+    expect(again.services.refreshed).toBe(1);
+    expect((await getService('QS-MZ-004'))?.description).toBe(pristine.description);
+    expect((await getService('QS-MZ-001'))?.description).toBe('管理员改过的说明');
   }, 30_000);
 });
