@@ -21,7 +21,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV || 'weapp'}`,
+    // BANSHI_DIST_DIR lets parallel builds (e.g. an e2e stack on random ports)
+    // write elsewhere instead of clobbering dist/<platform>; `miniprogram/dist*/` is git-ignored.
+    outputRoot: process.env.BANSHI_DIST_DIR
+      ? path.resolve(root, process.env.BANSHI_DIST_DIR)
+      : `dist/${process.env.TARO_ENV || 'weapp'}`,
     plugins: [],
     env: {
       TARO_APP_API_BASE: JSON.stringify(API_BASE.replace(/\/+$/, '')),

@@ -73,10 +73,9 @@ export default function DemoLogin() {
           key={u.openid}
           className='btn btn--ghost btn--block demo-login__user'
           disabled={busy !== null}
-          loading={busy === u.openid}
           onClick={() => void choose(u)}
         >
-          {u.label}
+          {busy === u.openid ? `${u.label}（登录中…）` : u.label}
         </Btn>
       ))}
     </Page>

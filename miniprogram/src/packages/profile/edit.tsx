@@ -150,7 +150,7 @@ export default function ProfileEdit() {
             error={errors.hometownRegionCode}
           />
         </View>
-        <Text className='hint'>外出务工的居民请填写家乡，家乡的政策通知也会发给您。</Text>
+        <Text className='hint profile-edit__hint'>外出务工的居民请填写家乡，家乡的政策通知也会发给您。</Text>
       </View>
 
       <View className='card'>
@@ -170,8 +170,8 @@ export default function ProfileEdit() {
       </View>
 
       {formError ? <Text className='form-error'>{formError}</Text> : null}
-      <Btn className='btn btn--primary btn--block' loading={saving} disabled={saving} onClick={() => void save()}>
-        保存
+      <Btn className='btn btn--primary btn--block' disabled={saving} onClick={() => void save()}>
+        {saving ? '正在保存…' : '保存'}
       </Btn>
     </Page>
   );

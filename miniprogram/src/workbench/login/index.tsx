@@ -64,8 +64,8 @@ export default function StaffLogin() {
           {errors.password ? <Text className='field__error'>{errors.password}</Text> : null}
         </View>
         {formError ? <Text className='form-error'>{formError}</Text> : null}
-        <Btn className='btn btn--primary btn--block' loading={busy} disabled={busy} onClick={() => void submit()}>
-          登录
+        <Btn className='btn btn--primary btn--block' disabled={busy} onClick={() => void submit()}>
+          {busy ? '正在登录…' : '登录'}
         </Btn>
       </View>
       <Text className='hint staff-login__foot'>账号由系统管理员分配；忘记密码请联系管理员重置。</Text>
