@@ -1,10 +1,13 @@
 // Structured JSON logs. Callers pass ids and counts only: never names,
 // phone numbers, ID numbers or tokens.
 
+const LEVELS = { info: 0, warn: 1, error: 2, silent: 3 } as const;
+type Level = Exclude<keyof typeof LEVELS, 'silent'>;
 type Fields = Record<string, string | number | boolean | null | undefined>;
 
-function write(level: 'info' | 'warn' | 'error', msg: string, fields: Fields) {
-  if (process.env.LOG_LEVEL === 'silent') return;
+function write(level: Level, msg: string, fields: Fields) {
+  const threshold = LEVELS[(process.env.LOG_LEVEL ?? 'info') as keyof typeof LEVELS] ?? LEVELS.info;
+  if (LEVELS[level] < threshold) return;
   const line = JSON.stringify({ level, msg, time: new Date().toISOString(), ...fields });
   (level === 'error' ? console.error : console.log)(line);
 }
