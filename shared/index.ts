@@ -5,3 +5,4 @@ export * from './schemas/catalog';
 export * from './schemas/auth';
 export * from './schemas/contacts';
 export * from './schemas/calendar';
+export * from './schemas/appointments';

@@ -23,6 +23,11 @@ import {
   WechatLoginRequest,
 } from './schemas/auth';
 import { ContactsResponse } from './schemas/contacts';
+import {
+  AppointmentParams, Appointment, AppointmentsResponse, BookRequest, CancelRequest, CapacityRequest, CheckInRequest,
+  CloseDayParams, CloseRequest, CloseResult, DayQuery, DayResponse, Place, PlaceParams, PlacesQuery, PlacesResponse,
+  PointInput, RescheduleRequest, RovingInput, SlotParams, Slot, SlotsQuery, SlotsResponse, StaffActionRequest,
+} from './schemas/appointments';
 import { CalendarOverrideRequest, CalendarYear, CalendarYearParams } from './schemas/calendar';
 
 export type Auth = 'public' | 'resident' | 'staff';
@@ -95,6 +100,66 @@ export const routes = {
   'PUT /admin/calendar/{year}': {
     method: 'PUT', path: '/admin/calendar/{year}', fn: 'adminCalendar', auth: 'staff', roles: ['admin'],
     summary: '发布某年的节假日与调休上班日', params: CalendarYearParams, body: CalendarOverrideRequest, response: CalendarYear,
+  },
+  'GET /services/{code}/places': {
+    method: 'GET', path: '/services/{code}/places', fn: 'places', auth: 'public',
+    summary: '可办理该事项的地点（本村、本镇、县直部门本镇坐班、县城），由近及远', params: ServiceCodeParams, query: PlacesQuery,
+    response: PlacesResponse,
+  },
+  'GET /places/{placeId}/slots': {
+    method: 'GET', path: '/places/{placeId}/slots', fn: 'places', auth: 'public',
+    summary: '某地点未来若干天的预约时段与剩余名额（仅工作日）', params: PlaceParams, query: SlotsQuery, response: SlotsResponse,
+  },
+  'POST /appointments': {
+    method: 'POST', path: '/appointments', fn: 'appointments', auth: 'resident',
+    summary: '预约（幂等：同一幂等键重试返回同一预约）', body: BookRequest, response: Appointment, status: 201,
+  },
+  'GET /appointments': {
+    method: 'GET', path: '/appointments', fn: 'appointments', auth: 'resident', summary: '我的预约', response: AppointmentsResponse,
+  },
+  'GET /appointments/{id}': {
+    method: 'GET', path: '/appointments/{id}', fn: 'appointments', auth: 'resident', summary: '预约详情（含预约码）',
+    params: AppointmentParams, response: Appointment,
+  },
+  'POST /appointments/{id}/cancel': {
+    method: 'POST', path: '/appointments/{id}/cancel', fn: 'appointments', auth: 'resident',
+    summary: '取消预约（截止时间前）', params: AppointmentParams, body: CancelRequest, response: Appointment,
+  },
+  'POST /appointments/{id}/reschedule': {
+    method: 'POST', path: '/appointments/{id}/reschedule', fn: 'appointments', auth: 'resident',
+    summary: '改约：新名额与旧名额同时占用与释放', params: AppointmentParams, body: RescheduleRequest, response: Appointment,
+  },
+  'GET /admin/places/{placeId}/day': {
+    method: 'GET', path: '/admin/places/{placeId}/day', fn: 'adminAppointments', auth: 'staff',
+    summary: '某地点某日的预约名单', params: PlaceParams, query: DayQuery, response: DayResponse,
+  },
+  'POST /admin/appointments/check-in': {
+    method: 'POST', path: '/admin/appointments/check-in', fn: 'adminAppointments', auth: 'staff',
+    summary: '凭预约码签到', body: CheckInRequest, response: Appointment,
+  },
+  'POST /admin/appointments/{id}/no-show': {
+    method: 'POST', path: '/admin/appointments/{id}/no-show', fn: 'adminAppointments', auth: 'staff',
+    summary: '标记未到场（时段结束后）', params: AppointmentParams, body: StaffActionRequest, response: Appointment,
+  },
+  'POST /admin/slots/{slotId}/close': {
+    method: 'POST', path: '/admin/slots/{slotId}/close', fn: 'adminAppointments', auth: 'staff',
+    summary: '关闭时段：已预约的居民收到取消通知与原因', params: SlotParams, body: CloseRequest, response: CloseResult,
+  },
+  'POST /admin/places/{placeId}/days/{date}/close': {
+    method: 'POST', path: '/admin/places/{placeId}/days/{date}/close', fn: 'adminAppointments', auth: 'staff',
+    summary: '关闭某日全部时段（如坐班取消）', params: CloseDayParams, body: CloseRequest, response: CloseResult,
+  },
+  'PUT /admin/slots/{slotId}/capacity': {
+    method: 'PUT', path: '/admin/slots/{slotId}/capacity', fn: 'adminAppointments', auth: 'staff', roles: ['admin', 'dept_head'],
+    summary: '调整时段名额（不得低于已预约数）', params: SlotParams, body: CapacityRequest, response: Slot,
+  },
+  'PUT /admin/points/{placeId}': {
+    method: 'PUT', path: '/admin/points/{placeId}', fn: 'adminAppointments', auth: 'staff', roles: ['admin'],
+    summary: '新增或修改服务网点（时段、名额、取消截止）', params: PlaceParams, body: PointInput, response: Place,
+  },
+  'PUT /admin/roving/{placeId}': {
+    method: 'PUT', path: '/admin/roving/{placeId}', fn: 'adminAppointments', auth: 'staff', roles: ['admin', 'dept_head'],
+    summary: '新增或修改县直部门下乡坐班安排', params: PlaceParams, body: RovingInput, response: Place,
   },
   'GET /openapi.json': {
     method: 'GET', path: '/openapi.json', fn: 'openapi', auth: 'public', summary: 'OpenAPI 文档', response: z.unknown(),
