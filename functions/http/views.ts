@@ -1,5 +1,7 @@
 // Records → response shapes shared by several handlers.
 import type { Me, StaffProfile } from '../../shared/schemas/auth';
+import type { Appointment } from '../../shared/schemas/appointments';
+import type { AppointmentRecord } from '../store/appointments';
 import type { ResidentRecord, StaffRecord } from '../store/people';
 import { getDepartment, getRegions } from '../store/reference';
 
@@ -30,3 +32,6 @@ export async function toStaffProfile(s: StaffRecord): Promise<StaffProfile> {
     phone: s.phone,
   };
 }
+
+/** The resident id stays on the server. */
+export const toAppointment = ({ residentId: _r, ...a }: AppointmentRecord): Appointment => a;

@@ -26,10 +26,28 @@ export const key = {
   directoryPartition: 'DIRECTORY',
   calendarYear: (year: number) => ({ pk: 'CALENDAR', sk: `YEAR#${year}` }),
   calendarPartition: 'CALENDAR',
+  /** Booked counter, capacity override and closure of one slot of a place. */
+  slot: (placeId: string, date: string, hhmm: string) => ({ pk: `PLACE#${placeId}`, sk: `SLOT#${date}#${hhmm}` }),
+  placeSlots: (placeId: string) => `PLACE#${placeId}`,
+  appointment: (id: string) => ({ pk: `APPT#${id}`, sk: 'APPT' }),
+  /** GSI1: a resident's appointments by date. */
+  appointmentByResident: (residentId: string, date: string, start: string, id: string) => ({
+    gsi1pk: `RESIDENT#${residentId}#APPTS`,
+    gsi1sk: `${date}#${start}#${id}`,
+  }),
+  /** GSI2: a place's bookings of one day (the staff day list). */
+  appointmentByPlaceDay: (placeId: string, date: string, start: string, id: string) => ({
+    gsi2pk: `PLACEDAY#${placeId}#${date}`,
+    gsi2sk: `${start}#${id}`,
+  }),
+  /** Guard: one active booking per resident per slot. */
+  slotHold: (slotId: string, residentId: string) => ({ pk: `SLOTHOLD#${slotId}`, sk: `RESIDENT#${residentId}` }),
+  bookingCode: (code: string) => ({ pk: `APPTCODE#${code}`, sk: 'CODE' }),
+  idempotency: (residentId: string, idemKey: string) => ({ pk: `IDEMP#${residentId}#${idemKey}`, sk: 'IDEMP' }),
 };
 
 /** Strip key attributes before returning an item to the domain. */
-export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk'> {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
+export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk'> {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, ...rest } = item;
   return rest;
 }

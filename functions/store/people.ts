@@ -1,5 +1,5 @@
 // Residents (by id, and by WeChat openid through a uniqueness item) and staff.
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ResidentTag, StaffRole } from '../../shared/enums';
 import { db, isConditionFailed, isTransactionConflict, tableName } from './client';
 import { key, withoutKeys } from './keys';
@@ -38,6 +38,22 @@ const residentItem = (r: ResidentRecord) => ({
 export async function getResident(id: string): Promise<ResidentRecord | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.resident(id) }));
   return out.Item ? (withoutKeys(out.Item) as unknown as ResidentRecord) : undefined;
+}
+
+/** Several residents in one BatchGet (a staff day list). */
+export async function getResidents(ids: string[]): Promise<Map<string, ResidentRecord>> {
+  const found = new Map<string, ResidentRecord>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 100) {
+    const out = await db().send(
+      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: unique.slice(i, i + 100).map((id) => key.resident(id)) } } }),
+    );
+    for (const item of out.Responses?.[tableName()] ?? []) {
+      const r = withoutKeys(item) as unknown as ResidentRecord;
+      found.set(r.id, r);
+    }
+  }
+  return found;
 }
 
 export async function getResidentIdByOpenid(openid: string): Promise<string | undefined> {

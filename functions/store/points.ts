@@ -1,8 +1,10 @@
 // Service points (county centre, town centres, village stations) and roving office days.
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ServicePointLevel } from '../../shared/enums';
+import type { SlotWindow } from '../domain/schedule';
 import { db, tableName } from './client';
-import { key } from './keys';
+import { key, withoutKeys } from './keys';
+import { partition, queryAll } from './query';
 
 export interface ServicePointRecord {
   id: string;
@@ -13,6 +15,9 @@ export interface ServicePointRecord {
   phone: string;
   openingHours: string;
   serviceCodes: string[];
+  /** Bookable windows of a working day; the level's defaults when absent. */
+  windows?: SlotWindow[];
+  cutoffMinutes?: number;
 }
 
 export interface RovingDayRecord {
@@ -24,6 +29,9 @@ export interface RovingDayRecord {
   label: string;
   start: string;
   end: string;
+  address?: string;
+  windows?: SlotWindow[];
+  cutoffMinutes?: number;
 }
 
 export async function putServicePoint(p: ServicePointRecord): Promise<void> {
@@ -34,4 +42,24 @@ export async function putServicePoint(p: ServicePointRecord): Promise<void> {
 
 export async function putRovingDay(r: RovingDayRecord): Promise<void> {
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...key.rovingDay(r.id), ...r } }));
+}
+
+export async function listServicePoints(): Promise<ServicePointRecord[]> {
+  const items = await queryAll<Record<string, unknown>>(partition(key.pointsPartition));
+  return items.map((i) => withoutKeys(i) as unknown as ServicePointRecord);
+}
+
+export async function listRovingDays(): Promise<RovingDayRecord[]> {
+  const items = await queryAll<Record<string, unknown>>(partition(key.rovingPartition));
+  return items.map((i) => withoutKeys(i) as unknown as RovingDayRecord);
+}
+
+export async function getServicePoint(id: string): Promise<ServicePointRecord | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.servicePoint(id) }));
+  return out.Item ? (withoutKeys(out.Item) as unknown as ServicePointRecord) : undefined;
+}
+
+export async function getRovingDay(id: string): Promise<RovingDayRecord | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.rovingDay(id) }));
+  return out.Item ? (withoutKeys(out.Item) as unknown as RovingDayRecord) : undefined;
 }

@@ -17,6 +17,9 @@ const modules: Record<string, () => Promise<{ handler: Handler }>> = {
   adminAuth: () => import('../../functions/http/admin-auth'),
   adminCatalog: () => import('../../functions/http/admin-catalog'),
   adminCalendar: () => import('../../functions/http/admin-calendar'),
+  places: () => import('../../functions/http/places'),
+  appointments: () => import('../../functions/http/appointments'),
+  adminAppointments: () => import('../../functions/http/admin-appointments'),
 };
 
 export interface CallOptions {

@@ -40,7 +40,7 @@ test('one table: on-demand, point-in-time recovery, deletion protection, retaine
     DeletionProtectionEnabled: true,
     PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
   });
-  expect(table.Properties.GlobalSecondaryIndexes.map((g: { IndexName: string }) => g.IndexName)).toEqual(['gsi1']);
+  expect(table.Properties.GlobalSecondaryIndexes.map((g: { IndexName: string }) => g.IndexName)).toEqual(['gsi1', 'gsi2']);
 });
 
 test('IAM is least privilege: named DynamoDB actions on the table and its indexes only', () => {

@@ -1,0 +1,180 @@
+// Staff side of appointments: the day list, check-in by code, no-show,
+// closing slots or a whole day, capacities, points and roving schedules.
+import { APPOINTMENT_STATUS_LABELS } from '../../shared/schemas/appointments';
+import { conflict, forbidden, notFound } from '../lib/errors';
+import { httpHandler, type StaffPrincipal } from '../lib/http';
+import { shanghaiDate } from '../domain/calendar';
+import { placeDays, pointPlace, slotEnded, slotView, type PlaceDef } from '../domain/places';
+import { maskName, maskPhone, parseSlotId, ROVING_PREFIX } from '../domain/schedule';
+import {
+  cancelAppointment,
+  closeSlot,
+  getAppointment,
+  getAppointmentIdByCode,
+  listPlaceDayAppointments,
+  listSlotCounters,
+  markAttendance,
+  setSlotCapacity,
+  type AppointmentRecord,
+} from '../store/appointments';
+import { getResidents } from '../store/people';
+import { putRovingDay, putServicePoint } from '../store/points';
+import { getDepartment } from '../store/reference';
+import { loadPlace, placeResponse } from './place-views';
+import { toAppointment } from './views';
+
+/** Supervisors and admins everywhere; others at the point of their region or their department's roving days. */
+function canManage(staff: StaffPrincipal, place: PlaceDef): boolean {
+  if (staff.role === 'admin' || staff.role === 'supervisor') return true;
+  if (staff.role === 'agent') return false;
+  return place.kind === 'roving' ? place.departmentId === staff.departmentId : place.regionCode === staff.regionCode;
+}
+
+async function managedPlace(staff: StaffPrincipal, placeId: string): Promise<PlaceDef> {
+  const place = await loadPlace(placeId);
+  if (!place) throw notFound('办理地点不存在');
+  if (!canManage(staff, place)) throw forbidden('您不是该办理地点的工作人员');
+  return place;
+}
+
+function windowOf(place: PlaceDef, start: string) {
+  const w = place.windows.find((x) => x.start === start);
+  if (!w) throw notFound('该时段不存在');
+  return w;
+}
+
+/** Cancel every booked appointment of the given slots, with the staff's reason (the residents see it). */
+async function cancelBookings(appointments: AppointmentRecord[], reason: string): Promise<number> {
+  let cancelled = 0;
+  const now = new Date().toISOString();
+  for (const a of appointments) {
+    if (a.status !== 'booked') continue;
+    // Re-read on a lost race: the resident may have cancelled meanwhile.
+    let current: AppointmentRecord | undefined = a;
+    while (current && current.status === 'booked') {
+      if ((await cancelAppointment(current, 'staff', reason, now)) === 'cancelled') {
+        cancelled += 1;
+        break;
+      }
+      current = await getAppointment(a.id);
+    }
+  }
+  return cancelled;
+}
+
+function assertBooked(a: AppointmentRecord) {
+  if (a.status !== 'booked') throw conflict(`该预约${APPOINTMENT_STATUS_LABELS[a.status]}`, 'APPOINTMENT_CLOSED');
+}
+
+export const handler = httpHandler({
+  'GET /admin/places/{placeId}/day': async ({ params, query, principal }) => {
+    const def = await managedPlace(principal, params.placeId);
+    const [place, counters, appointments] = await Promise.all([
+      placeResponse(def),
+      listSlotCounters(def.id, query.date, query.date),
+      listPlaceDayAppointments(def.id, query.date),
+    ]);
+    const residents = await getResidents(appointments.map((a) => a.residentId));
+    const [day] = placeDays(def, [query.date], counters, new Date());
+    return {
+      place,
+      date: query.date,
+      slots: (day?.slots ?? []).map((slot) => ({
+        slot,
+        bookings: appointments
+          .filter((a) => a.slotId === slot.id)
+          .map((a) => ({
+            id: a.id,
+            code: a.code,
+            residentName: maskName(residents.get(a.residentId)?.name ?? null),
+            residentPhone: maskPhone(residents.get(a.residentId)?.phone ?? null),
+            serviceCode: a.serviceCode,
+            serviceName: a.serviceName,
+            status: a.status,
+            version: a.version,
+          })),
+      })),
+    };
+  },
+
+  'POST /admin/appointments/check-in': async ({ body, principal }) => {
+    const id = await getAppointmentIdByCode(body.code);
+    const a = id && (await getAppointment(id));
+    if (!a || a.placeId !== body.placeId) throw notFound('本办理地点没有此预约码');
+    await managedPlace(principal, a.placeId);
+    assertBooked(a);
+    const today = shanghaiDate();
+    if (a.date !== today) throw conflict(`该预约的日期是 ${a.date}，不是今天`, 'NOT_TODAY');
+    if ((await markAttendance(a, 'checked_in', new Date().toISOString())) === 'stale') {
+      throw conflict('预约已发生变化，请刷新后重试', 'VERSION_CONFLICT');
+    }
+    return toAppointment((await getAppointment(a.id))!);
+  },
+
+  'POST /admin/appointments/{id}/no-show': async ({ params, body, principal }) => {
+    const a = await getAppointment(params.id);
+    if (!a) throw notFound('预约不存在');
+    await managedPlace(principal, a.placeId);
+    assertBooked(a);
+    if (a.version !== body.version) throw conflict('预约已发生变化，请刷新后重试', 'VERSION_CONFLICT');
+    if (!slotEnded(a.date, a.end, new Date())) throw conflict('时段尚未结束，不能标记未到场', 'SLOT_NOT_ENDED');
+    if ((await markAttendance(a, 'no_show', new Date().toISOString())) === 'stale') {
+      throw conflict('预约已发生变化，请刷新后重试', 'VERSION_CONFLICT');
+    }
+    return toAppointment((await getAppointment(a.id))!);
+  },
+
+  'POST /admin/slots/{slotId}/close': async ({ params, body, principal }) => {
+    const { placeId, date, start } = parseSlotId(params.slotId);
+    const place = await managedPlace(principal, placeId);
+    const w = windowOf(place, start);
+    await closeSlot({ placeId, date, start, capacity: w.capacity }, body.reason);
+    const booked = (await listPlaceDayAppointments(placeId, date)).filter((a) => a.slotId === params.slotId);
+    return { cancelled: await cancelBookings(booked, body.reason) };
+  },
+
+  'POST /admin/places/{placeId}/days/{date}/close': async ({ params, body, principal }) => {
+    const place = await managedPlace(principal, params.placeId);
+    for (const w of place.windows) await closeSlot({ placeId: place.id, date: params.date, start: w.start, capacity: w.capacity }, body.reason);
+    return { cancelled: await cancelBookings(await listPlaceDayAppointments(place.id, params.date), body.reason) };
+  },
+
+  'PUT /admin/slots/{slotId}/capacity': async ({ params, body, principal }) => {
+    const { placeId, date, start } = parseSlotId(params.slotId);
+    const place = await managedPlace(principal, placeId);
+    const w = windowOf(place, start);
+    const result = await setSlotCapacity({ placeId, date, start, capacity: w.capacity }, body.capacity);
+    if (!result.ok) throw conflict(`名额不能低于已预约人数（${result.booked}人）`, 'BELOW_BOOKED');
+    return slotView(place, date, w, { ...result.counter, date, start }, new Date());
+  },
+
+  'PUT /admin/points/{placeId}': async ({ params, body }) => {
+    if (params.placeId.startsWith(ROVING_PREFIX)) throw conflict('网点编号不能以 roving- 开头', 'BAD_ID');
+    const record = { id: params.placeId, ...body };
+    await putServicePoint(record);
+    return placeResponse(pointPlace(record));
+  },
+
+  'PUT /admin/roving/{placeId}': async ({ params, body, principal }) => {
+    if (!params.placeId.startsWith(ROVING_PREFIX)) throw notFound('坐班安排编号应以 roving- 开头');
+    if (principal.role === 'dept_head' && principal.departmentId !== body.departmentId) {
+      throw forbidden('部门负责人只能安排本部门的下乡坐班');
+    }
+    if (!(await getDepartment(body.departmentId))) throw notFound('部门不存在');
+    const first = body.windows[0]!;
+    const last = body.windows[body.windows.length - 1]!;
+    await putRovingDay({
+      id: params.placeId.slice(ROVING_PREFIX.length),
+      departmentId: body.departmentId,
+      townCode: body.townCode,
+      rule: body.rule,
+      label: '',
+      start: first.start,
+      end: last.end,
+      address: body.address,
+      windows: body.windows,
+      cutoffMinutes: body.cutoffMinutes,
+    });
+    return placeResponse((await loadPlace(params.placeId))!);
+  },
+});
