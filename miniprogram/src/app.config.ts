@@ -4,9 +4,10 @@ const isH5 = process.env.TARO_ENV === 'h5';
 const subPackages = [
   { root: 'packages/service', pages: ['detail'] },
   { root: 'packages/profile', pages: ['edit', 'contacts'] },
+  { root: 'packages/booking', pages: ['places', 'slots', 'confirm', 'mine', 'detail'] },
   // The demo-resident picker replaces wx.login in the browser build only.
   ...(isH5 ? [{ root: 'packages/login', pages: ['index'] }] : []),
-  { root: 'workbench', pages: ['index/index', 'login/index'] },
+  { root: 'workbench', pages: ['index/index', 'login/index', 'day/index'] },
 ];
 
 export default defineAppConfig({

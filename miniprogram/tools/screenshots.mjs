@@ -72,9 +72,64 @@ const contacts = {
 const staff = { username: 'clerk01', name: '陈静', role: 'clerk', departmentId: 'mz', departmentName: '县民政局', regionCode: '511999', regionName: '青山县', phone: '13700003333' };
 const session = { token: 'demo', expiresAt: new Date(Date.now() + 3600e3).toISOString(), me };
 
+// Appointments: the next working days from today (Asia/Shanghai).
+const shDate = (ms) => new Date(ms + 8 * 3600e3).toISOString().slice(0, 10);
+const nextDays = [];
+for (let d = 0; nextDays.length < 4; d++) {
+  const date = shDate(Date.now() + d * 86400e3);
+  const wd = new Date(`${date}T00:00:00Z`).getUTCDay();
+  if (wd !== 0 && wd !== 6) nextDays.push(date);
+}
+const place = (over) => ({ kind: 'point', level: 'village', regionCode: '511999101201', regionName: '石桥村', phone: '0817-7231201', departmentName: null, cutoffMinutes: 120, ...over });
+const places = [
+  place({ id: 'shiqiao-station', name: '石桥村便民服务站', address: '青山县城关镇石桥村村委会一楼', hours: '周一至周五 9:00—12:00，14:00—17:00', nearness: 'own_village' }),
+  place({ id: 'chengguan-center', name: '城关镇便民服务中心', level: 'town', regionCode: '511999101', regionName: '城关镇', address: '青山县城关镇人民路102号', hours: '周一至周五 8:30—12:00，14:00—17:30', nearness: 'own_town' }),
+  place({ id: 'roving-mz-chengguan', kind: 'roving', name: '县民政局城关镇坐班', level: 'town', regionCode: '511999101', regionName: '城关镇', address: '城关镇便民服务中心二楼', hours: '每月第一个星期一 09:00—12:00', departmentName: '县民政局', nearness: 'roving_in_town' }),
+  place({ id: 'qs-county-center', name: '青山县政务服务中心', level: 'county', regionCode: '511999', regionName: '青山县', address: '青山县城关镇滨江大道88号', hours: '周一至周五 9:00—12:00，13:30—17:30', nearness: 'county', cutoffMinutes: 1440 }),
+];
+const slotOf = (placeId, date, start, end, over = {}) => ({ id: `${placeId}~${date}~${start.replace(':', '')}`, date, start, end, capacity: 5, booked: 2, remaining: 3, status: 'open', closeReason: null, ...over });
+const daySlots = (placeId, date, i) => [
+  slotOf(placeId, date, '09:00', '10:00', i === 0 ? { status: 'full', booked: 5, remaining: 0 } : {}),
+  slotOf(placeId, date, '10:00', '11:00', i === 0 ? { status: 'closed', remaining: 0, closeReason: '村干部外出开会' } : { remaining: 1, booked: 4 }),
+  slotOf(placeId, date, '14:00', '15:00'),
+  slotOf(placeId, date, '15:00', '16:00'),
+];
+const appt = {
+  id: 'appt-0001-demo', code: 'K7P2XQ9M', serviceCode: 'MZ-002', serviceName: '最低生活保障申请', placeId: 'shiqiao-station', placeName: '石桥村便民服务站',
+  placeAddress: '青山县城关镇石桥村村委会一楼', slotId: `shiqiao-station~${nextDays[1]}~0900`, date: nextDays[1], start: '09:00', end: '10:00', status: 'booked',
+  cutoffAt: new Date(Date.now() + 86400e3).toISOString(), cancelledBy: null, cancelReason: null, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), version: 1,
+};
+const apptCancelled = { ...appt, id: 'appt-0002-demo', code: 'AB12CD34', status: 'cancelled', cancelledBy: 'staff', cancelReason: '坐班临时取消', date: nextDays[2] };
+const apptDone = { ...appt, id: 'appt-0003-demo', code: 'CC33DD44', status: 'checked_in', serviceName: '居民身份证换领', placeName: '青山县政务服务中心', date: nextDays[0] };
+const booking = (id, code, residentName, residentPhone, serviceName, status) => ({ id, code, residentName, residentPhone, serviceCode: 'MZ-002', serviceName, status, version: 1 });
+
 const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization,content-type', 'access-control-allow-methods': 'GET,POST,PUT,OPTIONS' };
-function apiAnswer(method, p) {
+function apiAnswer(method, p, url) {
   if (p === '/services') return { items: summaries, total: summaries.length };
+  if (/^\/services\/[^/]+\/places$/.test(p)) return { places };
+  const slots = /^\/places\/([^/]+)\/slots$/.exec(p);
+  if (slots) {
+    const pl = places.find((x) => x.id === slots[1]) ?? places[0];
+    const q = new URL(`http://x${url}`).searchParams;
+    const days = q.get('days') === '1' ? [q.get('from')] : nextDays;
+    return { place: pl, days: days.map((date, i) => ({ date, slots: daySlots(pl.id, date, q.get('days') === '1' ? 1 : i) })) };
+  }
+  if (p === '/appointments') return { appointments: [appt, apptCancelled, apptDone] };
+  if (p.startsWith('/appointments/')) return [appt, apptCancelled, apptDone].find((a) => p.endsWith(a.id)) ?? appt;
+  const day = /^\/admin\/places\/([^/]+)\/day$/.exec(p);
+  if (day) {
+    const date = new URL(`http://x${url}`).searchParams.get('date');
+    const s = daySlots('qs-county-center', date, 1);
+    return {
+      place: places[3],
+      date,
+      slots: [
+        { slot: s[0], bookings: [booking('appt-0001-demo', 'K7P2XQ9M', '王*英', '138****1111', '最低生活保障申请', 'booked'), booking('appt-0003-demo', 'CC33DD44', '张*', '139****7201', '居民身份证换领', 'checked_in')] },
+        { slot: { ...s[1], status: 'closed', closeReason: '系统升级' }, bookings: [booking('appt-0002-demo', 'AB12CD34', '李*明', '137****3333', '残疾人证新办', 'cancelled')] },
+        { slot: s[2], bookings: [] },
+      ],
+    };
+  }
   if (p.startsWith('/services/')) return detail;
   if (p === '/me') return me;
   if (p === '/regions') return { regions };
@@ -108,7 +163,8 @@ async function shoot(name, hash, { elder = false, apiDown = false, signedIn = fa
     const req = route.request();
     if (req.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
     if (apiDown) return route.abort('connectionrefused');
-    const body = apiAnswer(req.method(), new URL(req.url()).pathname);
+    const u = new URL(req.url());
+    const body = apiAnswer(req.method(), u.pathname, u.pathname + u.search);
     const answer = body && req.method() === 'PUT' ? { ...body, ...JSON.parse(req.postData() ?? '{}') } : body;
     return route.fulfill({ status: body ? 200 : 404, headers: { ...cors, 'content-type': 'application/json' }, body: JSON.stringify(answer ?? { code: 'NOT_FOUND', message: '未找到' }) });
   });
@@ -163,6 +219,16 @@ const shots = [
   ['login-picker', '/packages/login/index', {}],
   ['workbench-login', '/workbench/login/index', {}],
   ['workbench', '/workbench/index/index', { staffIn: true }],
+  ['booking-places', '/packages/booking/places?code=MZ-002', { signedIn: true }],
+  ['booking-slots', '/packages/booking/slots?code=MZ-002&placeId=shiqiao-station', {}],
+  ['booking-slots-elder', '/packages/booking/slots?code=MZ-002&placeId=shiqiao-station', { elder: true }],
+  ['booking-confirm', `/packages/booking/confirm?code=MZ-002&slotId=shiqiao-station~${nextDays[1]}~0900`, { signedIn: true }],
+  ['booking-mine', '/packages/booking/mine', { signedIn: true }],
+  ['booking-detail', '/packages/booking/detail?id=appt-0001-demo', { signedIn: true }],
+  ['booking-detail-elder', '/packages/booking/detail?id=appt-0001-demo', { signedIn: true, elder: true }],
+  ['booking-detail-cancelled', '/packages/booking/detail?id=appt-0002-demo', { signedIn: true }],
+  ['workbench-day', '/workbench/day/index', { staffIn: true }],
+  ['workbench-day-picker', '/workbench/day/index', { staffIn: true, click: ['切换地点'] }],
 ];
 for (const [name, hash, opts] of shots) {
   if (!only || only.includes(name)) await shoot(name, hash, opts);

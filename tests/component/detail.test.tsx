@@ -6,8 +6,9 @@ import { mockApi, ok } from './support/api';
 import { dibaoItem, pensionSummary } from './support/fixtures';
 import * as taro from './support/taro';
 
+/** The label–value row labelled `label` (a button may carry the same words, e.g. 预约办理). */
 function row(label: string): HTMLElement {
-  return screen.getByText(label).closest('.kv') as HTMLElement;
+  return screen.getAllByText(label).map((e) => e.closest('.kv')).find(Boolean) as HTMLElement;
 }
 
 describe('service detail page', () => {

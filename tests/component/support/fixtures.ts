@@ -1,5 +1,6 @@
 // Response bodies shaped exactly like the shared schemas (the tests parse them
 // through the real request module).
+import type { Appointment, Place, Slot } from '../../../shared/schemas/appointments';
 import type { Me, StaffProfile } from '../../../shared/schemas/auth';
 import type { ServiceItem, ServiceSummary } from '../../../shared/schemas/catalog';
 import type { ContactsResponse } from '../../../shared/schemas/contacts';
@@ -114,4 +115,99 @@ export const staffProfile: StaffProfile = {
   regionCode: '511999',
   regionName: '青山县',
   phone: '13700003333',
+};
+
+// ---------------------------------------------------------------- appointments
+
+export const villagePlace: Place = {
+  id: 'shiqiao-station',
+  kind: 'point',
+  name: '石桥村便民服务站',
+  level: 'village',
+  regionCode: '511999101201',
+  regionName: '石桥村',
+  address: '青山县城关镇石桥村村委会一楼',
+  phone: '0817-7231201',
+  hours: '周一至周五 9:00—12:00，14:00—17:00',
+  departmentName: null,
+  nearness: 'own_village',
+  cutoffMinutes: 120,
+};
+
+export const townPlace: Place = {
+  ...villagePlace,
+  id: 'chengguan-center',
+  name: '城关镇便民服务中心',
+  level: 'town',
+  regionCode: '511999101',
+  regionName: '城关镇',
+  address: '青山县城关镇人民路102号',
+  phone: '0817-7231001',
+  hours: '周一至周五 8:30—12:00，14:00—17:30',
+  nearness: 'own_town',
+};
+
+export const rovingPlace: Place = {
+  ...villagePlace,
+  id: 'roving-mz-chengguan',
+  kind: 'roving',
+  name: '县民政局城关镇坐班',
+  level: 'town',
+  regionCode: '511999101',
+  regionName: '城关镇',
+  address: '青山县城关镇便民服务中心二楼',
+  phone: '0817-7221301',
+  hours: '每月第二个星期二 09:00—12:00',
+  departmentName: '县民政局',
+  nearness: 'roving_in_town',
+};
+
+export const countyPlace: Place = {
+  ...villagePlace,
+  id: 'qs-county-center',
+  name: '青山县政务服务中心',
+  level: 'county',
+  regionCode: '511999',
+  regionName: '青山县',
+  address: '青山县城关镇滨江大道88号',
+  phone: '0817-7220000',
+  hours: '周一至周五 9:00—12:00，13:30—17:30',
+  nearness: 'county',
+  cutoffMinutes: 1440,
+};
+
+export function slot(placeId: string, date: string, start: string, end: string, over: Partial<Slot> = {}): Slot {
+  return {
+    id: `${placeId}~${date}~${start.replace(':', '')}`,
+    date,
+    start,
+    end,
+    capacity: 5,
+    booked: 2,
+    remaining: 3,
+    status: 'open',
+    closeReason: null,
+    ...over,
+  };
+}
+
+export const appointment: Appointment = {
+  id: 'appt-0001-abcd',
+  code: 'K7P2XQ9M',
+  serviceCode: 'MZ-002',
+  serviceName: '最低生活保障申请',
+  placeId: 'shiqiao-station',
+  placeName: '石桥村便民服务站',
+  placeAddress: '青山县城关镇石桥村村委会一楼',
+  slotId: 'shiqiao-station~2026-03-05~0900',
+  date: '2026-03-05',
+  start: '09:00',
+  end: '10:00',
+  status: 'booked',
+  cutoffAt: '2026-03-04T23:00:00.000Z',
+  cancelledBy: null,
+  cancelReason: null,
+  createdAt: '2026-03-01T02:00:00.000Z',
+  updatedAt: '2026-03-01T02:00:00.000Z',
+  version: 1,
 };

@@ -191,8 +191,19 @@ export default function ServiceDetail() {
         <Text className='hint detail__updated'>信息更新：{shanghaiDate(item.updatedAt)}</Text>
       </View>
 
+      {item.appointment ? (
+        <Btn
+          className='btn btn--primary btn--block'
+          onClick={() => void Taro.navigateTo({ url: `/packages/booking/places?code=${encodeURIComponent(item.code)}` })}
+        >
+          预约办理
+        </Btn>
+      ) : null}
       {item.proxy ? (
-        <Btn className='btn btn--primary btn--block' onClick={() => void Taro.navigateTo({ url: '/packages/profile/contacts?section=cadre' })}>
+        <Btn
+          className={item.appointment ? 'btn btn--ghost btn--block' : 'btn btn--primary btn--block'}
+          onClick={() => void Taro.navigateTo({ url: '/packages/profile/contacts?section=cadre' })}
+        >
           找包联干部免费代办
         </Btn>
       ) : null}

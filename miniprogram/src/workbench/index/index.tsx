@@ -6,6 +6,7 @@ import { STAFF_ROLE_LABELS } from '../../../../shared/enums';
 import type { StaffProfile } from '../../../../shared/schemas/auth';
 import { errorMessage, isApiError } from '../../api/errors';
 import { getStaffMe, staffLogout } from '../../api/staff';
+import { Cell } from '../../components/Cell';
 import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { maskPhone } from '../../utils/format';
@@ -73,6 +74,9 @@ export default function Workbench() {
             <Text className='kv__v'>{maskPhone(staff.phone)}</Text>
           </View>
         ) : null}
+      </View>
+      <View className='card'>
+        <Cell label='今日预约' value='名单·签到·关闭时段' onClick={() => void Taro.navigateTo({ url: '/workbench/day/index' })} />
       </View>
       <Btn className='btn btn--danger btn--block' onClick={logout}>
         退出登录

@@ -1,0 +1,47 @@
+// Resident appointment routes: places, slots, book, my bookings, cancel,
+// reschedule (used only by the booking subpackage).
+import {
+  Appointment,
+  AppointmentsResponse,
+  PlacesResponse,
+  SlotsResponse,
+  type BookRequest,
+} from '../../../shared/schemas/appointments';
+import { request } from './client';
+
+export function listPlaces(code: string, regionCode?: string | null) {
+  return request('GET /services/{code}/places', { params: { code }, query: { regionCode } }, PlacesResponse);
+}
+
+export function getSlots(placeId: string, from: string, days: number) {
+  return request('GET /places/{placeId}/slots', { params: { placeId }, query: { from, days } }, SlotsResponse);
+}
+
+export function book(body: BookRequest) {
+  return request('POST /appointments', { auth: 'resident', body }, Appointment);
+}
+
+export function listAppointments() {
+  return request('GET /appointments', { auth: 'resident' }, AppointmentsResponse);
+}
+
+export function getAppointment(id: string) {
+  return request('GET /appointments/{id}', { auth: 'resident', params: { id } }, Appointment);
+}
+
+export function cancelAppointment(id: string, version: number, reason?: string) {
+  return request('POST /appointments/{id}/cancel', { auth: 'resident', params: { id }, body: reason ? { version, reason } : { version } }, Appointment);
+}
+
+export function rescheduleAppointment(id: string, slotId: string, version: number) {
+  return request('POST /appointments/{id}/reschedule', { auth: 'resident', params: { id }, body: { slotId, version } }, Appointment);
+}
+
+const KEY_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A fresh idempotency key (16 letters and digits): one per confirm screen, reused on retry. */
+export function newIdempotencyKey(): string {
+  let key = '';
+  for (let i = 0; i < 16; i++) key += KEY_CHARS[Math.floor(Math.random() * KEY_CHARS.length)];
+  return key;
+}
