@@ -28,6 +28,13 @@ module.exports = {
       // The H5 components ship as ES modules: let swc compile them.
       transformIgnorePatterns: ['/node_modules/(?!@tarojs/components-react/)'],
     },
-    { ...base, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/e2e/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/e2e/support/global-teardown.ts',
+    },
   ],
 };

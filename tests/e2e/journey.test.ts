@@ -2,41 +2,26 @@
 // local stack (DynamoDB Local, seed, fake WeChat, serverless-offline).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startStack, type Stack } from '../../scripts/start';
+import type { Browser } from 'playwright-core';
+import { launchChromium, phonePage, sharedStack } from './support/stack';
 import { DEMO_PASSWORD, residents, services, staff } from '../../scripts/seed/data';
 
 jest.setTimeout(300_000);
 
 const shots = join(__dirname, '../../.tmp/e2e');
-let stack: Stack;
+const stack = sharedStack();
 let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  stack = await startStack({
-    inMemory: true,
-    buildH5: true,
-    logLevel: 'warn',
-    ports: { api: 0, lambda: 0, websocket: 0, fakeWechat: 0, dynamo: 0, h5: 0 },
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await stack?.stop();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-}
+const newPage = () => phonePage(browser);
 
 test('a resident signs in through the WeChat code flow, searches the catalogue, opens an item and sees its materials', async () => {
   const zhang = residents.find((r) => r.openid === 'demo-openid-zhang')!;
