@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { measureWeappSizes } from '../scripts/check-size';
 import { startStack } from '../scripts/start';
+import { DEMO_PASSWORD } from '../scripts/seed/data';
+import { createCalendar, shanghaiDate } from '../functions/domain/calendar';
 
 const root = join(__dirname, '..');
 const work = join(root, '.tmp', 'bench');
@@ -49,6 +51,97 @@ async function load(url: string, seconds: number) {
   return { p50Ms: r.latency.p50, p99Ms: r.latency.p99, rps: Math.round(r.requests.average), non2xx: r.non2xx, errors: r.errors };
 }
 
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+async function json(url: string, init: RequestInit = {}, token?: string) {
+  const res = await fetch(url, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
+  return { status: res.status, body: (await res.json().catch(() => null)) as any, ddbCalls: Number(res.headers.get('x-ddb-calls')) };
+}
+
+/** Residents signed in through the fake WeChat, ten at a time. */
+async function signIn(api: string, wechat: string, prefix: string, n: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 0; i < n; i += 10) {
+    tokens.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(10, n - i) }, async (_, j) => {
+          const { body } = await json(`${wechat}/dev/code`, { method: 'POST', body: JSON.stringify({ openid: `${prefix}-${i + j}` }) });
+          return (await json(`${api}/auth/wechat`, { method: 'POST', body: JSON.stringify({ code: body.code }) })).body.token as string;
+        }),
+      )),
+    );
+  }
+  return tokens;
+}
+
+function workingDayAfter(n: number): string {
+  const cal = createCalendar();
+  const d = new Date(`${shanghaiDate()}T00:00:00Z`);
+  for (let found = 0; ; ) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const s = d.toISOString().slice(0, 10);
+    if (cal.isWorkingDay(s) && ++found === n) return s;
+  }
+}
+
+/** Booking latency (distinct residents, 4 at a time) and a 120-for-10 contention run. */
+async function measureBooking(api: string, wechat: string) {
+  const admin = (await json(`${api}/admin/auth/login`, { method: 'POST', body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) })).body.token;
+  const date = workingDayAfter(3);
+  const roomy = `qs-county-center~${date}~0900`;
+  await json(`${api}/admin/slots/${roomy}/capacity`, { method: 'PUT', body: JSON.stringify({ capacity: 200 }) }, admin);
+  const tokens = await signIn(api, wechat, 'bench-latency', 200);
+  const book = (token: string, slotId: string, i: number) =>
+    json(`${api}/appointments`, { method: 'POST', body: JSON.stringify({ slotId, serviceCode: 'QS-GA-001', idempotencyKey: `bench-${date}-${slotId.slice(-4)}-${i}` }) }, token);
+  await Promise.all(tokens.slice(0, 8).map((t, i) => book(t, `qs-county-center~${date}~1000`, i))); // warm-up
+  const times: number[] = [];
+  let next = 0;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < tokens.length) {
+        const i = next++;
+        const t0 = performance.now();
+        const r = await book(tokens[i]!, roomy, i);
+        if (r.status !== 201) throw new Error(`booking failed: ${r.status} ${JSON.stringify(r.body)}`);
+        times.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (Date.now() - started) / 1000;
+  const probeToken = (await signIn(api, wechat, 'bench-probe', 1))[0]!;
+  const probe = await book(probeToken, `qs-county-center~${date}~1100`, 0);
+
+  const seats = 10;
+  const attempts = 120;
+  const rush = `qs-county-center~${date}~1330`;
+  await json(`${api}/admin/slots/${rush}/capacity`, { method: 'PUT', body: JSON.stringify({ capacity: seats }) }, admin);
+  const racers = await signIn(api, wechat, 'bench-rush', attempts);
+  const results = await Promise.all(racers.map((t, i) => book(t, rush, i)));
+  const contention = {
+    attempts,
+    seats,
+    succeeded: results.filter((r) => r.status === 201).length,
+    rejected409: results.filter((r) => r.status === 409).length,
+    errors5xx: results.filter((r) => r.status >= 500 || r.body?.errorType).length,
+  };
+  return {
+    latency: {
+      p50Ms: Number(percentile(times, 50).toFixed(1)),
+      p99Ms: Number(percentile(times, 99).toFixed(1)),
+      rps: Math.round(tokens.length / elapsed),
+      ddbCalls: probe.ddbCalls,
+    },
+    contention,
+  };
+}
+
 async function measureApi() {
   const stack = await startStack({
     inMemory: true,
@@ -60,7 +153,12 @@ async function measureApi() {
     const api: Record<string, { p50Ms: number; p99Ms: number; rps: number; ddbCalls: number }> = {};
     const list = await fetch(`${stack.urls.api}/services`);
     const first = ((await list.json()) as { items: { code: string }[] }).items[0]!.code;
-    const targets = { 'GET /services': `${stack.urls.api}/services`, 'GET /services/{code}': `${stack.urls.api}/services/${first}` };
+    const targets = {
+      'GET /services': `${stack.urls.api}/services`,
+      'GET /services/{code}': `${stack.urls.api}/services/${first}`,
+      'GET /services/{code}/places': `${stack.urls.api}/services/${first}/places?regionCode=511999102201`,
+      'GET /places/{placeId}/slots': `${stack.urls.api}/places/qs-county-center/slots?days=14`,
+    };
     for (const [route, url] of Object.entries(targets)) {
       await load(url, 3); // warm-up: serverless-offline's first second is slow
       const m = await load(url, 8);
@@ -68,7 +166,9 @@ async function measureApi() {
       const ddbCalls = Number((await fetch(url)).headers.get('x-ddb-calls'));
       api[route] = { p50Ms: m.p50Ms, p99Ms: m.p99Ms, rps: m.rps, ddbCalls };
     }
-    return api;
+    const booking = await measureBooking(stack.urls.api, stack.urls.fakeWechat);
+    api['POST /appointments'] = booking.latency;
+    return { api, booking: { contention: booking.contention } };
   } finally {
     await stack.stop();
   }
@@ -79,8 +179,8 @@ async function main() {
   if (!existsSync(weappDir)) execFileSync('npm', ['run', 'build:weapp'], { cwd: root, stdio: 'inherit' });
   const weapp = await measureWeappSizes(weappDir);
   const functions = measureFunctions();
-  const api = await measureApi();
-  const results = { measuredAt: new Date().toISOString(), node: process.version, weapp, functions, api };
+  const { api, booking } = await measureApi();
+  const results = { measuredAt: new Date().toISOString(), node: process.version, weapp, functions, api, booking };
   writeFileSync(join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
@@ -90,6 +190,8 @@ async function main() {
   console.table(Object.fromEntries(Object.entries(functions).map(([k, v]) => [k, { bundle: kb(v.bundleBytes), coldLoadMs: v.coldLoadMsMedian }])));
   console.log('api (local stack, 8 connections)');
   console.table(api);
+  console.log('booking contention (concurrent requests for one slot)');
+  console.table(booking.contention);
   console.log('written bench/results.json');
 }
 
