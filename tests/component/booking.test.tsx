@@ -229,6 +229,26 @@ describe('booking: confirm', () => {
     expect(seen.filter((r) => route(r) === 'POST /appointments').every((r) => r.auth === 'Bearer tok')).toBe(true);
   });
 
+  it('lets the resident retry with the same key when the server is busy', async () => {
+    signIn();
+    taro.__setRouterParams({ code: 'MZ-002', slotId: open.id });
+    let posts = 0;
+    const seen = mockApi({
+      'GET /services/{code}': ok(dibaoItem),
+      'GET /places/{placeId}/slots': slotsReply,
+      'POST /appointments': () =>
+        ++posts === 1 ? { status: 409, body: { code: 'BUSY', message: '预约繁忙，请稍后重试' } } : { status: 201, body: appointment },
+    });
+    render(<Confirm />);
+    fireEvent.click(await screen.findByRole('button', { name: '确认预约' }));
+    expect(await screen.findByText('预约繁忙，请稍后重试')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '确认预约' }));
+    await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/booking/detail?id=appt-0001-abcd' }));
+    const keys = seen.filter((r) => route(r) === 'POST /appointments').map((r) => (r.body as { idempotencyKey: string }).idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
   it('a new confirm screen uses a new key', async () => {
     signIn();
     taro.__setRouterParams({ code: 'MZ-002', slotId: open.id });

@@ -5,9 +5,9 @@ import DeskDay from '../../miniprogram/src/workbench/day/index';
 import Workbench from '../../miniprogram/src/workbench/index/index';
 import { setToken } from '../../miniprogram/src/api/session';
 import { todayShanghai } from '../../miniprogram/src/utils/dates';
-import { DESK_PLACES, defaultPlaceId } from '../../miniprogram/src/workbench/places';
+import { DESK_PLACES, defaultPlaceId, placesFor } from '../../miniprogram/src/workbench/places';
 import type { DayResponse } from '../../shared/schemas/appointments';
-import { servicePoints, rovingDays } from '../../scripts/seed/data';
+import { departments, regions as regionsSeed, rovingDays, servicePoints } from '../../scripts/seed/data';
 import { mockApi, ok, type SeenRequest } from './support/api';
 import { appointment, countyPlace, slot, staffProfile } from './support/fixtures';
 import * as taro from './support/taro';
@@ -194,7 +194,7 @@ describe('workbench: day list', () => {
     expect(posts(seen)[0]?.body).toEqual({ reason: '坐班临时取消' });
   });
 
-  it('a town clerk starts at their town centre; the place picker and the date buttons change the list', async () => {
+  it('a town clerk starts at their town centre', async () => {
     staffIn();
     const seen = mockApi({
       'GET /admin/me': ok({ ...staffProfile, regionCode: '511999103', regionName: '高滩镇', departmentId: null, departmentName: null }),
@@ -202,11 +202,24 @@ describe('workbench: day list', () => {
     });
     render(<DeskDay />);
     expect(await screen.findByText('当天没有预约时段（非工作日或未安排坐班）')).toBeInTheDocument();
+    expect(seen.find((r) => r.path.startsWith('/admin/places/'))?.path).toBe('/admin/places/gaotan-center/day');
+  });
+
+  it("the place picker offers the staff member's places; it and the date buttons change the list", async () => {
+    staffIn();
+    const seen = mockApi({
+      'GET /admin/me': ok({ ...staffProfile, role: 'dept_head', departmentId: 'human-resources', departmentName: '县人力资源和社会保障局' }),
+      'GET /admin/places/{placeId}/day': (req) => ok(dayReply(req.query.date!, { slots: [] })),
+    });
+    render(<DeskDay />);
+    await screen.findByText('当天没有预约时段（非工作日或未安排坐班）');
     const days = () => seen.filter((r) => r.path.startsWith('/admin/places/')).map((r) => `${r.path.split('/')[3]} ${r.query.date}`);
-    expect(days()).toEqual([`gaotan-center ${today}`]);
+    expect(days()).toEqual([`qs-county-center ${today}`]);
 
     fireEvent.click(screen.getByRole('button', { name: '切换地点' }));
-    fireEvent.click(screen.getByRole('button', { name: /高滩镇·县人社局坐班/ }));
+    const options = Array.from(document.querySelectorAll('.desk-option__name')).map((e) => e.textContent);
+    expect(options).toEqual(['青山县政务服务中心', '县人力资源和社会保障局（高滩镇坐班）', '县人力资源和社会保障局（石门镇坐班）']);
+    fireEvent.click(screen.getByRole('button', { name: /县人力资源和社会保障局（高滩镇坐班）/ }));
     await waitFor(() => expect(days()).toHaveLength(2));
     expect(days()[1]).toBe(`roving-rs-gaotan ${today}`);
 
@@ -218,6 +231,17 @@ describe('workbench: day list', () => {
     await waitFor(() => expect(days()).toHaveLength(4));
     expect(days()[3]).toBe(`roving-rs-gaotan ${today}`);
     await act(async () => undefined);
+  });
+
+  it("shows the server's message for a place the staff member does not work at", async () => {
+    staffIn();
+    taro.__setRouterParams({ placeId: 'yuntai-station' });
+    mockApi({
+      'GET /admin/me': ok(staffProfile),
+      'GET /admin/places/{placeId}/day': { status: 403, body: { code: 'FORBIDDEN', message: '您不是该办理地点的工作人员' } },
+    });
+    render(<DeskDay />);
+    expect(await screen.findByText('您不是该办理地点的工作人员')).toBeInTheDocument();
   });
 
   it('without a staff session goes to the workbench login', async () => {
@@ -235,9 +259,22 @@ describe('workbench: place list', () => {
     expect(ids).toEqual(seed);
     for (const p of servicePoints) expect(DESK_PLACES.find((d) => d.id === p.id)).toMatchObject({ name: p.name, regionCode: p.regionCode });
     for (const r of rovingDays) expect(DESK_PLACES.find((d) => d.id === `roving-${r.id}`)).toMatchObject({ regionCode: r.townCode });
-    expect(defaultPlaceId('511999')).toBe('qs-county-center');
-    expect(defaultPlaceId('511999102')).toBe('xiangyang-center');
-    expect(defaultPlaceId('511999103202')).toBe('baiyan-station');
-    expect(defaultPlaceId('511999103203001')).toBe('qs-county-center');
+    for (const r of rovingDays) {
+      const dept = departments.find((d) => d.id === r.departmentId)!;
+      const town = regionsSeed.find((x) => x.code === r.townCode)!;
+      // Named as the server names a roving place.
+      expect(DESK_PLACES.find((d) => d.id === `roving-${r.id}`)).toMatchObject({ departmentId: r.departmentId, name: `${dept.name}（${town.name}坐班）` });
+    }
+  });
+
+  it('defaults to the point of the staff member’s region, else the county centre, else their first place', () => {
+    const who = (role: string, regionCode: string, departmentId: string | null) => ({ role, regionCode, departmentId });
+    expect(defaultPlaceId(who('clerk', '511999', 'civil-affairs'))).toBe('qs-county-center');
+    expect(defaultPlaceId(who('clerk', '511999102', null))).toBe('xiangyang-center');
+    expect(defaultPlaceId(who('agent', '511999103202', null))).toBe('baiyan-station');
+    expect(defaultPlaceId(who('agent', '511999103203001', null))).toBe('qs-county-center');
+    expect(defaultPlaceId(null)).toBe('qs-county-center');
+    expect(placesFor(who('clerk', '511999', 'civil-affairs')).map((p) => p.id)).toEqual(['qs-county-center', 'roving-mz-xiangyang']);
+    expect(placesFor(who('admin', '511999', 'government-services'))).toHaveLength(DESK_PLACES.length);
   });
 });

@@ -7,7 +7,8 @@ export interface DeskPlace {
   name: string;
   /** The point's region, or the town a roving day is held in. */
   regionCode: string;
-  /** Roving days: the department and rule; points: nothing. */
+  /** Roving days: the department holding office, and the rule. */
+  departmentId?: string;
   note?: string;
 }
 
@@ -30,20 +31,37 @@ export const DESK_PLACES: DeskPlace[] = [
   { id: 'baiyan-station', name: '白岩村便民服务站', regionCode: '511999103202' },
   { id: 'longquan-station', name: '龙泉村便民服务站', regionCode: '511999103203' },
   { id: 'yuntai-station', name: '云台村便民服务站', regionCode: '511999104202' },
-  { id: 'roving-rs-gaotan', name: '高滩镇·县人社局坐班', regionCode: GAOTAN, note: '每月第二个星期二 09:00—12:00' },
-  { id: 'roving-rs-shimen', name: '石门镇·县人社局坐班', regionCode: SHIMEN, note: '每月第三个星期二 09:00—12:00' },
-  { id: 'roving-ga-shimen', name: '石门镇·县公安局坐班', regionCode: SHIMEN, note: '每月第一个星期四 09:00—16:00' },
-  { id: 'roving-ga-gaotan', name: '高滩镇·县公安局坐班', regionCode: GAOTAN, note: '每月第三个星期四 09:00—16:00' },
-  { id: 'roving-yb-xiangyang', name: '向阳镇·县医保局坐班', regionCode: XIANGYANG, note: '每月第二个星期三 09:00—12:00' },
-  { id: 'roving-yb-gaotan', name: '高滩镇·县医保局坐班', regionCode: GAOTAN, note: '每月第四个星期三 09:00—12:00' },
-  { id: 'roving-cl-gaotan', name: '高滩镇·县残联坐班', regionCode: GAOTAN, note: '每月第一个星期五 09:00—15:00' },
-  { id: 'roving-mz-xiangyang', name: '向阳镇·县民政局坐班', regionCode: XIANGYANG, note: '每月第一个星期一 09:00—12:00' },
-  { id: 'roving-ny-shimen', name: '石门镇·县农业农村局坐班', regionCode: SHIMEN, note: '每月第二个星期五 14:00—17:00' },
+  { id: 'roving-rs-gaotan', name: '县人力资源和社会保障局（高滩镇坐班）', departmentId: 'human-resources', regionCode: GAOTAN, note: '每月第二个星期二 09:00—12:00' },
+  { id: 'roving-rs-shimen', name: '县人力资源和社会保障局（石门镇坐班）', departmentId: 'human-resources', regionCode: SHIMEN, note: '每月第三个星期二 09:00—12:00' },
+  { id: 'roving-ga-shimen', name: '县公安局（石门镇坐班）', departmentId: 'public-security', regionCode: SHIMEN, note: '每月第一个星期四 09:00—16:00' },
+  { id: 'roving-ga-gaotan', name: '县公安局（高滩镇坐班）', departmentId: 'public-security', regionCode: GAOTAN, note: '每月第三个星期四 09:00—16:00' },
+  { id: 'roving-yb-xiangyang', name: '县医疗保障局（向阳镇坐班）', departmentId: 'medical-insurance', regionCode: XIANGYANG, note: '每月第二个星期三 09:00—12:00' },
+  { id: 'roving-yb-gaotan', name: '县医疗保障局（高滩镇坐班）', departmentId: 'medical-insurance', regionCode: GAOTAN, note: '每月第四个星期三 09:00—12:00' },
+  { id: 'roving-cl-gaotan', name: '县残疾人联合会（高滩镇坐班）', departmentId: 'disabled-persons', regionCode: GAOTAN, note: '每月第一个星期五 09:00—15:00' },
+  { id: 'roving-mz-xiangyang', name: '县民政局（向阳镇坐班）', departmentId: 'civil-affairs', regionCode: XIANGYANG, note: '每月第一个星期一 09:00—12:00' },
+  { id: 'roving-ny-shimen', name: '县农业农村局（石门镇坐班）', departmentId: 'agriculture', regionCode: SHIMEN, note: '每月第二个星期五 14:00—17:00' },
 ];
 
-/** The point in the staff member's own region; county staff (and anyone else) → the county centre. */
-export function defaultPlaceId(regionCode: string | null | undefined): string {
-  return DESK_PLACES.find((p) => !p.note && p.regionCode === regionCode)?.id ?? COUNTY_CENTER;
+type Staff = { role: string; regionCode: string; departmentId: string | null } | null;
+
+/**
+ * The places this staff member may open, by the server's rule (admins and
+ * supervisors: all; window staff and department heads: the point of their
+ * region and their department's roving days). Anyone else sees the whole list
+ * and the server's answer.
+ */
+export function placesFor(staff: Staff): DeskPlace[] {
+  if (!staff || staff.role === 'admin' || staff.role === 'supervisor' || staff.role === 'agent') return DESK_PLACES;
+  const mine = DESK_PLACES.filter((p) => (p.departmentId ? p.departmentId === staff.departmentId : p.regionCode === staff.regionCode));
+  return mine.length > 0 ? mine : DESK_PLACES;
+}
+
+/** The point in the staff member's own region; county staff → the county centre; else their first place. */
+export function defaultPlaceId(staff: Staff): string {
+  const own = DESK_PLACES.find((p) => !p.departmentId && p.regionCode === staff?.regionCode);
+  if (own) return own.id;
+  const list = placesFor(staff);
+  return list === DESK_PLACES ? COUNTY_CENTER : (list[0]?.id ?? COUNTY_CENTER);
 }
 
 export function deskPlaceName(id: string): string {

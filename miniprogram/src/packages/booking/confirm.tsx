@@ -25,6 +25,8 @@ interface Loaded {
   original: Appointment | null;
 }
 
+const RETRYABLE = ['BUSY', 'IN_PROGRESS'];
+
 /** `<placeId>~<YYYY-MM-DD>~<HHmm>` */
 function parseSlotId(slotId: string): { placeId: string; date: string } | null {
   const m = /^([a-z0-9-]+)~(\d{4}-\d{2}-\d{2})~\d{4}$/.exec(slotId);
@@ -84,7 +86,10 @@ export default function Confirm() {
       void Taro.showToast({ title: reschedule ? '改约成功' : '预约成功', icon: 'success' });
       await Taro.redirectTo({ url: `/packages/booking/detail?id=${encodeURIComponent(appt.id)}` });
     } catch (e) {
-      setFailure({ message: errorMessage(e), conflict: isApiError(e) && e.status === 409 });
+      // 409 means this slot cannot be had (full, closed, already yours…),
+      // except "busy / still processing": those are worth a retry with the same key.
+      const conflict = isApiError(e) && e.status === 409 && !RETRYABLE.includes(e.code);
+      setFailure({ message: errorMessage(e), conflict });
     } finally {
       setBusy(false);
     }

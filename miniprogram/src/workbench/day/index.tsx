@@ -20,7 +20,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { role } from '../../utils/a11y';
 import { slotState } from '../../utils/booking';
 import { addDays, formatDateLong, formatSpan, shanghaiInstant, todayShanghai } from '../../utils/dates';
-import { DESK_PLACES, defaultPlaceId, deskPlaceName } from '../places';
+import { defaultPlaceId, deskPlaceName, placesFor } from '../places';
 import './index.scss';
 
 type Booking = DayResponse['slots'][number]['bookings'][number];
@@ -53,7 +53,7 @@ export default function DeskDay() {
     try {
       const s = await getStaffMe();
       setStaff(s);
-      setPlaceId((p) => p || defaultPlaceId(s.regionCode));
+      setPlaceId((p) => p || defaultPlaceId(s));
     } catch (e) {
       // 401: the request module is already taking us to the login page.
       if (!(isApiError(e) && e.status === 401)) setStaffError(errorMessage(e));
@@ -227,7 +227,7 @@ export default function DeskDay() {
         </View>
         {picking ? (
           <View className='desk__options'>
-            {DESK_PLACES.map((p) => (
+            {placesFor(staff).map((p) => (
               <View
                 key={p.id}
                 className={p.id === placeId ? 'desk-option desk-option--on' : 'desk-option'}
