@@ -1,0 +1,165 @@
+// Applications (办件): the state machine of DESIGN.md and the legal clock.
+// Pure functions; dates are YYYY-MM-DD in Asia/Shanghai on the official
+// working-day calendar.
+import type { Calendar } from './calendar';
+
+export const APPLICATION_STATES = [
+  'submitted', 'accepted', 'awaiting_materials', 'rejected', 'reviewing', 'approved', 'denied', 'delivered', 'suspended',
+] as const;
+export type ApplicationState = (typeof APPLICATION_STATES)[number];
+export const APPLICATION_STATE_LABELS: Record<ApplicationState, string> = {
+  submitted: '收件',
+  accepted: '受理',
+  awaiting_materials: '补齐补正',
+  rejected: '不予受理',
+  reviewing: '审核',
+  approved: '办结（准予）',
+  denied: '办结（不予许可）',
+  delivered: '已送达',
+  suspended: '挂起',
+};
+
+export const APPLICATION_ACTIONS = [
+  'accept', 'request_materials', 'reject', 'supplement', 'review', 'approve', 'deny', 'deliver', 'suspend', 'resume',
+] as const;
+export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
+
+/** Action → the states it may start from and the state it leads to. */
+export const TRANSITIONS: Record<ApplicationAction, { from: readonly ApplicationState[]; to: ApplicationState | 'previous' }> = {
+  accept: { from: ['submitted'], to: 'accepted' },
+  request_materials: { from: ['submitted'], to: 'awaiting_materials' },
+  reject: { from: ['submitted'], to: 'rejected' },
+  supplement: { from: ['awaiting_materials'], to: 'submitted' },
+  review: { from: ['accepted'], to: 'reviewing' },
+  approve: { from: ['reviewing'], to: 'approved' },
+  deny: { from: ['reviewing'], to: 'denied' },
+  deliver: { from: ['approved', 'denied'], to: 'delivered' },
+  suspend: { from: ['submitted', 'accepted', 'reviewing'], to: 'suspended' },
+  resume: { from: ['suspended'], to: 'previous' },
+};
+
+export const CONCLUDED: readonly ApplicationState[] = ['rejected', 'approved', 'denied', 'delivered'];
+
+export class IllegalTransitionError extends Error {
+  constructor(readonly action: ApplicationAction, readonly state: ApplicationState) {
+    super(`当前状态（${APPLICATION_STATE_LABELS[state]}）不能执行此操作`);
+    this.name = 'IllegalTransitionError';
+  }
+}
+
+/** The state an action leads to from `state`; `previous` is where a suspension came from. */
+export function nextState(state: ApplicationState, action: ApplicationAction, previous: ApplicationState | null): ApplicationState {
+  const t = TRANSITIONS[action];
+  if (!t.from.includes(state)) throw new IllegalTransitionError(action, state);
+  if (t.to !== 'previous') return t.to;
+  if (!previous) throw new IllegalTransitionError(action, state);
+  return previous;
+}
+
+/** A period the promised clock stands still (补齐补正 after acceptance is impossible; 挂起 is). */
+export interface Pause {
+  from: string;
+  to: string | null;
+}
+
+export interface ClockInput {
+  state: ApplicationState;
+  /** The day of the latest (re)submission: the intake clock runs from it. */
+  submittedOn: string;
+  /** The day of the first submission: a late intake counts from it (Administrative Licensing Law art. 32). */
+  firstSubmittedOn: string;
+  acceptedOn: string | null;
+  concludedOn: string | null;
+  promisedDays: number;
+  statutoryDays: number;
+  extensionDays: number;
+  pauses: Pause[];
+}
+
+export type Light = 'green' | 'yellow' | 'red' | 'paused' | 'done';
+
+export interface Clock {
+  /** Last day for the intake decision (5 working days after submission). */
+  intakeDueOn: string;
+  /** No intake decision in time: counted as accepted from the first submission. */
+  deemedAccepted: boolean;
+  /** The day the promised clock starts from (null before acceptance). */
+  startOn: string | null;
+  pausedDays: number;
+  promisedDueOn: string | null;
+  statutoryDueOn: string | null;
+  /** Working days left until the promised deadline (negative when overdue). */
+  remainingDays: number | null;
+  light: Light;
+  /** For a concluded case: finished by the promised deadline? */
+  onTime: boolean | null;
+}
+
+export const INTAKE_WORKING_DAYS = 5;
+
+/** Working days of the pauses that fall after `startOn`, up to `today` for an open pause. */
+function pausedWorkingDays(pauses: Pause[], startOn: string, today: string, cal: Calendar): number {
+  let total = 0;
+  for (const p of pauses) {
+    const from = p.from < startOn ? startOn : p.from;
+    const to = p.to ?? today;
+    if (to > from) total += cal.workingDaysBetween(from, to);
+  }
+  return total;
+}
+
+/** Signed working days from `today` to `due`: positive = left, negative = overdue. */
+function signedWorkingDays(today: string, due: string, cal: Calendar): number {
+  return due >= today ? cal.workingDaysBetween(today, due) : -cal.workingDaysBetween(due, today);
+}
+
+export function computeClock(c: ClockInput, today: string, cal: Calendar): Clock {
+  const intakeDueOn = cal.addWorkingDays(c.submittedOn, INTAKE_WORKING_DAYS);
+  const pending = c.state === 'submitted' || (c.state === 'suspended' && !c.acceptedOn);
+  const lateAcceptance = c.acceptedOn !== null && c.acceptedOn > intakeDueOn;
+  const deemedAccepted = (pending && today > intakeDueOn) || lateAcceptance;
+  const startOn = deemedAccepted ? c.firstSubmittedOn : c.acceptedOn;
+  const concluded = CONCLUDED.includes(c.state);
+  if (!startOn || c.state === 'rejected') {
+    return {
+      intakeDueOn, deemedAccepted: false, startOn: null, pausedDays: 0, promisedDueOn: null, statutoryDueOn: null,
+      remainingDays: null,
+      light: concluded ? 'done' : c.state === 'awaiting_materials' || c.state === 'suspended' ? 'paused' : today >= intakeDueOn ? 'yellow' : 'green',
+      onTime: c.state === 'rejected' ? c.concludedOn !== null && c.concludedOn <= intakeDueOn : null,
+    };
+  }
+  const end = concluded && c.concludedOn ? c.concludedOn : today;
+  const pausedDays = pausedWorkingDays(c.pauses, startOn, end, cal);
+  const promisedDueOn = cal.addWorkingDays(startOn, c.promisedDays + c.extensionDays + pausedDays);
+  const statutoryDueOn = cal.addWorkingDays(startOn, c.statutoryDays + pausedDays);
+  if (concluded) {
+    return { intakeDueOn, deemedAccepted, startOn, pausedDays, promisedDueOn, statutoryDueOn, remainingDays: null, light: 'done', onTime: (c.concludedOn ?? today) <= promisedDueOn };
+  }
+  const remainingDays = signedWorkingDays(today, promisedDueOn, cal);
+  const light: Light = c.state === 'suspended' ? 'paused' : today > promisedDueOn ? 'red' : remainingDays <= 1 ? 'yellow' : 'green';
+  return { intakeDueOn, deemedAccepted, startOn, pausedDays, promisedDueOn, statutoryDueOn, remainingDays, light, onTime: null };
+}
+
+/** Working days from the start to the conclusion, pauses excluded: the item's performance figure. */
+export function workingDaysTaken(c: ClockInput, cal: Calendar): number | null {
+  const clock = computeClock(c, c.concludedOn ?? c.submittedOn, cal);
+  if (!clock.startOn || !c.concludedOn) return null;
+  return Math.max(0, cal.workingDaysBetween(clock.startOn, c.concludedOn) - clock.pausedDays);
+}
+
+// Proxy handling (全程代办): the agent's steps, in order.
+export const PROXY_STEPS = ['mandated', 'collected', 'submitted', 'result_collected', 'returned'] as const;
+export type ProxyStep = (typeof PROXY_STEPS)[number];
+export const PROXY_STEP_LABELS: Record<ProxyStep, string> = {
+  mandated: '委托',
+  collected: '代收',
+  submitted: '代交',
+  result_collected: '代领',
+  returned: '回交',
+};
+
+/** The step after `done` (the last recorded), or null when the proxy work is complete. */
+export function nextProxyStep(done: ProxyStep | null): ProxyStep | null {
+  const i = done ? PROXY_STEPS.indexOf(done) : -1;
+  return PROXY_STEPS[i + 1] ?? null;
+}
