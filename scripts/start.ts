@@ -1,7 +1,7 @@
 // The local stack (`npm start`), on this machine alone:
 //   DynamoDB Local (data under .data/dynamodb) → tables from serverless.yml →
-//   demo seed → fake WeChat API → the API via serverless-offline → the H5 build
-//   served statically. Prints URLs and demo logins; Ctrl-C stops every child.
+//   demo seed → fake WeChat API → local S3 for photo uploads (data under
+//   .data/s3) → the API via serverless-offline → the H5 build served statically. Prints URLs and demo logins; Ctrl-C stops every child.
 //
 // startStack() is the same thing as a library, for the e2e tests and the bench
 // (random ports, in-memory DynamoDB, H5 build optional).
@@ -16,6 +16,7 @@ import { ensureJava, JavaMissingError, startDynamoLocal, type DynamoLocal } from
 import { freePort, isPortFree, preferredPort } from './lib/ports';
 import { killAllAndReap, spawnManaged, type Managed } from './lib/procs';
 import { createTables, readTableDefinitionsAsync, REPO_ROOT } from './lib/tables';
+import { LOCAL_UPLOADS_BUCKET, startS3Local } from './lib/s3-local';
 import { startFakeWechat, type FakeWechat } from './fake-wechat';
 
 export interface StackPorts {
@@ -28,6 +29,8 @@ export interface StackPorts {
   fakeWechat: number;
   /** DynamoDB Local (default 8000). */
   dynamo: number;
+  /** local S3 for photo uploads (default 4569). */
+  s3: number;
   /** static server of the H5 build (default 10086). */
   h5: number;
 }
@@ -40,6 +43,8 @@ export interface StartStackOptions {
   ports?: Partial<StackPorts>;
   /** Where DynamoDB Local keeps its data (default `.data/dynamodb`). Ignored when inMemory. */
   dbPath?: string;
+  /** Where the local S3 keeps uploaded photos (default `.data/s3`). Ignored when inMemory (a temporary folder). */
+  s3Dir?: string;
   inMemory?: boolean;
   /** Build (if sources changed) and serve the H5 app. */
   buildH5?: boolean;
@@ -65,6 +70,7 @@ export interface StackUrls {
   openapi: string;
   fakeWechat: string;
   dynamo: string;
+  s3: string;
 }
 
 export interface Stack {
@@ -78,7 +84,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const DEFAULT_PORTS: StackPorts = { api: 3000, lambda: 3002, websocket: 3001, fakeWechat: 3100, dynamo: 8000, h5: 10086 };
+const DEFAULT_PORTS: StackPorts = { api: 3000, lambda: 3002, websocket: 3001, fakeWechat: 3100, dynamo: 8000, s3: 4569, h5: 10086 };
 export const LOCAL_JWT_SECRET = 'local-dev-secret-not-for-deployment-0123456789';
 export const LOCAL_WECHAT_APPID = 'wx0000000000000000';
 export const LOCAL_WECHAT_SECRET = 'local-dev-wechat-secret';
@@ -351,10 +357,24 @@ export async function startStack(opts: StartStackOptions = {}): Promise<Stack> {
     });
     stoppers.push(() => fakeWechat.stop());
 
+    // Photos go from the client straight to S3 with presigned URLs; locally to s3rver.
+    const s3 = await time('s3Start', () =>
+      startS3Local({
+        port: ports.s3,
+        dir: opts.inMemory ? undefined : (opts.s3Dir ?? join(REPO_ROOT, '.data', 's3')),
+        bucket: LOCAL_UPLOADS_BUCKET,
+      }),
+    );
+    stoppers.push(() => s3.stop());
+    log(`本地 S3 已启动：${s3.endpoint}（桶 ${s3.bucket}）`);
+
     const dynamoUrl = `http://127.0.0.1:${ports.dynamo}`;
     const apiUrl = `http://127.0.0.1:${ports.api}`;
     const env: Record<string, string> = {
       AWS_ENDPOINT_URL_DYNAMODB: dynamoUrl,
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      // Not an AWS_* variable: reaches the handlers through serverless.yml (${env:UPLOADS_BUCKET, …}).
+      UPLOADS_BUCKET: s3.bucket,
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       AWS_REGION: 'cn-northwest-1',
@@ -427,7 +447,7 @@ export async function startStack(opts: StartStackOptions = {}): Promise<Stack> {
     timings.total = Date.now() - t0;
 
     return {
-      urls: { h5: h5Url, api: apiUrl, openapi: `${apiUrl}/openapi.json`, fakeWechat: fakeWechat.url, dynamo: dynamoUrl },
+      urls: { h5: h5Url, api: apiUrl, openapi: `${apiUrl}/openapi.json`, fakeWechat: fakeWechat.url, dynamo: dynamoUrl, s3: s3.endpoint },
       ports,
       tableName,
       env: { ...env, TABLE_NAME: tableName },
@@ -510,6 +530,7 @@ async function main(): Promise<void> {
   out(`  OpenAPI 文档     ${urls.openapi}`);
   out(`  假微信接口       ${urls.fakeWechat}   （演示用户 ${urls.fakeWechat}/dev/users）`);
   out(`  DynamoDB Local   ${urls.dynamo}   表 ${stack.tableName}${flag('in-memory') ? '（内存模式）' : '（数据保存在 .data/dynamodb）'}`);
+  out(`  本地 S3          ${urls.s3}   桶 ${stack.env.UPLOADS_BUCKET}${flag('in-memory') ? '（临时目录）' : '（照片保存在 .data/s3）'}`);
   out('');
   out(`  工作人员登录（密码均为 ${DEMO_PASSWORD}）：`);
   for (const s of staff) out(`    ${pad(s.username, 16)} ${pad(STAFF_ROLE_LABELS[s.role], 12)} ${s.name}  ${s.duties.split('：')[0]}`);

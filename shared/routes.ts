@@ -23,6 +23,7 @@ import {
   WechatLoginRequest,
 } from './schemas/auth';
 import { ContactsResponse } from './schemas/contacts';
+import { UploadRequest, UploadTicket } from './schemas/uploads';
 import {
   AppointmentParams, Appointment, AppointmentsResponse, BookRequest, CancelRequest, CapacityRequest, CheckInRequest,
   CloseDayParams, CloseRequest, CloseResult, DayQuery, DayResponse, Place, PlaceParams, PlacesQuery, PlacesResponse,
@@ -77,6 +78,10 @@ export const routes = {
   'GET /contacts': {
     method: 'GET', path: '/contacts', fn: 'me', auth: 'resident',
     summary: '领导干部公开联系表与我的包联干部', response: ContactsResponse,
+  },
+  'POST /uploads': {
+    method: 'POST', path: '/uploads', fn: 'uploads', auth: 'resident',
+    summary: '上传材料照片：签发直传 S3 的预签名地址（10 分钟内有效，限定类型与大小）', body: UploadRequest, response: UploadTicket, status: 201,
   },
   'POST /admin/auth/login': {
     method: 'POST', path: '/admin/auth/login', fn: 'adminAuth', auth: 'public',

@@ -16,7 +16,7 @@ beforeAll(async () => {
     buildH5: false,
     serveH5: false,
     logLevel: 'silent',
-    ports: { api: 0, lambda: 0, websocket: 0, fakeWechat: 0, dynamo: 0, h5: 0 },
+    ports: { api: 0, lambda: 0, websocket: 0, fakeWechat: 0, dynamo: 0, s3: 0, h5: 0 },
   });
 });
 
@@ -66,6 +66,24 @@ test('a demo staff member logs in with the demo password', async () => {
   expect(((await res.json()) as { staff: { role: string } }).staff.role).toBe('admin');
 });
 
+test('a resident uploads a photo straight to the local S3 with the URL the API signed', async () => {
+  const minted = await fetch(`${stack.urls.fakeWechat}/dev/code`, { method: 'POST', body: JSON.stringify({ openid: 'demo-openid-zhang' }) });
+  const { code } = (await minted.json()) as { code: string };
+  const login = await fetch(`${stack.urls.api}/auth/wechat`, { method: 'POST', body: JSON.stringify({ code }) });
+  const { token } = (await login.json()) as { token: string };
+  const photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]);
+  const res = await fetch(`${stack.urls.api}/uploads`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ contentType: 'image/jpeg', bytes: photo.length, purpose: 'application_material' }),
+  });
+  expect(res.status).toBe(201);
+  const ticket = (await res.json()) as { url: string; headers: Record<string, string> };
+  expect(ticket.url.startsWith(`${stack.urls.s3}/${stack.env.UPLOADS_BUCKET}/tmp/`)).toBe(true);
+  expect((await fetch(ticket.url, { method: 'PUT', headers: { ...ticket.headers, 'Content-Type': 'image/png' }, body: photo })).status).toBe(403);
+  expect((await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body: photo })).status).toBe(200);
+});
+
 test('stop() ends DynamoDB Local and serverless-offline', async () => {
   const { execFileSync } = await import('node:child_process');
   const find = (pattern: string) => {
@@ -80,4 +98,5 @@ test('stop() ends DynamoDB Local and serverless-offline', async () => {
   await stack.stop();
   expect(pids.filter(alive)).toEqual([]);
   await expect(fetch(`${stack.urls.api}/services`)).rejects.toThrow();
+  await expect(fetch(stack.urls.s3)).rejects.toThrow();
 });

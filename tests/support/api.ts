@@ -12,6 +12,7 @@ type Handler = (event: HttpEvent) => Promise<APIGatewayProxyStructuredResultV2>;
 const modules: Record<string, () => Promise<{ handler: Handler }>> = {
   auth: () => import('../../functions/http/auth'),
   me: () => import('../../functions/http/me'),
+  uploads: () => import('../../functions/http/uploads'),
   catalog: () => import('../../functions/http/catalog'),
   openapi: () => import('../../functions/http/openapi'),
   adminAuth: () => import('../../functions/http/admin-auth'),

@@ -1,7 +1,7 @@
 // setupFiles of the integration layer: runs in each test file's context before
 // any module loads, so the AWS SDK and the handlers see these values.
 import { randomBytes } from 'node:crypto';
-import { readTestEndpoint } from './shared-state';
+import { readTestEndpoint, readTestS3Endpoint, TEST_UPLOADS_BUCKET } from './shared-state';
 
 const endpoint = readTestEndpoint();
 if (!endpoint) {
@@ -9,6 +9,9 @@ if (!endpoint) {
 }
 
 process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint;
+// The local S3 of the run (s3rver, started by globalSetup); unknown = a closed port, never AWS.
+process.env.AWS_ENDPOINT_URL_S3 = readTestS3Endpoint() ?? 'http://127.0.0.1:9';
+process.env.UPLOADS_BUCKET = TEST_UPLOADS_BUCKET;
 process.env.AWS_ACCESS_KEY_ID = 'local';
 process.env.AWS_SECRET_ACCESS_KEY = 'local';
 process.env.AWS_REGION = 'cn-northwest-1';

@@ -61,6 +61,49 @@ test('IAM is least privilege: named DynamoDB actions on the table and its indexe
   expect(JSON.stringify(statements)).not.toContain('dynamodb:*');
 });
 
+test('the uploads bucket: private, encrypted, owner-enforced, retained; tmp/ expires after 7 days; CORS for PUT', () => {
+  // Besides the framework's own deployment bucket, one bucket: the uploads.
+  const buckets = ofType('AWS::S3::Bucket').filter(([id]) => id !== 'ServerlessDeploymentBucket');
+  expect(buckets.map(([id]) => id)).toEqual(['UploadsBucket']);
+  const [, bucket] = buckets[0]!;
+  expect(bucket.DeletionPolicy).toBe('Retain');
+  expect(bucket.UpdateReplacePolicy).toBe('Retain');
+  const p = bucket.Properties;
+  expect(p.BucketName).toBe('banshi-prod-uploads-cn-northwest-1');
+  const sse = p.BucketEncryption.ServerSideEncryptionConfiguration.map((c: any) => c.ServerSideEncryptionByDefault.SSEAlgorithm);
+  expect(sse.length).toBeGreaterThan(0);
+  for (const algo of sse) expect(['AES256', 'aws:kms']).toContain(algo);
+  expect(p.PublicAccessBlockConfiguration).toEqual({
+    BlockPublicAcls: true,
+    BlockPublicPolicy: true,
+    IgnorePublicAcls: true,
+    RestrictPublicBuckets: true,
+  });
+  expect(p.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
+  expect(p.AccessControl).toBeUndefined();
+  const tmp = p.LifecycleConfiguration.Rules.find((r: any) => (r.Prefix ?? r.Filter?.Prefix) === 'tmp/');
+  expect(tmp).toMatchObject({ Status: 'Enabled', ExpirationInDays: 7 });
+  expect(p.CorsConfiguration.CorsRules.some((r: any) => r.AllowedMethods.includes('PUT'))).toBe(true);
+  // No bucket policy opens it up.
+  expect(ofType('AWS::S3::BucketPolicy').filter(([id]) => id !== 'ServerlessDeploymentBucketPolicy')).toHaveLength(0);
+  // Every function knows the bucket.
+  for (const [, fn] of ofType('AWS::Lambda::Function')) {
+    expect(fn.Properties.Environment.Variables.UPLOADS_BUCKET).toBe('banshi-prod-uploads-cn-northwest-1');
+  }
+});
+
+test('IAM for S3: only PutObject and GetObject, only on the objects of the uploads bucket', () => {
+  const [, role] = ofType('AWS::IAM::Role')[0]!;
+  const statements = role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
+  const s3 = statements.filter((s: any) => [].concat(s.Action).some((a: string) => a.startsWith('s3:')));
+  expect(s3).toHaveLength(1);
+  expect(s3[0].Effect).toBe('Allow');
+  expect([...s3[0].Action].sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+  expect(s3[0].Resource).toEqual([{ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${UploadsBucket}/*' }]);
+  // No other statement reaches S3 (the deployment bucket is CloudFormation's, not the functions').
+  expect(JSON.stringify(statements.filter((s: any) => s !== s3[0]))).not.toMatch(/"s3:|UploadsBucket/);
+});
+
 test('an HTTP API with a resident and a staff authorizer guarding exactly the routes of the contract', () => {
   expect(ofType('AWS::ApiGatewayV2::Api')[0]![1].Properties.ProtocolType).toBe('HTTP');
   const authorizers = Object.fromEntries(ofType('AWS::ApiGatewayV2::Authorizer').map(([id, a]) => [id, a.Properties]));

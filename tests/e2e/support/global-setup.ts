@@ -11,7 +11,7 @@ export default async function globalSetup() {
     inMemory: true,
     buildH5: true,
     logLevel: 'warn',
-    ports: { api: 0, lambda: 0, websocket: 0, fakeWechat: 0, dynamo: 0, h5: 0 },
+    ports: { api: 0, lambda: 0, websocket: 0, fakeWechat: 0, dynamo: 0, s3: 0, h5: 0 },
   });
   (globalThis as { __BANSHI_STACK__?: typeof stack }).__BANSHI_STACK__ = stack;
   mkdirSync(join(STACK_FILE, '..'), { recursive: true });
