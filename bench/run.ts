@@ -142,6 +142,45 @@ async function measureBooking(api: string, wechat: string) {
   };
 }
 
+/** Apply latency (distinct residents) and the first transition (受理) by a clerk, 4 at a time. */
+async function measureApplications(api: string, wechat: string) {
+  const clerk = (await json(`${api}/admin/auth/login`, { method: 'POST', body: JSON.stringify({ username: 'clerk-mz', password: DEMO_PASSWORD }) })).body.token;
+  const tokens = await signIn(api, wechat, 'bench-apply', 100);
+  const body = (i: number) => JSON.stringify({ serviceCode: 'QS-MZ-001', idempotencyKey: `bench-apply-${Date.now()}-${i}`, materials: [], proxy: false });
+  const run = async <T>(n: number, one: (i: number) => Promise<{ status: number; body: T; ddbCalls: number }>) => {
+    const times: number[] = [];
+    const bodies: T[] = [];
+    let next = 0;
+    const started = Date.now();
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (next < n) {
+          const i = next++;
+          const t0 = performance.now();
+          const r = await one(i);
+          if (r.status >= 300) throw new Error(`failed: ${r.status} ${JSON.stringify(r.body)}`);
+          times.push(performance.now() - t0);
+          bodies[i] = r.body;
+        }
+      }),
+    );
+    return { times, bodies, rps: Math.round(n / ((Date.now() - started) / 1000)) };
+  };
+  const applied = await run(tokens.length, (i) => json(`${api}/applications`, { method: 'POST', body: body(i) }, tokens[i]));
+  const accepted = await run(tokens.length, (i) =>
+    json(`${api}/admin/applications/${(applied.bodies[i] as any).id}/actions`, { method: 'POST', body: JSON.stringify({ action: 'accept', version: 1 }) }, clerk),
+  );
+  const probeApply = await json(`${api}/applications`, { method: 'POST', body: body(999) }, tokens[0]);
+  const probeAct = await json(`${api}/admin/applications/${probeApply.body.id}/actions`, { method: 'POST', body: JSON.stringify({ action: 'accept', version: 1 }) }, clerk);
+  const stat = (r: { times: number[]; rps: number }, ddbCalls: number) => ({
+    p50Ms: Number(percentile(r.times, 50).toFixed(1)),
+    p99Ms: Number(percentile(r.times, 99).toFixed(1)),
+    rps: r.rps,
+    ddbCalls,
+  });
+  return { 'POST /applications': stat(applied, probeApply.ddbCalls), 'POST /admin/applications/{id}/actions': stat(accepted, probeAct.ddbCalls) };
+}
+
 async function measureApi() {
   const stack = await startStack({
     inMemory: true,
@@ -168,6 +207,7 @@ async function measureApi() {
     }
     const booking = await measureBooking(stack.urls.api, stack.urls.fakeWechat);
     api['POST /appointments'] = booking.latency;
+    Object.assign(api, await measureApplications(stack.urls.api, stack.urls.fakeWechat));
     return { api, booking: { contention: booking.contention } };
   } finally {
     await stack.stop();

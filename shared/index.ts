@@ -6,3 +6,4 @@ export * from './schemas/auth';
 export * from './schemas/contacts';
 export * from './schemas/calendar';
 export * from './schemas/appointments';
+export * from './schemas/applications';

@@ -29,6 +29,10 @@ import {
   CloseDayParams, CloseRequest, CloseResult, DayQuery, DayResponse, Place, PlaceParams, PlacesQuery, PlacesResponse,
   PointInput, RescheduleRequest, RovingInput, SlotParams, Slot, SlotsQuery, SlotsResponse, StaffActionRequest,
 } from './schemas/appointments';
+import {
+  ApplicationDetail, ApplicationParams, ApplicationsResponse, ApplyRequest, ProxyAssignBody, ProxyStepBody, QueueQuery,
+  StaffActionBody, SupplementRequest,
+} from './schemas/applications';
 import { CalendarOverrideRequest, CalendarYear, CalendarYearParams } from './schemas/calendar';
 
 export type Auth = 'public' | 'resident' | 'staff';
@@ -165,6 +169,50 @@ export const routes = {
   'PUT /admin/roving/{placeId}': {
     method: 'PUT', path: '/admin/roving/{placeId}', fn: 'adminAppointments', auth: 'staff', roles: ['admin', 'dept_head'],
     summary: '新增或修改县直部门下乡坐班安排', params: PlaceParams, body: RovingInput, response: Place,
+  },
+  'POST /applications': {
+    method: 'POST', path: '/applications', fn: 'applications', auth: 'resident',
+    summary: '申请办理（可选全程代办；幂等）', body: ApplyRequest, response: ApplicationDetail, status: 201,
+  },
+  'GET /applications': {
+    method: 'GET', path: '/applications', fn: 'applications', auth: 'resident', summary: '我的办件', response: ApplicationsResponse,
+  },
+  'GET /applications/{id}': {
+    method: 'GET', path: '/applications/{id}', fn: 'applications', auth: 'resident',
+    summary: '办件详情：进度时间线、时限、缺件告知、代办进度', params: ApplicationParams, response: ApplicationDetail,
+  },
+  'POST /applications/{id}/supplement': {
+    method: 'POST', path: '/applications/{id}/supplement', fn: 'applications', auth: 'resident',
+    summary: '补齐补正材料（回到收件）', params: ApplicationParams, body: SupplementRequest, response: ApplicationDetail,
+  },
+  'GET /admin/queue': {
+    method: 'GET', path: '/admin/queue', fn: 'adminApplications', auth: 'staff', roles: ['clerk', 'dept_head', 'supervisor', 'admin'],
+    summary: '部门办件队列（按期限排序，亮灯）', query: QueueQuery, response: ApplicationsResponse,
+  },
+  'GET /admin/overdue': {
+    method: 'GET', path: '/admin/overdue', fn: 'adminApplications', auth: 'staff', roles: ['supervisor', 'admin'],
+    summary: '督查：各部门临期与超期办件', response: ApplicationsResponse,
+  },
+  'GET /admin/proxy-tasks': {
+    method: 'GET', path: '/admin/proxy-tasks', fn: 'adminApplications', auth: 'staff', roles: ['agent', 'dept_head', 'supervisor', 'admin'],
+    summary: '我的代办任务', response: ApplicationsResponse,
+  },
+  'GET /admin/applications/{id}': {
+    method: 'GET', path: '/admin/applications/{id}', fn: 'adminApplications', auth: 'staff',
+    summary: '办件详情（工作人员）', params: ApplicationParams, response: ApplicationDetail,
+  },
+  'POST /admin/applications/{id}/actions': {
+    method: 'POST', path: '/admin/applications/{id}/actions', fn: 'adminApplications', auth: 'staff', roles: ['clerk', 'dept_head', 'supervisor'],
+    summary: '办理操作：受理、一次性告知补正、不予受理、审核、办结、送达、挂起、恢复、延期', params: ApplicationParams,
+    body: StaffActionBody, response: ApplicationDetail,
+  },
+  'POST /admin/applications/{id}/proxy-steps': {
+    method: 'POST', path: '/admin/applications/{id}/proxy-steps', fn: 'adminApplications', auth: 'staff', roles: ['agent'],
+    summary: '记录代办步骤：委托、代收、代交、代领、回交', params: ApplicationParams, body: ProxyStepBody, response: ApplicationDetail,
+  },
+  'POST /admin/applications/{id}/proxy-agent': {
+    method: 'POST', path: '/admin/applications/{id}/proxy-agent', fn: 'adminApplications', auth: 'staff', roles: ['dept_head', 'admin'],
+    summary: '改派代办员', params: ApplicationParams, body: ProxyAssignBody, response: ApplicationDetail,
   },
   'GET /openapi.json': {
     method: 'GET', path: '/openapi.json', fn: 'openapi', auth: 'public', summary: 'OpenAPI 文档', response: z.unknown(),

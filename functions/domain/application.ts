@@ -1,23 +1,13 @@
 // Applications (办件): the state machine of DESIGN.md and the legal clock.
 // Pure functions; dates are YYYY-MM-DD in Asia/Shanghai on the official
 // working-day calendar.
-import type { Calendar } from './calendar';
+import { UnknownCalendarYearError, type Calendar } from './calendar';
+import {
+  APPLICATION_STATE_LABELS, PROXY_STEPS, type ApplicationState, type ProxyStep,
+} from '../../shared/schemas/applications';
 
-export const APPLICATION_STATES = [
-  'submitted', 'accepted', 'awaiting_materials', 'rejected', 'reviewing', 'approved', 'denied', 'delivered', 'suspended',
-] as const;
-export type ApplicationState = (typeof APPLICATION_STATES)[number];
-export const APPLICATION_STATE_LABELS: Record<ApplicationState, string> = {
-  submitted: '收件',
-  accepted: '受理',
-  awaiting_materials: '补齐补正',
-  rejected: '不予受理',
-  reviewing: '审核',
-  approved: '办结（准予）',
-  denied: '办结（不予许可）',
-  delivered: '已送达',
-  suspended: '挂起',
-};
+export { APPLICATION_STATES, APPLICATION_STATE_LABELS, PROXY_STEPS, PROXY_STEP_LABELS } from '../../shared/schemas/applications';
+export type { ApplicationState, ProxyStep } from '../../shared/schemas/applications';
 
 export const APPLICATION_ACTIONS = [
   'accept', 'request_materials', 'reject', 'supplement', 'review', 'approve', 'deny', 'deliver', 'suspend', 'resume',
@@ -76,11 +66,11 @@ export interface ClockInput {
   pauses: Pause[];
 }
 
-export type Light = 'green' | 'yellow' | 'red' | 'paused' | 'done';
+export type Light = 'green' | 'yellow' | 'red' | 'paused' | 'done' | 'pending';
 
 export interface Clock {
-  /** Last day for the intake decision (5 working days after submission). */
-  intakeDueOn: string;
+  /** Last day for the intake decision (5 working days after submission); null while its year's calendar is unpublished. */
+  intakeDueOn: string | null;
   /** No intake decision in time: counted as accepted from the first submission. */
   deemedAccepted: boolean;
   /** The day the promised clock starts from (null before acceptance). */
@@ -113,7 +103,24 @@ function signedWorkingDays(today: string, due: string, cal: Calendar): number {
   return due >= today ? cal.workingDaysBetween(today, due) : -cal.workingDaysBetween(due, today);
 }
 
+/**
+ * The clock of a case today. When a deadline falls in a year whose calendar
+ * is not published yet, the deadline is unknown (light `pending`), never guessed.
+ */
 export function computeClock(c: ClockInput, today: string, cal: Calendar): Clock {
+  try {
+    return clockOn(c, today, cal);
+  } catch (err) {
+    if (!(err instanceof UnknownCalendarYearError)) throw err;
+    const concluded = CONCLUDED.includes(c.state);
+    return {
+      intakeDueOn: null, deemedAccepted: false, startOn: c.acceptedOn, pausedDays: 0, promisedDueOn: null, statutoryDueOn: null,
+      remainingDays: null, light: concluded ? 'done' : 'pending', onTime: null,
+    };
+  }
+}
+
+function clockOn(c: ClockInput, today: string, cal: Calendar): Clock {
   const intakeDueOn = cal.addWorkingDays(c.submittedOn, INTAKE_WORKING_DAYS);
   const pending = c.state === 'submitted' || (c.state === 'suspended' && !c.acceptedOn);
   const lateAcceptance = c.acceptedOn !== null && c.acceptedOn > intakeDueOn;
@@ -148,16 +155,6 @@ export function workingDaysTaken(c: ClockInput, cal: Calendar): number | null {
 }
 
 // Proxy handling (全程代办): the agent's steps, in order.
-export const PROXY_STEPS = ['mandated', 'collected', 'submitted', 'result_collected', 'returned'] as const;
-export type ProxyStep = (typeof PROXY_STEPS)[number];
-export const PROXY_STEP_LABELS: Record<ProxyStep, string> = {
-  mandated: '委托',
-  collected: '代收',
-  submitted: '代交',
-  result_collected: '代领',
-  returned: '回交',
-};
-
 /** The step after `done` (the last recorded), or null when the proxy work is complete. */
 export function nextProxyStep(done: ProxyStep | null): ProxyStep | null {
   const i = done ? PROXY_STEPS.indexOf(done) : -1;

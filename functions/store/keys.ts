@@ -44,6 +44,20 @@ export const key = {
   slotHold: (slotId: string, residentId: string) => ({ pk: `SLOTHOLD#${slotId}`, sk: `RESIDENT#${residentId}` }),
   bookingCode: (code: string) => ({ pk: `APPTCODE#${code}`, sk: 'CODE' }),
   idempotency: (residentId: string, idemKey: string) => ({ pk: `IDEMP#${residentId}#${idemKey}`, sk: 'IDEMP' }),
+  /** An application and, in the same partition, its append-only events. */
+  application: (id: string) => ({ pk: `APP#${id}`, sk: 'APP' }),
+  applicationEvent: (id: string, at: string, seq: number) => ({ pk: `APP#${id}`, sk: `EVENT#${at}#${String(seq).padStart(2, '0')}` }),
+  applicationPartition: (id: string) => `APP#${id}`,
+  /** GSI1: a resident's applications, newest last. */
+  applicationByResident: (residentId: string, submittedAt: string, id: string) => ({ gsi1pk: `RESIDENT#${residentId}#APPS`, gsi1sk: `${submittedAt}#${id}` }),
+  /** GSI2: the proxy cases of an agent. */
+  applicationByAgent: (username: string, submittedAt: string, id: string) => ({ gsi2pk: `AGENT#${username}#PROXY`, gsi2sk: `${submittedAt}#${id}` }),
+  /** Pointer to an open (not concluded) case: the department queues and the supervisor's view. */
+  openApplication: (departmentId: string, id: string) => ({ pk: 'OPENAPPS', sk: `${departmentId}#${id}` }),
+  openApplicationsPartition: 'OPENAPPS',
+  applicationIdempotency: (residentId: string, idemKey: string) => ({ pk: `IDEMP#APP#${residentId}#${idemKey}`, sk: 'IDEMP' }),
+  /** GSI1: the proxy agents of a town. */
+  agentByTown: (townCode: string, username: string) => ({ gsi1pk: `TOWN#${townCode}#AGENTS`, gsi1sk: username }),
 };
 
 /** Strip key attributes before returning an item to the domain. */

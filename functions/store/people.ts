@@ -3,6 +3,7 @@ import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCo
 import type { ResidentTag, StaffRole } from '../../shared/enums';
 import { db, isConditionFailed, isTransactionConflict, tableName } from './client';
 import { key, withoutKeys } from './keys';
+import { queryAll } from './query';
 
 export interface ResidentRecord {
   id: string;
@@ -129,5 +130,17 @@ export async function getStaff(username: string): Promise<StaffRecord | undefine
 }
 
 export async function putStaff(s: StaffRecord): Promise<void> {
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...key.staff(s.username), ...s } }));
+  // Agents are indexed by their town, to find the one on duty for a proxy request.
+  const byTown = s.role === 'agent' && s.regionCode.length >= 9 ? key.agentByTown(s.regionCode.slice(0, 9), s.username) : {};
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...key.staff(s.username), ...byTown, ...s } }));
+}
+
+/** The proxy agents of a town (GSI1). */
+export async function listTownAgents(townCode: string): Promise<StaffRecord[]> {
+  const items = await queryAll<Record<string, unknown>>({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': key.agentByTown(townCode, '').gsi1pk },
+  });
+  return items.map((i) => withoutKeys(i) as unknown as StaffRecord);
 }

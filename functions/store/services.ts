@@ -1,6 +1,6 @@
 // The service catalogue (事项). One partition holds the whole catalogue: a
 // county has hundreds of items, so the list is one Query (paged past 1 MB).
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ServiceItem } from '../../shared/schemas/catalog';
 import { db, isConditionFailed, tableName } from './client';
 import { key, withoutKeys } from './keys';
@@ -13,11 +13,42 @@ export const SEARCH_FIELDS = [
 ] as const;
 export type ServiceSearchRow = Pick<ServiceItem, (typeof SEARCH_FIELDS)[number]>;
 
-const itemOf = (item: ServiceItem) => ({
+// The item's performance is kept as running counters written with each
+// concluded case (perfConcluded, perfOnTime, perfDays<n> = cases that took n
+// working days) and turned into `stats` when read.
+const itemOf = ({ stats: _stats, ...item }: ServiceItem) => ({
   ...key.service(item.code),
   ...key.serviceByDepartment(item.departmentId, item.code),
   ...item,
 });
+
+export function statsOf(raw: Record<string, unknown>): ServiceItem['stats'] {
+  const concluded = Number(raw.perfConcluded ?? 0);
+  if (!concluded) return { concluded: 0, onTimeRate: null, medianDays: null };
+  const histogram = Object.entries(raw)
+    .filter(([k]) => /^perfDays\d+$/.test(k))
+    .map(([k, v]) => [Number(k.slice(8)), Number(v)] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const middle = (concluded - 1) / 2;
+  let seen = 0;
+  let lower: number | undefined;
+  let upper: number | undefined;
+  for (const [days, count] of histogram) {
+    if (lower === undefined && seen + count > Math.floor(middle)) lower = days;
+    if (upper === undefined && seen + count > Math.ceil(middle)) upper = days;
+    seen += count;
+  }
+  return {
+    concluded,
+    onTimeRate: Math.round((Number(raw.perfOnTime ?? 0) / concluded) * 1000) / 1000,
+    medianDays: lower === undefined || upper === undefined ? null : (lower + upper) / 2,
+  };
+}
+
+function fromItem(raw: Record<string, unknown>): ServiceItem {
+  const rest = Object.fromEntries(Object.entries(withoutKeys(raw)).filter(([k]) => !k.startsWith('perf')));
+  return { ...(rest as unknown as ServiceItem), stats: statsOf(raw) };
+}
 
 export async function createService(item: ServiceItem): Promise<'created' | 'exists'> {
   try {
@@ -31,15 +62,24 @@ export async function createService(item: ServiceItem): Promise<'created' | 'exi
   }
 }
 
-/** Replace an item if nobody changed it since `expectedVersion` (optimistic concurrency). */
+/**
+ * Update an item's editable fields if nobody changed it since
+ * `expectedVersion` (optimistic concurrency); its performance counters stay.
+ */
 export async function replaceService(item: ServiceItem, expectedVersion: number): Promise<'updated' | 'missing' | 'stale'> {
+  const { pk: _pk, sk: _sk, ...fields } = itemOf(item);
+  const entries = Object.entries(fields).filter(([, v]) => v !== undefined);
+  const cleared = (['basis', 'feeNote'] as const).filter((k) => item[k] === undefined);
   try {
     await db().send(
-      new PutCommand({
+      new UpdateCommand({
         TableName: tableName(),
-        Item: itemOf(item),
-        ConditionExpression: 'attribute_exists(pk) AND version = :v',
-        ExpressionAttributeValues: { ':v': expectedVersion },
+        Key: key.service(item.code),
+        UpdateExpression:
+          'SET ' + entries.map((_, i) => `#f${i} = :f${i}`).join(', ') + (cleared.length ? ` REMOVE ${cleared.join(', ')}` : ''),
+        ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+        ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])),
+        ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([, v], i) => [`:f${i}`, v])), ':expected': expectedVersion },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
@@ -52,7 +92,7 @@ export async function replaceService(item: ServiceItem, expectedVersion: number)
 
 export async function getService(code: string): Promise<ServiceItem | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.service(code) }));
-  return out.Item ? (withoutKeys(out.Item) as unknown as ServiceItem) : undefined;
+  return out.Item ? fromItem(out.Item) : undefined;
 }
 
 export async function listServiceRows(): Promise<ServiceSearchRow[]> {

@@ -21,6 +21,8 @@ const modules: Record<string, () => Promise<{ handler: Handler }>> = {
   places: () => import('../../functions/http/places'),
   appointments: () => import('../../functions/http/appointments'),
   adminAppointments: () => import('../../functions/http/admin-appointments'),
+  applications: () => import('../../functions/http/applications'),
+  adminApplications: () => import('../../functions/http/admin-applications'),
 };
 
 export interface CallOptions {

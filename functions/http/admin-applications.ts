@@ -1,0 +1,193 @@
+// Staff side of applications: queues ordered by deadline, the supervisor's
+// overdue view, case actions on the state machine, proxy steps.
+import { PROXY_STEP_LABELS, STAFF_ACTION_LABELS, type StaffAction } from '../../shared/schemas/applications';
+import { badRequest, conflict, forbidden, notFound } from '../lib/errors';
+import { httpHandler, type StaffPrincipal } from '../lib/http';
+import { nextProxyStep, workingDaysTaken, CONCLUDED } from '../domain/application';
+import { shanghaiDate } from '../domain/calendar';
+import {
+  getApplication,
+  getApplicationWithEvents,
+  listAgentApplications,
+  listOpenApplications,
+  saveApplication,
+  type ApplicationRecord,
+  type EventRecord,
+} from '../store/applications';
+import { getStaff } from '../store/people';
+import { loadCalendar } from './place-views';
+import { advance, byUrgency, clockOf, toApplication, toDetail } from './application-views';
+
+const EVERYWHERE = ['admin', 'supervisor'];
+
+/** Department staff act on their department's cases; the assigned agent sees (not acts on) their proxy cases. */
+function canSee(staff: StaffPrincipal, a: ApplicationRecord): boolean {
+  return EVERYWHERE.includes(staff.role) || a.departmentId === staff.departmentId || a.proxy?.agentUsername === staff.username;
+}
+
+async function caseFor(staff: StaffPrincipal, id: string): Promise<ApplicationRecord> {
+  const a = await getApplication(id);
+  if (!a) throw notFound('办件不存在');
+  if (!canSee(staff, a)) throw forbidden('该办件不属于您的部门');
+  return a;
+}
+
+async function detail(id: string) {
+  const [found, cal] = await Promise.all([getApplicationWithEvents(id), loadCalendar()]);
+  return toDetail(found!.application, found!.events, shanghaiDate(), cal, { maskApplicant: false });
+}
+
+function requireNote(note: string | undefined, message: string): string {
+  if (!note?.trim()) throw badRequest(message, { note: message });
+  return note.trim();
+}
+
+const stale = () => conflict('办件已被他人处理，请刷新后重试', 'VERSION_CONFLICT');
+
+export const handler = httpHandler({
+  'GET /admin/queue': async ({ query, principal }) => {
+    const departmentId = query.departmentId ?? principal.departmentId;
+    if (!departmentId) throw badRequest('请选择部门', { departmentId: '请选择部门' });
+    if (!EVERYWHERE.includes(principal.role) && departmentId !== principal.departmentId) throw forbidden('只能查看本部门的办件');
+    const [apps, cal] = await Promise.all([listOpenApplications(departmentId), loadCalendar()]);
+    const today = shanghaiDate();
+    return { applications: apps.map((a) => toApplication(a, today, cal, { maskApplicant: true })).sort(byUrgency) };
+  },
+
+  'GET /admin/overdue': async () => {
+    const [apps, cal] = await Promise.all([listOpenApplications(), loadCalendar()]);
+    const today = shanghaiDate();
+    return {
+      applications: apps
+        .map((a) => toApplication(a, today, cal, { maskApplicant: true }))
+        .filter((a) => a.clock.light === 'red' || a.clock.light === 'yellow' || a.clock.deemedAccepted)
+        .sort(byUrgency),
+    };
+  },
+
+  'GET /admin/proxy-tasks': async ({ principal }) => {
+    const [apps, cal] = await Promise.all([listAgentApplications(principal.username), loadCalendar()]);
+    const today = shanghaiDate();
+    // The agent needs the resident's name and phone to collect the materials.
+    return { applications: apps.map((a) => toApplication(a, today, cal)).filter((a) => a.proxy?.nextStep).sort(byUrgency) };
+  },
+
+  'GET /admin/applications/{id}': async ({ params, principal }) => {
+    await caseFor(principal, params.id);
+    return detail(params.id);
+  },
+
+  'POST /admin/applications/{id}/actions': async ({ params, body, principal }) => {
+    const a = await caseFor(principal, params.id);
+    if (a.proxy?.agentUsername === principal.username && a.departmentId !== principal.departmentId && !EVERYWHERE.includes(principal.role)) {
+      throw forbidden('代办员不能办理审批');
+    }
+    if (a.version !== body.version) throw stale();
+    const staff = await getStaff(principal.username);
+    const now = new Date();
+    const at = now.toISOString();
+    const today = shanghaiDate(now);
+    const actor = `${staff?.name ?? principal.username}（${principal.role === 'supervisor' ? '督查' : '工作人员'}）`;
+    const action: StaffAction = body.action;
+    let next: ApplicationRecord = { ...a, updatedAt: at, version: a.version + 1 };
+    let note = body.note?.trim() || null;
+
+    if (action === 'extend') {
+      if (!['accepted', 'reviewing'].includes(a.state)) throw conflict('只有受理后、办结前的办件可以延期', 'ILLEGAL_TRANSITION');
+      if (a.extension) throw conflict('该办件已延期过一次，不能再次延期', 'ALREADY_EXTENDED');
+      if (!body.extensionDays) throw badRequest('请填写延期的工作日数', { extensionDays: '请填写延期的工作日数' });
+      note = requireNote(body.note, '请说明延期理由');
+      next.extension = { days: body.extensionDays, reason: note };
+    } else {
+      const to = advance(a.state, action, a.previousState);
+      next = { ...next, state: to };
+      if (action === 'request_materials') {
+        if (!body.missing?.length) throw badRequest('请一次性列出全部缺少的材料', { missing: '请一次性列出全部缺少的材料' });
+        if (a.materialsRequests >= 1) {
+          if (principal.role !== 'supervisor' || !body.overrideReason) {
+            throw conflict('已一次性告知过缺件，不能再次要求补正；确有必要须由督查人员说明理由', 'ONE_TIME_NOTICE');
+          }
+          note = `督查同意再次补正：${body.overrideReason}${note ? `；${note}` : ''}`;
+        }
+        next.missing = body.missing;
+        next.materialsRequests = a.materialsRequests + 1;
+      }
+      if (action === 'reject') note = requireNote(body.note, '请说明不予受理的理由');
+      if (action === 'deny') note = requireNote(body.note, '请说明不予许可的理由');
+      if (action === 'suspend') {
+        note = requireNote(body.note, '请说明挂起的理由');
+        next.previousState = a.state;
+        next.pauses = [...a.pauses, { from: today, to: null }];
+      }
+      if (action === 'resume') {
+        next.previousState = null;
+        next.pauses = a.pauses.map((p) => (p.to === null ? { ...p, to: today } : p));
+      }
+      if (action === 'accept') {
+        next.acceptedOn = today;
+        next.missing = [];
+        next.handler = { username: principal.username, name: staff?.name ?? principal.username, phone: staff?.phone ?? null };
+      }
+      if (to === 'approved' || to === 'denied' || to === 'rejected') next.concludedOn = today;
+    }
+    const label = STAFF_ACTION_LABELS[action];
+    const event: EventRecord = {
+      at,
+      actor,
+      action,
+      from: action === 'extend' ? null : a.state,
+      to: action === 'extend' ? null : next.state,
+      note: action === 'request_materials' ? `一次性告知缺少：${next.missing.map((m) => m.name).join('、')}${note ? `。${note}` : ''}` : action === 'extend' ? `延期${body.extensionDays}个工作日：${note}` : note ?? label,
+    };
+    let conclusion;
+    if ((next.state === 'approved' || next.state === 'denied') && !CONCLUDED.includes(a.state)) {
+      const cal = await loadCalendar();
+      const clock = clockOf(next, today, cal);
+      const days = workingDaysTaken({ ...next, extensionDays: next.extension?.days ?? 0 }, cal);
+      if (clock.onTime !== null && days !== null) conclusion = { serviceCode: a.serviceCode, onTime: clock.onTime, workingDays: days };
+    }
+    if ((await saveApplication(next, a.version, [event], conclusion)) === 'stale') throw stale();
+    return detail(a.id);
+  },
+
+  'POST /admin/applications/{id}/proxy-steps': async ({ params, body, principal }) => {
+    const a = await getApplication(params.id);
+    if (!a || !a.proxy) throw notFound('代办任务不存在');
+    if (a.proxy.agentUsername !== principal.username) throw forbidden('这不是您的代办任务');
+    if (a.version !== body.version) throw stale();
+    const expected = nextProxyStep(a.proxy.steps[a.proxy.steps.length - 1]?.step ?? null);
+    if (expected !== body.step) {
+      throw conflict(expected ? `请按顺序记录：下一步是“${PROXY_STEP_LABELS[expected]}”` : '代办已全部完成', 'PROXY_ORDER');
+    }
+    const at = new Date().toISOString();
+    const note = body.note?.trim() || null;
+    const next: ApplicationRecord = {
+      ...a,
+      proxy: { ...a.proxy, steps: [...a.proxy.steps, { step: body.step, at, note }] },
+      updatedAt: at,
+      version: a.version + 1,
+    };
+    const event: EventRecord = { at, actor: `代办员 ${a.proxy.agentName}`, action: `proxy_${body.step}`, from: null, to: null, note: note ?? PROXY_STEP_LABELS[body.step] };
+    if ((await saveApplication(next, a.version, [event])) === 'stale') throw stale();
+    return detail(a.id);
+  },
+
+  'POST /admin/applications/{id}/proxy-agent': async ({ params, body, principal }) => {
+    const a = await caseFor(principal, params.id);
+    if (principal.role === 'dept_head' && a.departmentId !== principal.departmentId) throw forbidden('只能改派本部门办件的代办员');
+    if (!a.proxy) throw conflict('该办件未申请代办', 'NO_PROXY');
+    if (a.version !== body.version) throw stale();
+    const agent = await getStaff(body.agentUsername);
+    if (!agent || agent.role !== 'agent') throw badRequest('所选人员不是代办员', { agentUsername: '所选人员不是代办员' });
+    const at = new Date().toISOString();
+    const next: ApplicationRecord = {
+      ...a,
+      proxy: { ...a.proxy, agentUsername: agent.username, agentName: agent.name, agentPhone: agent.phone },
+      updatedAt: at,
+      version: a.version + 1,
+    };
+    const event: EventRecord = { at, actor: '部门负责人', action: 'proxy_reassigned', from: null, to: null, note: `改派代办员：${agent.name}` };
+    if ((await saveApplication(next, a.version, [event])) === 'stale') throw stale();
+    return detail(a.id);
+  },
+});

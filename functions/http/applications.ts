@@ -1,0 +1,146 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { badRequest, conflict, notFound } from '../lib/errors';
+import { httpHandler } from '../lib/http';
+import { shanghaiDate } from '../domain/calendar';
+import { bookingCode } from '../domain/schedule';
+import {
+  createApplication,
+  getApplication,
+  getApplicationIdByIdempotencyKey,
+  getApplicationWithEvents,
+  listResidentApplications,
+  saveApplication,
+  type ApplicationRecord,
+  type EventRecord,
+} from '../store/applications';
+import { getResident, getStaff, listTownAgents, type StaffRecord } from '../store/people';
+import { getService } from '../store/services';
+import { headUpload, isUploadOf, keepUpload } from '../store/uploads';
+import { loadCalendar } from './place-views';
+import { advance, toApplication, toDetail } from './application-views';
+
+/** The paired cadre (包联干部), else an agent of the resident's town. */
+async function proxyAgent(pairedCadre: string | null, regionCode: string | null): Promise<StaffRecord | undefined> {
+  const cadre = pairedCadre ? await getStaff(pairedCadre) : undefined;
+  if (cadre) return cadre;
+  if (!regionCode || regionCode.length < 9) return undefined;
+  const agents = await listTownAgents(regionCode.slice(0, 9));
+  return agents.sort((a, b) => a.username.localeCompare(b.username))[0];
+}
+
+type Declared = { name: string; provided: boolean; uploadKeys: string[] }[];
+
+/** The item's materials list with what the resident declared; unknown names are bad input. */
+async function checklist(item: { materials: { name: string; required: boolean }[] }, declared: Declared, residentId: string, appId: string) {
+  const known = new Set(item.materials.map((m) => m.name));
+  const fields: Record<string, string> = {};
+  declared.forEach((d, i) => {
+    if (!known.has(d.name)) fields[`materials.${i}.name`] = `“${d.name}”不在该事项的材料清单中`;
+    if (d.uploadKeys.some((k) => !isUploadOf(k, residentId))) fields[`materials.${i}.uploadKeys`] = '只能提交本人上传的图片';
+  });
+  if (Object.keys(fields).length) throw badRequest(Object.values(fields)[0]!, fields);
+  // Photos leave tmp/ (which expires) for the case's own folder; a retry copies again harmlessly.
+  const uploads = declared.flatMap((d) => d.uploadKeys);
+  const heads = await Promise.all(uploads.map((k) => headUpload(k)));
+  const missingAt = heads.findIndex((h) => !h);
+  if (missingAt >= 0) throw badRequest('有图片未上传成功或已过期，请重新上传', { uploadKeys: '有图片未上传成功或已过期，请重新上传' });
+  const kept = new Map(uploads.map((k) => [k, `applications/${appId}/${k.split('/').pop()}`]));
+  await Promise.all([...kept].map(([from, to]) => keepUpload(from, to)));
+  return item.materials.map((m) => {
+    const d = declared.find((x) => x.name === m.name);
+    return { name: m.name, required: m.required, provided: d?.provided ?? false, uploadKeys: (d?.uploadKeys ?? []).map((k) => kept.get(k)!) };
+  });
+}
+
+async function ownDetail(id: string, residentId: string) {
+  const found = await getApplicationWithEvents(id);
+  if (!found || found.application.residentId !== residentId) throw notFound('办件不存在');
+  return found;
+}
+
+export const handler = httpHandler({
+  'POST /applications': async ({ body, principal }) => {
+    const [item, resident, cal] = await Promise.all([getService(body.serviceCode), getResident(principal.residentId), loadCalendar()]);
+    if (!item) throw notFound('事项不存在');
+    if (!resident) throw notFound('用户不存在');
+    if (!item.online) throw conflict('该事项暂不支持网上申请，请到窗口或预约办理', 'NOT_ONLINE');
+    if (body.proxy && !item.proxy) throw badRequest('该事项不提供代办', { proxy: '该事项不提供代办' });
+    const id = randomUUID();
+    const materials = await checklist(item, body.materials, principal.residentId, id);
+    const now = new Date();
+    const at = now.toISOString();
+    const today = shanghaiDate(now);
+    let proxy: ApplicationRecord['proxy'] = null;
+    if (body.proxy) {
+      const agent = await proxyAgent(resident.pairedCadreUsername, resident.currentRegionCode ?? resident.hometownRegionCode);
+      if (!agent) throw conflict('本镇暂无代办员，请联系镇便民服务中心', 'NO_AGENT');
+      proxy = { agentUsername: agent.username, agentName: agent.name, agentPhone: agent.phone, steps: [{ step: 'mandated', at, note: '居民申请全程代办' }] };
+    }
+    const record: ApplicationRecord = {
+      id,
+      caseNumber: `${today.replace(/-/g, '')}-${bookingCode(randomBytes(8)).slice(0, 5)}`,
+      residentId: principal.residentId,
+      applicantName: resident.name ?? '未填写姓名',
+      applicantPhone: resident.phone,
+      serviceCode: item.code,
+      serviceName: item.name,
+      departmentId: item.departmentId,
+      departmentName: item.departmentName,
+      state: 'submitted',
+      previousState: null,
+      materials,
+      missing: [],
+      materialsRequests: 0,
+      handler: null,
+      proxy,
+      submittedOn: today,
+      firstSubmittedOn: today,
+      acceptedOn: null,
+      concludedOn: null,
+      promisedDays: item.promisedDays,
+      statutoryDays: item.statutoryDays,
+      extension: null,
+      pauses: [],
+      submittedAt: at,
+      updatedAt: at,
+      version: 1,
+    };
+    const events: EventRecord[] = [{ at, actor: '申请人', action: 'submit', from: null, to: 'submitted', note: body.note ?? null }];
+    if (proxy) events.push({ at, actor: '申请人', action: 'proxy_mandated', from: null, to: null, note: `委托代办员 ${proxy.agentName}` });
+    if ((await createApplication(record, body.idempotencyKey, events)) === 'replay') {
+      const id = await getApplicationIdByIdempotencyKey(principal.residentId, body.idempotencyKey);
+      const first = id && (await getApplicationWithEvents(id));
+      if (!first) throw conflict('请求正在处理，请稍后刷新', 'IN_PROGRESS');
+      return toDetail(first.application, first.events, today, cal);
+    }
+    return toDetail(record, events, today, cal);
+  },
+
+  'GET /applications': async ({ principal }) => {
+    const [apps, cal] = await Promise.all([listResidentApplications(principal.residentId), loadCalendar()]);
+    const today = shanghaiDate();
+    return { applications: apps.map((a) => toApplication(a, today, cal)).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt)) };
+  },
+
+  'GET /applications/{id}': async ({ params, principal }) => {
+    const [{ application, events }, cal] = await Promise.all([ownDetail(params.id, principal.residentId), loadCalendar()]);
+    return toDetail(application, events, shanghaiDate(), cal);
+  },
+
+  'POST /applications/{id}/supplement': async ({ params, body, principal }) => {
+    const a = await getApplication(params.id);
+    if (!a || a.residentId !== principal.residentId) throw notFound('办件不存在');
+    const to = advance(a.state, 'supplement', a.previousState);
+    if (a.version !== body.version) throw conflict('办件已发生变化，请刷新后重试', 'VERSION_CONFLICT');
+    const item = await getService(a.serviceCode);
+    if (!item) throw notFound('事项不存在');
+    const materials = await checklist(item, body.materials, principal.residentId, a.id);
+    const now = new Date();
+    const at = now.toISOString();
+    const next: ApplicationRecord = { ...a, state: to, materials, submittedOn: shanghaiDate(now), updatedAt: at, version: a.version + 1 };
+    const event: EventRecord = { at, actor: '申请人', action: 'supplement', from: a.state, to, note: body.note ?? '已补齐补正材料' };
+    if ((await saveApplication(next, a.version, [event])) === 'stale') throw conflict('办件已发生变化，请刷新后重试', 'VERSION_CONFLICT');
+    const [{ application, events }, cal] = await Promise.all([ownDetail(params.id, principal.residentId), loadCalendar()]);
+    return toDetail(application, events, shanghaiDate(), cal);
+  },
+});

@@ -1,0 +1,200 @@
+// Applications: the case item and its append-only events share a partition;
+// open cases have a pointer item for the queues; every change is one
+// transaction guarded by the version the actor saw.
+import { BatchGetCommand, GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { ApplicationState, ProxyStep } from '../../shared/schemas/applications';
+import type { Pause } from '../domain/application';
+import { db, tableName } from './client';
+import { key, withoutKeys } from './keys';
+import { queryAll } from './query';
+
+export interface ApplicationRecord {
+  id: string;
+  caseNumber: string;
+  residentId: string;
+  applicantName: string;
+  applicantPhone: string | null;
+  serviceCode: string;
+  serviceName: string;
+  departmentId: string;
+  departmentName: string;
+  state: ApplicationState;
+  previousState: ApplicationState | null;
+  materials: { name: string; required: boolean; provided: boolean; uploadKeys: string[] }[];
+  missing: { name: string; note?: string }[];
+  materialsRequests: number;
+  handler: { username: string; name: string; phone: string | null } | null;
+  proxy: { agentUsername: string; agentName: string; agentPhone: string | null; steps: { step: ProxyStep; at: string; note: string | null }[] } | null;
+  submittedOn: string;
+  firstSubmittedOn: string;
+  acceptedOn: string | null;
+  concludedOn: string | null;
+  promisedDays: number;
+  statutoryDays: number;
+  extension: { days: number; reason: string } | null;
+  pauses: Pause[];
+  submittedAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface EventRecord {
+  at: string;
+  actor: string;
+  action: string;
+  from: ApplicationState | null;
+  to: ApplicationState | null;
+  note: string | null;
+}
+
+type Item = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+// Concluded but not yet delivered cases stay in the queue until 送达.
+const OPEN: readonly ApplicationState[] = ['submitted', 'accepted', 'awaiting_materials', 'reviewing', 'suspended', 'approved', 'denied'];
+
+function applicationItem(a: ApplicationRecord) {
+  return {
+    ...key.application(a.id),
+    ...key.applicationByResident(a.residentId, a.submittedAt, a.id),
+    ...(a.proxy ? key.applicationByAgent(a.proxy.agentUsername, a.submittedAt, a.id) : {}),
+    ...a,
+  };
+}
+
+const eventPuts = (id: string, events: EventRecord[]): Item[] =>
+  events.map((e, i) => ({
+    Put: { TableName: tableName(), Item: { ...key.applicationEvent(id, e.at, i), ...e }, ConditionExpression: 'attribute_not_exists(pk)' },
+  }));
+
+/** Create a case with its first events; 'replay' when the idempotency key was used before. */
+export async function createApplication(a: ApplicationRecord, idempotencyKey: string, events: EventRecord[]): Promise<'created' | 'replay'> {
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...key.applicationIdempotency(a.residentId, idempotencyKey), applicationId: a.id },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          { Put: { TableName: tableName(), Item: applicationItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: tableName(), Item: { ...key.openApplication(a.departmentId, a.id), applicationId: a.id } } },
+          ...eventPuts(a.id, events),
+        ],
+      }),
+    );
+    return 'created';
+  } catch (err) {
+    const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return 'replay';
+    throw err;
+  }
+}
+
+export async function getApplicationIdByIdempotencyKey(residentId: string, idempotencyKey: string): Promise<string | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.applicationIdempotency(residentId, idempotencyKey) }));
+  return out.Item?.applicationId as string | undefined;
+}
+
+export async function getApplication(id: string): Promise<ApplicationRecord | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.application(id) }));
+  return out.Item ? (withoutKeys(out.Item) as unknown as ApplicationRecord) : undefined;
+}
+
+/** The case and its timeline in one Query. */
+export async function getApplicationWithEvents(id: string): Promise<{ application: ApplicationRecord; events: EventRecord[] } | undefined> {
+  const items = await queryAll<Record<string, unknown>>({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': key.applicationPartition(id) },
+  });
+  const app = items.find((i) => i.sk === 'APP');
+  if (!app) return undefined;
+  const events = items.filter((i) => String(i.sk).startsWith('EVENT#')).map((i) => withoutKeys(i) as unknown as EventRecord);
+  return { application: withoutKeys(app) as unknown as ApplicationRecord, events };
+}
+
+export async function listResidentApplications(residentId: string): Promise<ApplicationRecord[]> {
+  const items = await queryAll<Record<string, unknown>>({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': `RESIDENT#${residentId}#APPS` },
+  });
+  return items.map((i) => withoutKeys(i) as unknown as ApplicationRecord);
+}
+
+export async function listAgentApplications(username: string): Promise<ApplicationRecord[]> {
+  const items = await queryAll<Record<string, unknown>>({
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': `AGENT#${username}#PROXY` },
+  });
+  return items.map((i) => withoutKeys(i) as unknown as ApplicationRecord);
+}
+
+/** Open cases of a department (or all departments): one Query of pointers, then BatchGets. */
+export async function listOpenApplications(departmentId?: string): Promise<ApplicationRecord[]> {
+  const pointers = await queryAll<{ applicationId: string }>({
+    KeyConditionExpression: departmentId ? 'pk = :pk AND begins_with(sk, :dept)' : 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': key.openApplicationsPartition, ...(departmentId ? { ':dept': `${departmentId}#` } : {}) },
+  });
+  const out: ApplicationRecord[] = [];
+  for (let i = 0; i < pointers.length; i += 100) {
+    let keys: Record<string, unknown>[] = pointers.slice(i, i + 100).map((p) => key.application(p.applicationId));
+    while (keys.length) {
+      const res = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }));
+      out.push(...(res.Responses?.[tableName()] ?? []).map((x) => withoutKeys(x) as unknown as ApplicationRecord));
+      keys = (res.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+    }
+  }
+  return out;
+}
+
+export interface Conclusion {
+  serviceCode: string;
+  onTime: boolean;
+  workingDays: number;
+}
+
+/**
+ * Save a changed case seen at `expectedVersion`, with its events; keep the
+ * open pointer in step; on conclusion add to the item's running performance.
+ */
+export async function saveApplication(
+  next: ApplicationRecord,
+  expectedVersion: number,
+  events: EventRecord[],
+  conclusion?: Conclusion,
+): Promise<'saved' | 'stale'> {
+  const items: Item[] = [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: applicationItem(next),
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': expectedVersion },
+      },
+    },
+    ...eventPuts(next.id, events),
+  ];
+  if (!OPEN.includes(next.state)) items.push({ Delete: { TableName: tableName(), Key: key.openApplication(next.departmentId, next.id) } });
+  if (conclusion) {
+    items.push({
+      Update: {
+        TableName: tableName(),
+        Key: key.service(conclusion.serviceCode),
+        UpdateExpression: 'ADD perfConcluded :one, perfOnTime :ot, #days :one',
+        ExpressionAttributeNames: { '#days': `perfDays${conclusion.workingDays}` },
+        ExpressionAttributeValues: { ':one': 1, ':ot': conclusion.onTime ? 1 : 0 },
+      },
+    });
+  }
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: items }));
+    return 'saved';
+  } catch (err) {
+    const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+    if (reasons?.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) return 'stale';
+    throw err;
+  }
+}
