@@ -30,7 +30,7 @@ import {
   PointInput, RescheduleRequest, RovingInput, SlotParams, Slot, SlotsQuery, SlotsResponse, StaffActionRequest,
 } from './schemas/appointments';
 import {
-  ApplicationDetail, ApplicationParams, ApplicationsResponse, ApplyRequest, ProxyAssignBody, ProxyStepBody, QueueQuery,
+  AlertsQuery, AlertsResponse, ApplicationDetail, ApplicationParams, ApplicationsResponse, ApplyRequest, ProxyAssignBody, ProxyStepBody, QueueQuery,
   StaffActionBody, SupplementRequest,
 } from './schemas/applications';
 import { CalendarOverrideRequest, CalendarYear, CalendarYearParams } from './schemas/calendar';
@@ -192,6 +192,10 @@ export const routes = {
   'GET /admin/overdue': {
     method: 'GET', path: '/admin/overdue', fn: 'adminApplications', auth: 'staff', roles: ['supervisor', 'admin'],
     summary: '督查：各部门临期与超期办件', response: ApplicationsResponse,
+  },
+  'GET /admin/alerts': {
+    method: 'GET', path: '/admin/alerts', fn: 'adminApplications', auth: 'staff', roles: ['dept_head', 'supervisor', 'admin'],
+    summary: '电子监察：每日临期、超期与视为受理的办件（部门负责人）', query: AlertsQuery, response: AlertsResponse,
   },
   'GET /admin/proxy-tasks': {
     method: 'GET', path: '/admin/proxy-tasks', fn: 'adminApplications', auth: 'staff', roles: ['agent', 'dept_head', 'supervisor', 'admin'],

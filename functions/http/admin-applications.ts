@@ -15,6 +15,7 @@ import {
   type EventRecord,
 } from '../store/applications';
 import { getStaff } from '../store/people';
+import { getAlertDigest } from '../store/alerts';
 import { loadCalendar } from './place-views';
 import { advance, byUrgency, clockOf, toApplication, toDetail } from './application-views';
 
@@ -63,6 +64,15 @@ export const handler = httpHandler({
         .filter((a) => a.clock.light === 'red' || a.clock.light === 'yellow' || a.clock.deemedAccepted)
         .sort(byUrgency),
     };
+  },
+
+  'GET /admin/alerts': async ({ query, principal }) => {
+    const departmentId = query.departmentId ?? principal.departmentId;
+    if (!departmentId) throw badRequest('请选择部门', { departmentId: '请选择部门' });
+    if (!EVERYWHERE.includes(principal.role) && departmentId !== principal.departmentId) throw forbidden('只能查看本部门的督办提醒');
+    const date = query.date ?? shanghaiDate();
+    const d = await getAlertDigest(departmentId, date);
+    return d ?? { departmentId, date, sweptAt: null, red: [], yellow: [], deemedAccepted: [] };
   },
 
   'GET /admin/proxy-tasks': async ({ principal }) => {

@@ -56,6 +56,8 @@ export const key = {
   openApplication: (departmentId: string, id: string) => ({ pk: 'OPENAPPS', sk: `${departmentId}#${id}` }),
   openApplicationsPartition: 'OPENAPPS',
   applicationIdempotency: (residentId: string, idemKey: string) => ({ pk: `IDEMP#APP#${residentId}#${idemKey}`, sk: 'IDEMP' }),
+  /** The deadline sweep's daily digest for a department (what its head is told). */
+  alertDigest: (departmentId: string, date: string) => ({ pk: `ALERTS#${departmentId}`, sk: `DAY#${date}` }),
   /** GSI1: the proxy agents of a town. */
   agentByTown: (townCode: string, username: string) => ({ gsi1pk: `TOWN#${townCode}#AGENTS`, gsi1sk: username }),
 };

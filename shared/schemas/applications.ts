@@ -160,3 +160,14 @@ export type StaffActionBody = z.infer<typeof StaffActionBody>;
 export const ProxyStepBody = z.object({ step: z.enum(PROXY_STEPS), version: z.int(), note: z.optional(Note) });
 export const ProxyAssignBody = z.object({ agentUsername: z.string().check(z.minLength(1, '请选择代办员')), version: z.int() });
 export const QueueQuery = z.object({ departmentId: z.optional(z.string().check(z.maxLength(64))) });
+
+export const AlertsQuery = z.object({ departmentId: z.optional(z.string().check(z.maxLength(64))), date: z.optional(DateString) });
+/** The deadline sweep's digest for a department head. */
+export const AlertsResponse = z.object({
+  departmentId: z.string(),
+  date: DateString,
+  sweptAt: z.nullable(Instant),
+  red: z.array(z.string()),
+  yellow: z.array(z.string()),
+  deemedAccepted: z.array(z.string()),
+});

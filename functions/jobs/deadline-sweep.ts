@@ -1,0 +1,38 @@
+// Electronic supervision (电子监察): every morning, compute the clock of every
+// open case and leave each department a digest of what is yellow, red or
+// counted as accepted for want of an intake decision. Department heads read it
+// in the workbench (GET /admin/alerts); the supervisor sees all of it in
+// GET /admin/overdue. Scheduled in serverless.yml; `npm run sweep` runs it locally.
+import { shanghaiDate } from '../domain/calendar';
+import { log } from '../lib/log';
+import { listOpenApplications } from '../store/applications';
+import { putAlertDigest, type AlertDigest } from '../store/alerts';
+import { clockOf } from '../http/application-views';
+import { loadCalendar } from '../http/place-views';
+
+export async function sweepDeadlines(now = new Date()): Promise<AlertDigest[]> {
+  const [apps, cal] = await Promise.all([listOpenApplications(), loadCalendar()]);
+  const today = shanghaiDate(now);
+  const digests = new Map<string, AlertDigest>();
+  for (const a of apps) {
+    const clock = clockOf(a, today, cal);
+    const d = digests.get(a.departmentId) ?? { departmentId: a.departmentId, date: today, sweptAt: now.toISOString(), red: [], yellow: [], deemedAccepted: [] };
+    digests.set(a.departmentId, d);
+    if (clock.light === 'red') d.red.push(a.caseNumber);
+    if (clock.light === 'yellow') d.yellow.push(a.caseNumber);
+    if (clock.deemedAccepted) d.deemedAccepted.push(a.caseNumber);
+  }
+  for (const d of digests.values()) await putAlertDigest(d);
+  log.info('deadline.sweep', {
+    open: apps.length,
+    departments: digests.size,
+    red: [...digests.values()].reduce((n, d) => n + d.red.length, 0),
+    yellow: [...digests.values()].reduce((n, d) => n + d.yellow.length, 0),
+  });
+  return [...digests.values()];
+}
+
+export const handler = async () => {
+  const digests = await sweepDeadlines();
+  return { departments: digests.length };
+};

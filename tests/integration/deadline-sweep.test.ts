@@ -1,0 +1,49 @@
+// The daily deadline sweep over real cases in DynamoDB Local.
+import { useTestTable } from '../support/table';
+import { call } from '../support/api';
+import { seedReference, staffToken } from '../fixtures/world';
+import { sweepDeadlines } from '../../functions/jobs/deadline-sweep';
+import { createApplication, type ApplicationRecord } from '../../functions/store/applications';
+
+useTestTable();
+
+const base: ApplicationRecord = {
+  id: '', caseNumber: '', residentId: 'r-1', applicantName: '张桂英', applicantPhone: null, serviceCode: 'QS-MZ-001', serviceName: '最低生活保障申请',
+  departmentId: 'civil-affairs', departmentName: '县民政局', state: 'accepted', previousState: null, materials: [], missing: [], materialsRequests: 0,
+  handler: null, proxy: null, submittedOn: '2026-03-02', firstSubmittedOn: '2026-03-02', acceptedOn: '2026-03-02', concludedOn: null,
+  promisedDays: 10, statutoryDays: 20, extension: null, pauses: [], submittedAt: '2026-03-02T01:00:00Z', updatedAt: '2026-03-02T01:00:00Z', version: 1,
+};
+const add = (id: string, caseNumber: string, over: Partial<ApplicationRecord>) =>
+  createApplication({ ...base, id, caseNumber, ...over }, `idem-${id}`, []);
+
+let head: string, otherHead: string;
+beforeAll(async () => {
+  await seedReference();
+  head = await staffToken('head-mz', 'dept_head', 'civil-affairs');
+  otherHead = await staffToken('head-ga', 'dept_head', 'public-security');
+  // On 2026-03-13: accepted 2 Mar + 10 working days = due 16 Mar (yellow at ≤ 1 day left).
+  await add('case-green-0001', 'C-GREEN', { acceptedOn: '2026-03-12', submittedOn: '2026-03-12', firstSubmittedOn: '2026-03-12' });
+  await add('case-yellow-001', 'C-YELLOW', { acceptedOn: '2026-03-02' });
+  await add('case-red-000001', 'C-RED', { acceptedOn: '2026-02-24', submittedOn: '2026-02-24', firstSubmittedOn: '2026-02-24' });
+  // Submitted 2 Mar, no intake decision: due 9 Mar, so counted as accepted on 13 Mar.
+  await add('case-deemed-001', 'C-DEEMED', { state: 'submitted', acceptedOn: null, promisedDays: 20 });
+  await add('case-ga-000001', 'C-GA-RED', { departmentId: 'public-security', departmentName: '县公安局', acceptedOn: '2026-02-24', submittedOn: '2026-02-24', firstSubmittedOn: '2026-02-24' });
+});
+
+test('the sweep leaves each department a digest of yellow, red and deemed-accepted cases', async () => {
+  const digests = await sweepDeadlines(new Date('2026-03-13T00:00:00Z'));
+  const mz = digests.find((d) => d.departmentId === 'civil-affairs')!;
+  expect(mz).toMatchObject({ date: '2026-03-13', red: ['C-RED'], yellow: ['C-YELLOW'], deemedAccepted: ['C-DEEMED'] });
+  expect(digests.find((d) => d.departmentId === 'public-security')!.red).toEqual(['C-GA-RED']);
+});
+
+test('a department head reads their digest; not another department’s', async () => {
+  const res = await call('GET', '/admin/alerts', { token: head, query: { date: '2026-03-13' } });
+  expect(res.status).toBe(200);
+  expect(res.body).toMatchObject({ red: ['C-RED'], yellow: ['C-YELLOW'], deemedAccepted: ['C-DEEMED'] });
+  expect((await call('GET', '/admin/alerts', { token: otherHead, query: { departmentId: 'civil-affairs', date: '2026-03-13' } })).status).toBe(403);
+  const none = await call('GET', '/admin/alerts', { token: head, query: { date: '2026-03-14' } });
+  expect(none.body).toMatchObject({ sweptAt: null, red: [] });
+  expect((await call('GET', '/admin/alerts', { token: head, query: { date: '13/03/2026' } })).status).toBe(400);
+  expect((await call('GET', '/admin/alerts')).status).toBe(401);
+});
