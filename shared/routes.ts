@@ -30,7 +30,7 @@ import {
   PointInput, RescheduleRequest, RovingInput, SlotParams, Slot, SlotsQuery, SlotsResponse, StaffActionRequest,
 } from './schemas/appointments';
 import {
-  AlertsQuery, AlertsResponse, ApplicationDetail, ApplicationParams, ApplicationsResponse, ApplyRequest, ProxyAssignBody, ProxyStepBody, QueueQuery,
+  AlertsQuery, AlertsResponse, PhotosResponse, ApplicationDetail, ApplicationParams, ApplicationsResponse, ApplyRequest, ProxyAssignBody, ProxyStepBody, QueueQuery,
   StaffActionBody, SupplementRequest,
 } from './schemas/applications';
 import { CalendarOverrideRequest, CalendarYear, CalendarYearParams } from './schemas/calendar';
@@ -204,6 +204,10 @@ export const routes = {
   'GET /admin/applications/{id}': {
     method: 'GET', path: '/admin/applications/{id}', fn: 'adminApplications', auth: 'staff',
     summary: '办件详情（工作人员）', params: ApplicationParams, response: ApplicationDetail,
+  },
+  'GET /admin/applications/{id}/photos': {
+    method: 'GET', path: '/admin/applications/{id}/photos', fn: 'adminApplications', auth: 'staff',
+    summary: '查看办件材料照片（10分钟有效的签名链接）', params: ApplicationParams, response: PhotosResponse,
   },
   'POST /admin/applications/{id}/actions': {
     method: 'POST', path: '/admin/applications/{id}/actions', fn: 'adminApplications', auth: 'staff', roles: ['clerk', 'dept_head', 'supervisor'],

@@ -16,6 +16,7 @@ import {
 } from '../store/applications';
 import { getStaff } from '../store/people';
 import { getAlertDigest } from '../store/alerts';
+import { presignDownload } from '../store/uploads';
 import { loadCalendar } from './place-views';
 import { advance, byUrgency, clockOf, toApplication, toDetail } from './application-views';
 
@@ -85,6 +86,14 @@ export const handler = httpHandler({
   'GET /admin/applications/{id}': async ({ params, principal }) => {
     await caseFor(principal, params.id);
     return detail(params.id);
+  },
+
+  'GET /admin/applications/{id}/photos': async ({ params, principal }) => {
+    const a = await caseFor(principal, params.id);
+    const photos = await Promise.all(
+      a.materials.flatMap((m) => m.uploadKeys.map(async (k) => ({ material: m.name, key: k, ...(await presignDownload(k)) }))),
+    );
+    return { photos };
   },
 
   'POST /admin/applications/{id}/actions': async ({ params, body, principal }) => {

@@ -171,3 +171,8 @@ export const AlertsResponse = z.object({
   yellow: z.array(z.string()),
   deemedAccepted: z.array(z.string()),
 });
+
+/** Signed, short-lived links to a case's photos (staff only). */
+export const PhotosResponse = z.object({
+  photos: z.array(z.object({ material: z.string(), key: z.string(), url: z.string(), expiresAt: Instant })),
+});

@@ -128,6 +128,18 @@ describe('the case, step by step', () => {
     await refresh();
   });
 
+  test('staff see the photos through short-lived signed links; others cannot', async () => {
+    const res = await call('GET', `/admin/applications/${id}/photos`, { token: clerk });
+    expect(res.status).toBe(200);
+    expect(res.body.photos).toHaveLength(1);
+    expect(res.body.photos[0].material).toBe('居民身份证');
+    const photo = await fetch(res.body.photos[0].url);
+    expect(photo.status).toBe(200);
+    expect(Buffer.from(await photo.arrayBuffer()).toString()).toBe('photo of a document');
+    expect((await call('GET', `/admin/applications/${id}/photos`, { token: otherClerk })).status).toBe(403);
+    expect((await call('GET', `/admin/applications/${id}/photos`, { token: zhang })).status).toBe(403);
+  });
+
   test('the clerk’s queue orders by deadline; another department’s clerk gets 403', async () => {
     const q = await call('GET', '/admin/queue', { token: clerk });
     expect(q.status).toBe(200);
