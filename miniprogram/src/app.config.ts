@@ -5,9 +5,10 @@ const subPackages = [
   { root: 'packages/service', pages: ['detail'] },
   { root: 'packages/profile', pages: ['edit', 'contacts'] },
   { root: 'packages/booking', pages: ['places', 'slots', 'confirm', 'mine', 'detail'] },
+  { root: 'packages/apply', pages: ['index', 'mine', 'detail', 'supplement'] },
   // The demo-resident picker replaces wx.login in the browser build only.
   ...(isH5 ? [{ root: 'packages/login', pages: ['index'] }] : []),
-  { root: 'workbench', pages: ['index/index', 'login/index', 'day/index'] },
+  { root: 'workbench', pages: ['index/index', 'login/index', 'day/index', 'queue/index', 'case/index', 'proxy/index', 'overdue/index'] },
 ];
 
 export default defineAppConfig({

@@ -199,9 +199,17 @@ export default function ServiceDetail() {
           预约办理
         </Btn>
       ) : null}
-      {item.proxy ? (
+      {item.online ? (
         <Btn
           className={item.appointment ? 'btn btn--ghost btn--block' : 'btn btn--primary btn--block'}
+          onClick={() => void Taro.navigateTo({ url: `/packages/apply/index?code=${encodeURIComponent(item.code)}` })}
+        >
+          在线申请
+        </Btn>
+      ) : null}
+      {item.proxy ? (
+        <Btn
+          className={item.appointment || item.online ? 'btn btn--ghost btn--block' : 'btn btn--primary btn--block'}
           onClick={() => void Taro.navigateTo({ url: '/packages/profile/contacts?section=cadre' })}
         >
           找包联干部免费代办

@@ -76,6 +76,15 @@ export default function Workbench() {
         ) : null}
       </View>
       <View className='card'>
+        {staff.role === 'clerk' || staff.role === 'dept_head' ? (
+          <Cell label='部门办件' value='按期限排序·亮灯' onClick={() => void Taro.navigateTo({ url: '/workbench/queue/index' })} />
+        ) : null}
+        {staff.role === 'agent' ? (
+          <Cell label='代办任务' value='委托·代收·代交·代领·回交' onClick={() => void Taro.navigateTo({ url: '/workbench/proxy/index' })} />
+        ) : null}
+        {staff.role === 'supervisor' || staff.role === 'admin' ? (
+          <Cell label='超期督办' value='临期·超期' onClick={() => void Taro.navigateTo({ url: '/workbench/overdue/index' })} />
+        ) : null}
         <Cell label='今日预约' value='名单·签到·关闭时段' onClick={() => void Taro.navigateTo({ url: '/workbench/day/index' })} />
       </View>
       <Btn className='btn btn--danger btn--block' onClick={logout}>

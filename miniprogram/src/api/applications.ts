@@ -1,0 +1,31 @@
+// Resident application routes: apply (idempotent), my applications, one
+// application with its timeline, supplementing materials (used only by the
+// apply subpackage).
+import {
+  ApplicationDetail,
+  ApplicationsResponse,
+  type ApplyRequest,
+} from '../../../shared/schemas/applications';
+import { request } from './client';
+
+export interface DeclaredMaterial {
+  name: string;
+  provided: boolean;
+  uploadKeys: string[];
+}
+
+export function apply(body: ApplyRequest) {
+  return request('POST /applications', { auth: 'resident', body }, ApplicationDetail);
+}
+
+export function listApplications() {
+  return request('GET /applications', { auth: 'resident' }, ApplicationsResponse);
+}
+
+export function getApplication(id: string) {
+  return request('GET /applications/{id}', { auth: 'resident', params: { id } }, ApplicationDetail);
+}
+
+export function supplement(id: string, body: { version: number; materials: DeclaredMaterial[]; note?: string }) {
+  return request('POST /applications/{id}/supplement', { auth: 'resident', params: { id }, body }, ApplicationDetail);
+}

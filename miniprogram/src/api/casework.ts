@@ -1,0 +1,48 @@
+// Staff application routes: the department queue, supervision of overdue
+// work, proxy tasks, one case, actions, proxy steps and re-assigning the
+// agent (used only by the workbench subpackage).
+import {
+  ApplicationDetail,
+  ApplicationsResponse,
+  PhotosResponse,
+  type ProxyStep,
+  type StaffActionBody,
+} from '../../../shared/schemas/applications';
+import { request } from './client';
+
+export function getQueue(departmentId?: string) {
+  return request('GET /admin/queue', { auth: 'staff', query: { departmentId } }, ApplicationsResponse);
+}
+
+export function getOverdue() {
+  return request('GET /admin/overdue', { auth: 'staff' }, ApplicationsResponse);
+}
+
+export function getProxyTasks() {
+  return request('GET /admin/proxy-tasks', { auth: 'staff' }, ApplicationsResponse);
+}
+
+export function getCase(id: string) {
+  return request('GET /admin/applications/{id}', { auth: 'staff', params: { id } }, ApplicationDetail);
+}
+
+/** Signed links (10 minutes) to the case's material photos. */
+export function getCasePhotos(id: string) {
+  return request('GET /admin/applications/{id}/photos', { auth: 'staff', params: { id } }, PhotosResponse);
+}
+
+export function act(id: string, body: StaffActionBody) {
+  return request('POST /admin/applications/{id}/actions', { auth: 'staff', params: { id }, body }, ApplicationDetail);
+}
+
+export function recordProxyStep(id: string, step: ProxyStep, version: number, note?: string) {
+  return request(
+    'POST /admin/applications/{id}/proxy-steps',
+    { auth: 'staff', params: { id }, body: note ? { step, version, note } : { step, version } },
+    ApplicationDetail,
+  );
+}
+
+export function assignAgent(id: string, agentUsername: string, version: number) {
+  return request('POST /admin/applications/{id}/proxy-agent', { auth: 'staff', params: { id }, body: { agentUsername, version } }, ApplicationDetail);
+}

@@ -1,0 +1,110 @@
+// 办件详情: the state, the legal clock (受理日, 承诺办结日, 法定时限, days left or
+// overdue, the deemed-acceptance flag), the one-time notice of everything
+// missing with 补齐材料, the proxy steps with the agent to call, the handler,
+// the materials and the timeline (newest last, Asia/Shanghai time).
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import type { ApplicationDetail } from '../../../../shared/schemas/applications';
+import { getApplication } from '../../api/applications';
+import { errorMessage } from '../../api/errors';
+import { Btn } from '../../components/Btn';
+import { ClockCard, KV, MaterialsCard, Phone, ProxyCard, StateBadge, Timeline } from '../../components/CaseParts';
+import { Page } from '../../components/Page';
+import { ErrorState, Loading } from '../../components/States';
+import { role } from '../../utils/a11y';
+import './apply.scss';
+
+const NOTICE_TITLE = '一次性告知：请补齐以下材料';
+
+export default function ApplicationDetailPage() {
+  const { params } = useRouter();
+  const id = decodeURIComponent(params.id ?? '');
+  const [app, setApp] = useState<ApplicationDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    if (!id) {
+      setError('缺少办件编号');
+      return;
+    }
+    try {
+      setApp(await getApplication(id));
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [id]);
+
+  // Again on coming back from the supplement page.
+  useDidShow(() => {
+    void load();
+  });
+
+  if (error) {
+    return (
+      <Page className='apply'>
+        <ErrorState message={error} onRetry={() => void load()} />
+      </Page>
+    );
+  }
+  if (!app) {
+    return (
+      <Page className='apply'>
+        <Loading />
+      </Page>
+    );
+  }
+
+  const awaiting = app.state === 'awaiting_materials';
+
+  return (
+    <Page className='apply'>
+      <View className='card case-head'>
+        <Text className='case-head__name'>{app.serviceName}</Text>
+        <View className='case-head__tags'>
+          <StateBadge state={app.state} />
+          {app.proxy ? <Text className='badge badge--orange'>全程代办</Text> : null}
+        </View>
+        <KV k='办件编号'>
+          <Text>{app.caseNumber}</Text>
+        </KV>
+        <KV k='办理部门'>
+          <Text>{app.departmentName}</Text>
+        </KV>
+        {app.handler ? (
+          <KV k='经办人'>
+            <Text>{app.handler.name}</Text>
+            {app.handler.phone ? <Phone phone={app.handler.phone} who='经办人' /> : null}
+          </KV>
+        ) : null}
+      </View>
+
+      {awaiting ? (
+        <View className='case-alert' {...role('alert')}>
+          <Text className='case-alert__title'>{NOTICE_TITLE}</Text>
+          <Text className='hint'>以下是需要补齐的全部材料，补齐后重新计算受理期限。</Text>
+          {app.missing.map((m, i) => (
+            <View key={`${i}-${m.name}`} className='case-alert__item'>
+              <Text className='case-alert__name'>
+                {i + 1}. {m.name}
+              </Text>
+              {m.note ? <Text className='case-alert__note'>{m.note}</Text> : null}
+            </View>
+          ))}
+          <Btn
+            className='btn btn--primary btn--block'
+            onClick={() => void Taro.navigateTo({ url: `/packages/apply/supplement?id=${encodeURIComponent(app.id)}` })}
+          >
+            补齐材料
+          </Btn>
+        </View>
+      ) : null}
+
+      <ClockCard app={app} />
+      {app.proxy ? <ProxyCard proxy={app.proxy} /> : null}
+      <MaterialsCard materials={app.materials} />
+      <Timeline events={app.events} />
+    </Page>
+  );
+}

@@ -1,0 +1,65 @@
+// 超期督办 (supervisor): yellow (临期) and red (超期) cases across departments,
+// in the server's order; a tap opens the case.
+import { Text } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import type { Application } from '../../../../shared/schemas/applications';
+import { getOverdue } from '../../api/casework';
+import { errorMessage, isApiError } from '../../api/errors';
+import { Page } from '../../components/Page';
+import { Empty, ErrorState, Loading } from '../../components/States';
+import { CaseRow } from '../cases';
+import '../cases.scss';
+
+export default function Overdue() {
+  const [list, setList] = useState<Application[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setList((await getOverdue()).applications);
+    } catch (e) {
+      if (!(isApiError(e) && e.status === 401)) setError(errorMessage(e));
+    }
+  }, []);
+
+  useDidShow(() => {
+    void load();
+  });
+
+  if (error) {
+    return (
+      <Page className='cases'>
+        <ErrorState message={error} onRetry={() => void load()} />
+      </Page>
+    );
+  }
+  if (!list) {
+    return (
+      <Page className='cases'>
+        <Loading />
+      </Page>
+    );
+  }
+  if (list.length === 0) {
+    return (
+      <Page className='cases'>
+        <Empty text='没有临期或超期的办件' />
+      </Page>
+    );
+  }
+  const red = list.filter((a) => a.clock.light === 'red').length;
+  const yellow = list.filter((a) => a.clock.light === 'yellow').length;
+  const depts = new Set(list.map((a) => a.departmentId)).size;
+  return (
+    <Page className='cases'>
+      <Text className='case-summary'>
+        超期{red}件 · 临期{yellow}件，涉及{depts}个部门
+      </Text>
+      {list.map((a) => (
+        <CaseRow key={a.id} app={a} showDept />
+      ))}
+    </Page>
+  );
+}

@@ -1,0 +1,123 @@
+// 我的代办任务 (agent): the proxy cases assigned to me; each shows the steps
+// done and a button for the next one (记录委托 / 记录代收 / 记录代交 / 记录代领 /
+// 记录回交) that records it with the case's version.
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { PROXY_STEP_LABELS, type Application } from '../../../../shared/schemas/applications';
+import { getProxyTasks, recordProxyStep } from '../../api/casework';
+import { errorMessage, isApiError } from '../../api/errors';
+import { Btn } from '../../components/Btn';
+import { Phone } from '../../components/CaseParts';
+import { Page } from '../../components/Page';
+import { Empty, ErrorState, Loading } from '../../components/States';
+import { role } from '../../utils/a11y';
+import { proxyStepButton } from '../../utils/applications';
+import { formatInstant } from '../../utils/dates';
+import { CaseRow } from '../cases';
+import '../cases.scss';
+
+type Message = { ok: boolean; text: string } | null;
+
+/** Open tasks (a next step to do) first, in the server's order. */
+function openFirst(list: Application[]): Application[] {
+  return list.filter((a) => a.proxy?.nextStep).concat(list.filter((a) => !a.proxy?.nextStep));
+}
+
+export default function ProxyTasks() {
+  const [list, setList] = useState<Application[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [msg, setMsg] = useState<Message>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setList(openFirst((await getProxyTasks()).applications));
+    } catch (e) {
+      if (!(isApiError(e) && e.status === 401)) setError(errorMessage(e));
+    }
+  }, []);
+
+  useDidShow(() => {
+    void load();
+  });
+
+  const record = async (app: Application) => {
+    const step = app.proxy?.nextStep;
+    if (!step || busy) return;
+    setBusy(app.id);
+    setMsg(null);
+    try {
+      const next = await recordProxyStep(app.id, step, app.version);
+      setList((l) => (l ? l.map((a) => (a.id === next.id ? next : a)) : l));
+      setMsg({ ok: true, text: `已记录${PROXY_STEP_LABELS[step]}：${app.caseNumber}` });
+    } catch (e) {
+      setMsg({ ok: false, text: errorMessage(e) });
+      // Someone else recorded it first, or the case moved on: show it as it is now.
+      if (isApiError(e) && e.status === 409) void load();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (error) {
+    return (
+      <Page className='cases'>
+        <ErrorState message={error} onRetry={() => void load()} />
+      </Page>
+    );
+  }
+  if (!list) {
+    return (
+      <Page className='cases'>
+        <Loading />
+      </Page>
+    );
+  }
+  const open = list.filter((a) => a.proxy?.nextStep).length;
+  return (
+    <Page className='cases'>
+      {msg ? (
+        <Text className={msg.ok ? 'case-ok-msg' : 'case-error'} {...role(msg.ok ? 'status' : 'alert')}>
+          {msg.text}
+        </Text>
+      ) : null}
+      {list.length === 0 ? (
+        <Empty text='暂无代办任务' />
+      ) : (
+        <Text className='case-summary'>
+          共{list.length}件，待办{open}件 · 代办全程免费
+        </Text>
+      )}
+      {list.map((a) => {
+        const steps = a.proxy?.steps ?? [];
+        const last = steps[steps.length - 1];
+        const next = a.proxy?.nextStep ?? null;
+        return (
+          <CaseRow key={a.id} app={a}>
+            <View className='case-task'>
+              {a.applicant.phone ? (
+                <View className='case-task__who'>
+                  <Text className='case-card__line'>申请人电话</Text>
+                  <Phone phone={a.applicant.phone} who='申请人' />
+                </View>
+              ) : null}
+              <Text className='case-task__steps'>
+                {steps.length > 0 ? `已完成：${steps.map((s) => PROXY_STEP_LABELS[s.step]).join(' → ')}` : '尚未开始'}
+                {last ? `（${formatInstant(last.at)}）` : ''}
+              </Text>
+              {next ? (
+                <Btn className='btn btn--primary btn--small' disabled={busy !== null} onClick={() => void record(a)}>
+                  {proxyStepButton(next)}
+                </Btn>
+              ) : (
+                <Text className='case-ok'>代办已完成</Text>
+              )}
+            </View>
+          </CaseRow>
+        );
+      })}
+    </Page>
+  );
+}
