@@ -29,26 +29,40 @@ async function proxyAgent(pairedCadre: string | null, regionCode: string | null)
 }
 
 type Declared = { name: string; provided: boolean; uploadKeys: string[] }[];
+type MaterialRow = ApplicationRecord['materials'][number];
 
-/** The item's materials list with what the resident declared; unknown names are bad input. */
-async function checklist(item: { materials: { name: string; required: boolean }[] }, declared: Declared, residentId: string, appId: string) {
-  const known = new Set(item.materials.map((m) => m.name));
+/**
+ * The item's materials list (plus anything staff listed as missing) with what
+ * the resident declared. Unknown names and other people's photos are bad
+ * input. New photos leave tmp/ (which expires) for the case's own folder; the
+ * case's existing photos and undeclared materials stay as they were.
+ */
+async function checklist(
+  item: { materials: { name: string; required: boolean }[] },
+  declared: Declared,
+  residentId: string,
+  appId: string,
+  existing: { materials: MaterialRow[]; missing: { name: string }[] } = { materials: [], missing: [] },
+): Promise<MaterialRow[]> {
+  const rows: MaterialRow[] = item.materials.map((m) => existing.materials.find((x) => x.name === m.name) ?? { name: m.name, required: m.required, provided: false, uploadKeys: [] });
+  for (const m of existing.missing) if (!rows.some((r) => r.name === m.name)) rows.push({ name: m.name, required: true, provided: false, uploadKeys: [] });
+  const own = `applications/${appId}/`;
   const fields: Record<string, string> = {};
   declared.forEach((d, i) => {
-    if (!known.has(d.name)) fields[`materials.${i}.name`] = `“${d.name}”不在该事项的材料清单中`;
-    if (d.uploadKeys.some((k) => !isUploadOf(k, residentId))) fields[`materials.${i}.uploadKeys`] = '只能提交本人上传的图片';
+    if (!rows.some((r) => r.name === d.name)) fields[`materials.${i}.name`] = `“${d.name}”不在该事项的材料清单中`;
+    if (d.uploadKeys.some((k) => !isUploadOf(k, residentId) && !(k.startsWith(own) && existing.materials.some((m) => m.uploadKeys.includes(k))))) {
+      fields[`materials.${i}.uploadKeys`] = '只能提交本人上传的图片';
+    }
   });
   if (Object.keys(fields).length) throw badRequest(Object.values(fields)[0]!, fields);
-  // Photos leave tmp/ (which expires) for the case's own folder; a retry copies again harmlessly.
-  const uploads = declared.flatMap((d) => d.uploadKeys);
+  const uploads = declared.flatMap((d) => d.uploadKeys).filter((k) => !k.startsWith(own));
   const heads = await Promise.all(uploads.map((k) => headUpload(k)));
-  const missingAt = heads.findIndex((h) => !h);
-  if (missingAt >= 0) throw badRequest('有图片未上传成功或已过期，请重新上传', { uploadKeys: '有图片未上传成功或已过期，请重新上传' });
-  const kept = new Map(uploads.map((k) => [k, `applications/${appId}/${k.split('/').pop()}`]));
+  if (heads.some((h) => !h)) throw badRequest('有图片未上传成功或已过期，请重新上传', { uploadKeys: '有图片未上传成功或已过期，请重新上传' });
+  const kept = new Map(uploads.map((k) => [k, `${own}${k.split('/').pop()}`]));
   await Promise.all([...kept].map(([from, to]) => keepUpload(from, to)));
-  return item.materials.map((m) => {
-    const d = declared.find((x) => x.name === m.name);
-    return { name: m.name, required: m.required, provided: d?.provided ?? false, uploadKeys: (d?.uploadKeys ?? []).map((k) => kept.get(k)!) };
+  return rows.map((r) => {
+    const d = declared.find((x) => x.name === r.name);
+    return d ? { ...r, provided: d.provided, uploadKeys: d.uploadKeys.map((k) => kept.get(k) ?? k) } : r;
   });
 }
 
@@ -134,7 +148,7 @@ export const handler = httpHandler({
     if (a.version !== body.version) throw conflict('办件已发生变化，请刷新后重试', 'VERSION_CONFLICT');
     const item = await getService(a.serviceCode);
     if (!item) throw notFound('事项不存在');
-    const materials = await checklist(item, body.materials, principal.residentId, a.id);
+    const materials = await checklist(item, body.materials, principal.residentId, a.id, a);
     const now = new Date();
     const at = now.toISOString();
     const next: ApplicationRecord = { ...a, state: to, materials, submittedOn: shanghaiDate(now), updatedAt: at, version: a.version + 1 };

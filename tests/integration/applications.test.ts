@@ -161,12 +161,17 @@ describe('the case, step by step', () => {
     expect(seen.body.clock.light).toBe('paused');
     expect(seen.body.events.at(-1).note).toBe('一次性告知缺少：户口簿、家庭收入情况声明');
     // The resident supplements: back to intake.
+    // Only what was missing is declared again; the ID card photo already on the case stays.
+    const hukouPhoto = await uploadPhoto(zhang);
     const sup = await call('POST', `/applications/${id}/supplement`, {
       token: zhang,
-      body: { version: seen.body.version, materials: [...materials.slice(0, 1), { name: '户口簿', provided: true, uploadKeys: [] }, { name: '家庭收入情况声明', provided: true, uploadKeys: [] }] },
+      body: { version: seen.body.version, materials: [{ name: '户口簿', provided: true, uploadKeys: [hukouPhoto] }, { name: '家庭收入情况声明', provided: true, uploadKeys: [] }] },
     });
     expect(sup.status).toBe(200);
     expect(sup.body.state).toBe('submitted');
+    expect(sup.body.materials.map((m: any) => [m.name, m.provided, m.uploadKeys.length])).toEqual([
+      ['居民身份证', true, 1], ['户口簿', true, 1], ['家庭收入情况声明', true, 0],
+    ]);
     expect((await call('POST', `/applications/${id}/supplement`, { token: zhang, body: { version: sup.body.version, materials: [] } })).status).toBe(409);
     await refresh();
     const second = await act(clerk, id, { action: 'request_materials', version, missing: [{ name: '银行卡' }] });
