@@ -120,30 +120,47 @@ export function computeClock(c: ClockInput, today: string, cal: Calendar): Clock
   }
 }
 
+/** A date computation that needs an unpublished year's calendar gives null. */
+function known<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof UnknownCalendarYearError) return null;
+    throw err;
+  }
+}
+
 function clockOn(c: ClockInput, today: string, cal: Calendar): Clock {
-  const intakeDueOn = cal.addWorkingDays(c.submittedOn, INTAKE_WORKING_DAYS);
+  const intakeDueOn = known(() => cal.addWorkingDays(c.submittedOn, INTAKE_WORKING_DAYS));
   const pending = c.state === 'submitted' || (c.state === 'suspended' && !c.acceptedOn);
-  const lateAcceptance = c.acceptedOn !== null && c.acceptedOn > intakeDueOn;
-  const deemedAccepted = (pending && today > intakeDueOn) || lateAcceptance;
+  const lateAcceptance = c.acceptedOn !== null && intakeDueOn !== null && c.acceptedOn > intakeDueOn;
+  const deemedAccepted = (pending && intakeDueOn !== null && today > intakeDueOn) || lateAcceptance;
   const startOn = deemedAccepted ? c.firstSubmittedOn : c.acceptedOn;
   const concluded = CONCLUDED.includes(c.state);
+  const paused = c.state === 'awaiting_materials' || c.state === 'suspended';
   if (!startOn || c.state === 'rejected') {
     return {
       intakeDueOn, deemedAccepted: false, startOn: null, pausedDays: 0, promisedDueOn: null, statutoryDueOn: null,
       remainingDays: null,
-      light: concluded ? 'done' : c.state === 'awaiting_materials' || c.state === 'suspended' ? 'paused' : today >= intakeDueOn ? 'yellow' : 'green',
-      onTime: c.state === 'rejected' ? c.concludedOn !== null && c.concludedOn <= intakeDueOn : null,
+      light: concluded ? 'done' : paused ? 'paused' : intakeDueOn === null ? 'pending' : today >= intakeDueOn ? 'yellow' : 'green',
+      onTime: c.state === 'rejected' && intakeDueOn !== null ? c.concludedOn !== null && c.concludedOn <= intakeDueOn : null,
     };
   }
   const end = concluded && c.concludedOn ? c.concludedOn : today;
-  const pausedDays = pausedWorkingDays(c.pauses, startOn, end, cal);
-  const promisedDueOn = cal.addWorkingDays(startOn, c.promisedDays + c.extensionDays + pausedDays);
-  const statutoryDueOn = cal.addWorkingDays(startOn, c.statutoryDays + pausedDays);
+  const pausedDays = known(() => pausedWorkingDays(c.pauses, startOn, end, cal)) ?? 0;
+  const promisedDueOn = known(() => cal.addWorkingDays(startOn, c.promisedDays + c.extensionDays + pausedDays));
+  const statutoryDueOn = known(() => cal.addWorkingDays(startOn, c.statutoryDays + pausedDays));
   if (concluded) {
-    return { intakeDueOn, deemedAccepted, startOn, pausedDays, promisedDueOn, statutoryDueOn, remainingDays: null, light: 'done', onTime: (c.concludedOn ?? today) <= promisedDueOn };
+    const onTime = promisedDueOn === null ? null : (c.concludedOn ?? today) <= promisedDueOn;
+    return { intakeDueOn, deemedAccepted, startOn, pausedDays, promisedDueOn, statutoryDueOn, remainingDays: null, light: 'done', onTime };
   }
-  const remainingDays = signedWorkingDays(today, promisedDueOn, cal);
-  const light: Light = c.state === 'suspended' ? 'paused' : today > promisedDueOn ? 'red' : remainingDays <= 1 ? 'yellow' : 'green';
+  const remainingDays = promisedDueOn === null ? null : known(() => signedWorkingDays(today, promisedDueOn, cal));
+  const light: Light =
+    c.state === 'suspended' ? 'paused'
+    : promisedDueOn === null || remainingDays === null ? 'pending'
+    : today > promisedDueOn ? 'red'
+    : remainingDays <= 1 ? 'yellow'
+    : 'green';
   return { intakeDueOn, deemedAccepted, startOn, pausedDays, promisedDueOn, statutoryDueOn, remainingDays, light, onTime: null };
 }
 

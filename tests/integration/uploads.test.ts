@@ -6,25 +6,7 @@ import { signResidentToken, signStaffToken } from '../../functions/auth/tokens';
 import { headUpload, isUploadOf, keepUpload, objectExists, presignDownload, presignUpload } from '../../functions/store/uploads';
 import type { ErrorBody } from '../../shared/schemas/common';
 import type { UploadTicket } from '../../shared/schemas/uploads';
-
-/**
- * A real, decodable JPEG: 8×8 mid-grey, baseline, one DC-only block (159 bytes).
- * One-code Huffman tables: DC difference 0 and end-of-block are both the code `0`.
- */
-function tinyJpeg(): Buffer {
-  const seg = (marker: number, body: number[]) => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
-  return Buffer.from([
-    0xff, 0xd8, // SOI
-    ...seg(0xe0, [0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]), // APP0 JFIF 1.1
-    ...seg(0xdb, [0, ...Array<number>(64).fill(1)]), // quantisation table 0: all ones
-    ...seg(0xc0, [8, 0, 8, 0, 8, 1, 1, 0x11, 0]), // SOF0: 8 bit, 8×8, one component
-    ...seg(0xc4, [0x00, 1, ...Array<number>(15).fill(0), 0]), // DC table 0: `0` → category 0
-    ...seg(0xc4, [0x10, 1, ...Array<number>(15).fill(0), 0]), // AC table 0: `0` → EOB
-    ...seg(0xda, [1, 1, 0x00, 0, 63, 0]), // SOS
-    0x3f, // `0` (DC 0) `0` (EOB), padded with ones
-    0xff, 0xd9, // EOI
-  ]);
-}
+import { tinyJpeg } from '../fixtures/jpeg';
 
 const JPEG = tinyJpeg();
 let resident: string;

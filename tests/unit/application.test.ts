@@ -107,7 +107,9 @@ test('proxy steps go in order: 委托 → 代收 → 代交 → 代领 → 回�
 
 test('a deadline in a year without a published calendar is unknown, never guessed', () => {
   const december: ClockInput = { ...base, submittedOn: '2026-12-01', firstSubmittedOn: '2026-12-01', acceptedOn: '2026-12-02' };
-  expect(computeClock(december, '2026-12-03', cal)).toMatchObject({ promisedDueOn: null, remainingDays: null, light: 'pending' });
+  // 2 Dec + 20 working days stays in 2026; the statutory 30 reaches into unpublished 2027.
+  expect(computeClock(december, '2026-12-03', cal)).toMatchObject({ promisedDueOn: '2026-12-30', statutoryDueOn: null, light: 'green' });
+  expect(computeClock({ ...december, promisedDays: 25 }, '2026-12-03', cal)).toMatchObject({ promisedDueOn: null, remainingDays: null, light: 'pending' });
   const published = createCalendar({ 2027: { holidays: ['2027-01-01'], workdays: [] } });
   // 2 Dec + 20 working days: 3–4 Dec (2), 7–11 (7), 14–18 (12), 21–25 (17), 28–31 (21 > 20): 30 Dec.
   expect(computeClock(december, '2026-12-03', published).promisedDueOn).toBe('2026-12-30');

@@ -59,7 +59,7 @@ export function dueLine(app: Pick<Application, 'clock' | 'state'>): string {
   const { clock } = app;
   if (clock.promisedDueOn) return `承诺办结日 ${formatDateLong(clock.promisedDueOn)}`;
   if (app.state === 'submitted') return `受理期限 ${clock.intakeDueOn ? formatDateLong(clock.intakeDueOn) : DATE_PENDING}`;
-  if (clock.light === 'pending') return `承诺办结日 ${DATE_PENDING}`;
+  if (clock.light === 'pending' || clock.startOn) return `承诺办结日 ${DATE_PENDING}`;
   return '承诺办结日 受理后计算';
 }
 
@@ -67,8 +67,8 @@ export function dueLine(app: Pick<Application, 'clock' | 'state'>): string {
 export function ClockCard({ app }: { app: Application }) {
   const { clock } = app;
   const left = remainingText(clock);
-  // Accepted, but the deadline's year has no published calendar yet.
-  const later = clock.light === 'pending' ? DATE_PENDING : '受理后计算';
+  // Accepted, but a deadline's year has no published calendar yet.
+  const later = clock.light === 'pending' || clock.startOn ? DATE_PENDING : '受理后计算';
   const pending = clock.startOn === null && (app.state === 'submitted' || app.state === 'awaiting_materials' || app.state === 'suspended');
   return (
     <View className='card case-clock'>
