@@ -82,9 +82,12 @@ test('apply with proxy and a photo → 代收, 代交 → one-time notice → su
   await button(resident, '补齐材料').click();
   await resident.getByText('一次性告知：请补齐以下材料').last().waitFor();
   const ready = resident.locator('.page').last().getByRole('switch', { name: /^我已备齐：/ });
-  for (let i = 0; i < (await ready.count()); i++) await ready.nth(i).click();
+  await ready.first().waitFor();
+  for (let i = 0; i < (await ready.count()); i++) {
+    if ((await ready.nth(i).getAttribute('aria-checked')) !== 'true') await ready.nth(i).click();
+  }
   await button(resident, '提交补正').click();
-  await resident.waitForURL(/packages\/apply\/detail\?id=/);
+  await resident.waitForFunction(() => location.hash.includes('packages/apply/detail'), undefined, { timeout: 30_000 });
 
   // A second request for materials is refused: the clerk is told so and has no such action (the API refuses it too).
   await clerk.reload();
@@ -100,9 +103,11 @@ test('apply with proxy and a photo → 代收, 代交 → one-time notice → su
   await clerk.screenshot({ path: join(shots, 'application-clerk.png'), fullPage: true });
 
   // The resident sees the whole timeline and the deadline.
-  await resident.goto(`${stack.urls.h5}#/packages/apply/mine`);
+  // A fresh load, so no earlier instance of the detail page stays in the DOM.
   await resident.goto(`${stack.urls.h5}#/packages/apply/detail?id=${id}`);
+  await resident.reload();
   const page = resident.locator('.page').last();
+  await page.getByText('按时办结').first().waitFor();
   for (const step of ['已送达', '承诺办结', '代收', '代交']) await page.getByText(step, { exact: false }).first().waitFor({ state: 'attached' });
   await resident.screenshot({ path: join(shots, 'application-resident.png'), fullPage: true });
   // The deadline is a date on the working-day calendar, not a placeholder.

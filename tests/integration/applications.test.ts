@@ -236,6 +236,34 @@ describe('the case, step by step', () => {
     expect(item.body.stats).toMatchObject({ concluded: 1, onTimeRate: 1, medianDays: 0 });
   });
 
+  test('不予受理 and 不予许可 need a reason the applicant sees; a rejected case leaves the queue', async () => {
+    const r1 = (await apply(li, 'apply-li-reject', { materials: [] })).body;
+    expect((await act(clerk, r1.id, { action: 'reject', version: 1 })).status).toBe(400);
+    const rejected = await act(clerk, r1.id, { action: 'reject', version: 1, note: '申请人不属于本县户籍' });
+    expect(rejected.body).toMatchObject({ state: 'rejected', clock: { light: 'done' } });
+    const seen = await call('GET', `/applications/${r1.id}`, { token: li });
+    expect(seen.body.events.at(-1)).toMatchObject({ to: 'rejected', note: '申请人不属于本县户籍' });
+    expect((await call('GET', '/admin/queue', { token: clerk })).body.applications.map((x: any) => x.id)).not.toContain(r1.id);
+    const r2 = (await apply(li, 'apply-li-deny', { materials: [] })).body;
+    const accepted = await act(clerk, r2.id, { action: 'accept', version: 1 });
+    const reviewing = await act(clerk, r2.id, { action: 'review', version: accepted.body.version });
+    expect((await act(clerk, r2.id, { action: 'deny', version: reviewing.body.version })).status).toBe(400);
+    const denied = await act(clerk, r2.id, { action: 'deny', version: reviewing.body.version, note: '家庭人均收入高于低保标准' });
+    expect(denied.body).toMatchObject({ state: 'denied', clock: { onTime: true } });
+    expect((await act(clerk, r2.id, { action: 'approve', version: denied.body.version })).status).toBe(409);
+  });
+
+  test('a department head reassigns the proxy agent; a clerk may not', async () => {
+    const r = (await apply(li, 'apply-li-proxy', { materials: [], proxy: true })).body;
+    expect((await call('POST', `/admin/applications/${r.id}/proxy-agent`, { token: clerk, body: { agentUsername: 'agent-wang', version: r.version } })).status).toBe(403);
+    expect((await call('POST', `/admin/applications/${r.id}/proxy-agent`, { token: head, body: { agentUsername: 'clerk-mz', version: r.version } })).status).toBe(400);
+    const moved = await call('POST', `/admin/applications/${r.id}/proxy-agent`, { token: head, body: { agentUsername: 'agent-wang', version: r.version } });
+    expect(moved.status).toBe(200);
+    expect(moved.body.proxy.agent.name).toBe('测试agent');
+    expect((await call('GET', '/admin/proxy-tasks', { token: agent })).body.applications.map((x: any) => x.id)).toContain(r.id);
+    expect((await call('GET', '/admin/proxy-tasks', { token: agent2 })).body.applications.map((x: any) => x.id)).not.toContain(r.id);
+  });
+
   test('the supervisor’s overdue view and roles', async () => {
     expect((await call('GET', '/admin/overdue', { token: supervisor })).status).toBe(200);
     expect((await call('GET', '/admin/overdue', { token: clerk })).status).toBe(403);

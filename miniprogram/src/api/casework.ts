@@ -2,6 +2,7 @@
 // work, proxy tasks, one case, actions, proxy steps and re-assigning the
 // agent (used only by the workbench subpackage).
 import {
+  AlertsResponse,
   ApplicationDetail,
   ApplicationsResponse,
   PhotosResponse,
@@ -12,6 +13,11 @@ import { request } from './client';
 
 export function getQueue(departmentId?: string) {
   return request('GET /admin/queue', { auth: 'staff', query: { departmentId } }, ApplicationsResponse);
+}
+
+/** The deadline sweep's digest for a department (department heads, supervisors). */
+export function getAlerts(departmentId?: string) {
+  return request('GET /admin/alerts', { auth: 'staff', query: { departmentId } }, AlertsResponse);
 }
 
 export function getOverdue() {

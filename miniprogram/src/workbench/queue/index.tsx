@@ -4,7 +4,7 @@ import { Text } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { Application } from '../../../../shared/schemas/applications';
-import { getQueue } from '../../api/casework';
+import { getAlerts, getQueue } from '../../api/casework';
 import { errorMessage, isApiError } from '../../api/errors';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
@@ -16,11 +16,16 @@ export default function Queue() {
   const departmentId = params.departmentId ? decodeURIComponent(params.departmentId) : undefined;
   const [list, setList] = useState<Application[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // 电子监察: today's digest of the deadline sweep (department heads; clerks get 403 and see none).
+  const [alerts, setAlerts] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     setError(null);
     try {
       setList((await getQueue(departmentId)).applications);
+      getAlerts(departmentId)
+        .then((a) => setAlerts(a.sweptAt ? `今日电子监察：超期 ${a.red.length} 件 · 临期 ${a.yellow.length} 件 · 视为受理 ${a.deemedAccepted.length} 件` : null))
+        .catch(() => setAlerts(null));
     } catch (e) {
       // 401: the request module is already taking us to the login page.
       if (!(isApiError(e) && e.status === 401)) setError(errorMessage(e));
@@ -55,6 +60,7 @@ export default function Queue() {
   }
   return (
     <Page className='cases'>
+      {alerts ? <Text className='case-summary case-summary--alert'>{alerts}</Text> : null}
       <Text className='case-summary'>
         {list[0]!.departmentName} · {lightSummary(list)}（按办理期限排序）
       </Text>
