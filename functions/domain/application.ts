@@ -164,6 +164,10 @@ function clockOn(c: ClockInput, today: string, cal: Calendar): Clock {
   return { intakeDueOn, deemedAccepted, startOn, pausedDays, promisedDueOn, statutoryDueOn, remainingDays, light, onTime: null };
 }
 
+/** The clock of a stored case, whose one extension is a record (days and reason). */
+export const caseClock = (c: Omit<ClockInput, 'extensionDays'> & { extension: { days: number } | null }, today: string, cal: Calendar) =>
+  computeClock({ ...c, extensionDays: c.extension?.days ?? 0 }, today, cal);
+
 /** Working days from the start to the conclusion, pauses excluded: the item's performance figure. */
 export function workingDaysTaken(c: ClockInput, cal: Calendar): number | null {
   const clock = computeClock(c, c.concludedOn ?? c.submittedOn, cal);

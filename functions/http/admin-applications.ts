@@ -3,7 +3,7 @@
 import { PROXY_STEP_LABELS, STAFF_ACTION_LABELS, type StaffAction } from '../../shared/schemas/applications';
 import { badRequest, conflict, forbidden, notFound } from '../lib/errors';
 import { httpHandler, type StaffPrincipal } from '../lib/http';
-import { nextProxyStep, workingDaysTaken, CONCLUDED } from '../domain/application';
+import { caseClock, nextProxyStep, workingDaysTaken, CONCLUDED } from '../domain/application';
 import { shanghaiDate } from '../domain/calendar';
 import {
   getApplication,
@@ -17,8 +17,8 @@ import {
 import { getStaff } from '../store/people';
 import { getAlertDigest } from '../store/alerts';
 import { presignDownload } from '../store/uploads';
-import { loadCalendar } from './place-views';
-import { advance, byUrgency, clockOf, toApplication, toDetail } from './application-views';
+import { loadCalendar } from '../store/calendar';
+import { advance, byUrgency, toApplication, toDetail } from './application-views';
 
 const EVERYWHERE = ['admin', 'supervisor'];
 
@@ -161,7 +161,7 @@ export const handler = httpHandler({
     let conclusion;
     if ((next.state === 'approved' || next.state === 'denied') && !CONCLUDED.includes(a.state)) {
       const cal = await loadCalendar();
-      const clock = clockOf(next, today, cal);
+      const clock = caseClock(next, today, cal);
       const days = workingDaysTaken({ ...next, extensionDays: next.extension?.days ?? 0 }, cal);
       if (clock.onTime !== null && days !== null) conclusion = { serviceCode: a.serviceCode, onTime: clock.onTime, workingDays: days };
     }

@@ -2,14 +2,11 @@
 import type { Application, ApplicationDetail } from '../../shared/schemas/applications';
 import type { Calendar } from '../domain/calendar';
 import {
-  computeClock, IllegalTransitionError, nextProxyStep, nextState, type ApplicationAction, type ApplicationState,
+  caseClock, IllegalTransitionError, nextProxyStep, nextState, type ApplicationAction, type ApplicationState,
 } from '../domain/application';
 import { conflict } from '../lib/errors';
 import { maskName, maskPhone } from '../domain/schedule';
 import type { ApplicationRecord, EventRecord } from '../store/applications';
-
-export const clockOf = (a: ApplicationRecord, today: string, cal: Calendar) =>
-  computeClock({ ...a, extensionDays: a.extension?.days ?? 0 }, today, cal);
 
 /** The state an action leads to, or a 409 in Chinese. */
 export function advance(state: ApplicationState, action: ApplicationAction, previous: ApplicationState | null): ApplicationState {
@@ -22,7 +19,7 @@ export function advance(state: ApplicationState, action: ApplicationAction, prev
 }
 
 export function toApplication(a: ApplicationRecord, today: string, cal: Calendar, opts: { maskApplicant?: boolean } = {}): Application {
-  const clock = clockOf(a, today, cal);
+  const clock = caseClock(a, today, cal);
   const lastStep = a.proxy?.steps[a.proxy.steps.length - 1]?.step ?? null;
   return {
     id: a.id,

@@ -16,7 +16,7 @@ import {
 import { getResident, getStaff, listTownAgents, type StaffRecord } from '../store/people';
 import { getService } from '../store/services';
 import { headUpload, isUploadOf, keepUpload } from '../store/uploads';
-import { loadCalendar } from './place-views';
+import { loadCalendar } from '../store/calendar';
 import { advance, toApplication, toDetail } from './application-views';
 
 /** The paired cadre (包联干部), else an agent of the resident's town. */

@@ -13,7 +13,8 @@ import {
   type AppointmentRecord,
 } from '../store/appointments';
 import { getService } from '../store/services';
-import { loadCalendar, loadPlace } from './place-views';
+import { loadCalendar } from '../store/calendar';
+import { loadPlace } from './place-views';
 import { toAppointment } from './views';
 
 /** The bookable slot behind a slot id for an item, or the reason it is not. */

@@ -1,16 +1,9 @@
 // Loading places (points and roving schedules) with the names a response needs.
 import type { Place } from '../../shared/schemas/appointments';
-import { createCalendar, type Calendar } from '../domain/calendar';
 import { nearness, pointPlace, rovingPlace, type PlaceDef } from '../domain/places';
 import { ROVING_PREFIX } from '../domain/schedule';
-import { listCalendarOverrides } from '../store/calendar';
 import { getRovingDay, getServicePoint, type RovingDayRecord } from '../store/points';
 import { getDepartment, getRegions } from '../store/reference';
-
-export async function loadCalendar(): Promise<Calendar> {
-  const overrides = await listCalendarOverrides();
-  return createCalendar(Object.fromEntries(overrides.map((o) => [o.year, o])));
-}
 
 export function rovingDef(r: RovingDayRecord, deptNames: Map<string, string>, regionNames: Map<string, string>): PlaceDef {
   const town = regionNames.get(r.townCode) ?? '';

@@ -6,7 +6,8 @@ import { listSlotCounters } from '../store/appointments';
 import { listRovingDays, listServicePoints } from '../store/points';
 import { listDepartments, listRegions } from '../store/reference';
 import { getService } from '../store/services';
-import { loadCalendar, loadPlace, placeResponse, rovingDef, toPlace } from './place-views';
+import { loadCalendar } from '../store/calendar';
+import { loadPlace, placeResponse, rovingDef, toPlace } from './place-views';
 
 export const MAX_DAYS = 42;
 

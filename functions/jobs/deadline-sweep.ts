@@ -3,19 +3,19 @@
 // counted as accepted for want of an intake decision. Department heads read it
 // in the workbench (GET /admin/alerts); the supervisor sees all of it in
 // GET /admin/overdue. Scheduled in serverless.yml; `npm run sweep` runs it locally.
+import { caseClock } from '../domain/application';
 import { shanghaiDate } from '../domain/calendar';
 import { log } from '../lib/log';
 import { listOpenApplications } from '../store/applications';
 import { putAlertDigest, type AlertDigest } from '../store/alerts';
-import { clockOf } from '../http/application-views';
-import { loadCalendar } from '../http/place-views';
+import { loadCalendar } from '../store/calendar';
 
 export async function sweepDeadlines(now = new Date()): Promise<AlertDigest[]> {
   const [apps, cal] = await Promise.all([listOpenApplications(), loadCalendar()]);
   const today = shanghaiDate(now);
   const digests = new Map<string, AlertDigest>();
   for (const a of apps) {
-    const clock = clockOf(a, today, cal);
+    const clock = caseClock(a, today, cal);
     const d = digests.get(a.departmentId) ?? { departmentId: a.departmentId, date: today, sweptAt: now.toISOString(), red: [], yellow: [], deemedAccepted: [] };
     digests.set(a.departmentId, d);
     if (clock.light === 'red') d.red.push(a.caseNumber);

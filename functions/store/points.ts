@@ -1,37 +1,16 @@
 // Service points (county centre, town centres, village stations) and roving office days.
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { ServicePointLevel } from '../../shared/enums';
-import type { SlotWindow } from '../domain/schedule';
+import type { PointShape, RovingShape } from '../domain/places';
 import { db, tableName } from './client';
 import { key, withoutKeys } from './keys';
 import { partition, queryAll } from './query';
 
-export interface ServicePointRecord {
-  id: string;
-  name: string;
-  level: ServicePointLevel;
-  regionCode: string;
-  address: string;
-  phone: string;
-  openingHours: string;
-  serviceCodes: string[];
-  /** Bookable windows of a working day; the level's defaults when absent. */
-  windows?: SlotWindow[];
-  cutoffMinutes?: number;
-}
+/** A service point as stored: the shape the domain builds places from. */
+export type ServicePointRecord = PointShape;
 
-export interface RovingDayRecord {
-  id: string;
-  departmentId: string;
-  townCode: string;
-  /** e.g. `nth-weekday:2:TUE`: the 2nd Tuesday of each month. */
-  rule: string;
+/** A roving office schedule as stored, with its rule's label (每月第二个星期二). */
+export interface RovingDayRecord extends RovingShape {
   label: string;
-  start: string;
-  end: string;
-  address?: string;
-  windows?: SlotWindow[];
-  cutoffMinutes?: number;
 }
 
 export async function putServicePoint(p: ServicePointRecord): Promise<void> {
