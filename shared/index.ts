@@ -7,3 +7,4 @@ export * from './schemas/contacts';
 export * from './schemas/calendar';
 export * from './schemas/appointments';
 export * from './schemas/applications';
+export * from './schemas/ratings';

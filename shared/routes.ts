@@ -33,6 +33,10 @@ import {
   AlertsQuery, AlertsResponse, PhotosResponse, ApplicationDetail, ApplicationParams, ApplicationsResponse, ApplyRequest, ProxyAssignBody, ProxyStepBody, QueueQuery,
   StaffActionBody, SupplementRequest,
 } from './schemas/applications';
+import {
+  AppealDecisionBody, DashboardQuery, DashboardResponse, MyRatingsResponse, PublicSatisfactionResponse, RateRequest, Rating,
+  TicketActionBody, TicketDetail, TicketParams, TicketsQuery, TicketsResponse,
+} from './schemas/ratings';
 import { CalendarOverrideRequest, CalendarYear, CalendarYearParams } from './schemas/calendar';
 
 export type Auth = 'public' | 'resident' | 'staff';
@@ -221,6 +225,38 @@ export const routes = {
   'POST /admin/applications/{id}/proxy-agent': {
     method: 'POST', path: '/admin/applications/{id}/proxy-agent', fn: 'adminApplications', auth: 'staff', roles: ['dept_head', 'admin'],
     summary: '改派代办员', params: ApplicationParams, body: ProxyAssignBody, response: ApplicationDetail,
+  },
+  'POST /ratings': {
+    method: 'POST', path: '/ratings', fn: 'ratings', auth: 'resident', status: 201,
+    summary: '评价办件或办事（好差评；差评须选择原因；24小时内可修改）', body: RateRequest, response: Rating,
+  },
+  'GET /ratings': {
+    method: 'GET', path: '/ratings', fn: 'ratings', auth: 'resident',
+    summary: '我的评价：待评价与已评价（含差评整改结果）', response: MyRatingsResponse,
+  },
+  'GET /satisfaction': {
+    method: 'GET', path: '/satisfaction', fn: 'ratings', auth: 'public',
+    summary: '满意度公示：各部门满意率与近期差评整改结果（不含评价人信息）', response: PublicSatisfactionResponse,
+  },
+  'GET /admin/tickets': {
+    method: 'GET', path: '/admin/tickets', fn: 'adminRatings', auth: 'staff', roles: ['dept_head', 'clerk', 'agent', 'supervisor', 'admin'],
+    summary: '差评整改单：本部门的、超期的、申诉中的', query: TicketsQuery, response: TicketsResponse,
+  },
+  'GET /admin/tickets/{id}': {
+    method: 'GET', path: '/admin/tickets/{id}', fn: 'adminRatings', auth: 'staff', roles: ['dept_head', 'clerk', 'agent', 'supervisor', 'admin'],
+    summary: '整改单详情（部门负责人与督查可见居民联系方式以便回访）', params: TicketParams, response: TicketDetail,
+  },
+  'POST /admin/tickets/{id}/actions': {
+    method: 'POST', path: '/admin/tickets/{id}/actions', fn: 'adminRatings', auth: 'staff', roles: ['dept_head', 'clerk', 'agent'],
+    summary: '整改：核实、整改、回访、公开结果；或对恶意、错误评价提出申诉', params: TicketParams, body: TicketActionBody, response: TicketDetail,
+  },
+  'POST /admin/tickets/{id}/appeal-decision': {
+    method: 'POST', path: '/admin/tickets/{id}/appeal-decision', fn: 'adminRatings', auth: 'staff', roles: ['supervisor'],
+    summary: '督查裁定申诉', params: TicketParams, body: AppealDecisionBody, response: TicketDetail,
+  },
+  'GET /admin/satisfaction': {
+    method: 'GET', path: '/admin/satisfaction', fn: 'adminRatings', auth: 'staff', roles: ['supervisor', 'admin'],
+    summary: '督查：满意度看板（部门、人员、乡镇；趋势与预警）', query: DashboardQuery, response: DashboardResponse,
   },
   'GET /openapi.json': {
     method: 'GET', path: '/openapi.json', fn: 'openapi', auth: 'public', summary: 'OpenAPI 文档', response: z.unknown(),
