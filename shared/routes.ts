@@ -239,15 +239,15 @@ export const routes = {
     summary: '满意度公示：各部门满意率与近期差评整改结果（不含评价人信息）', response: PublicSatisfactionResponse,
   },
   'GET /admin/tickets': {
-    method: 'GET', path: '/admin/tickets', fn: 'adminRatings', auth: 'staff', roles: ['dept_head', 'clerk', 'agent', 'supervisor', 'admin'],
+    method: 'GET', path: '/admin/tickets', fn: 'adminRatings', auth: 'staff', roles: ['dept_head', 'clerk', 'supervisor', 'admin'],
     summary: '差评整改单：本部门的、超期的、申诉中的', query: TicketsQuery, response: TicketsResponse,
   },
   'GET /admin/tickets/{id}': {
-    method: 'GET', path: '/admin/tickets/{id}', fn: 'adminRatings', auth: 'staff', roles: ['dept_head', 'clerk', 'agent', 'supervisor', 'admin'],
+    method: 'GET', path: '/admin/tickets/{id}', fn: 'adminRatings', auth: 'staff', roles: ['dept_head', 'clerk', 'supervisor', 'admin'],
     summary: '整改单详情（部门负责人与督查可见居民联系方式以便回访）', params: TicketParams, response: TicketDetail,
   },
   'POST /admin/tickets/{id}/actions': {
-    method: 'POST', path: '/admin/tickets/{id}/actions', fn: 'adminRatings', auth: 'staff', roles: ['dept_head', 'clerk', 'agent'],
+    method: 'POST', path: '/admin/tickets/{id}/actions', fn: 'adminRatings', auth: 'staff', roles: ['dept_head', 'clerk'],
     summary: '整改：核实、整改、回访、公开结果；或对恶意、错误评价提出申诉', params: TicketParams, body: TicketActionBody, response: TicketDetail,
   },
   'POST /admin/tickets/{id}/appeal-decision': {
