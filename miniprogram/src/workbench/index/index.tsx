@@ -1,4 +1,5 @@
-// Staff home: who is signed in (from GET /admin/me), sign-out.
+// Staff home: who is signed in (from GET /admin/me), the entries of their
+// role, sign-out.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
@@ -84,6 +85,12 @@ export default function Workbench() {
         ) : null}
         {staff.role === 'supervisor' || staff.role === 'admin' ? (
           <Cell label='超期督办' value='临期·超期' onClick={() => void Taro.navigateTo({ url: '/workbench/overdue/index' })} />
+        ) : null}
+        {staff.role === 'clerk' || staff.role === 'dept_head' || staff.role === 'supervisor' || staff.role === 'admin' ? (
+          <Cell label='差评整改' value='核实·整改·回访·公开' onClick={() => void Taro.navigateTo({ url: '/workbench/tickets/index' })} />
+        ) : null}
+        {staff.role === 'supervisor' || staff.role === 'admin' ? (
+          <Cell label='满意度看板' value='部门·干部·乡镇' onClick={() => void Taro.navigateTo({ url: '/workbench/satisfaction/index' })} />
         ) : null}
         <Cell label='今日预约' value='名单·签到·关闭时段' onClick={() => void Taro.navigateTo({ url: '/workbench/day/index' })} />
       </View>

@@ -1,11 +1,372 @@
-// 整改单 (staff workbench, ratings).
+// 整改单 (staff): the bad review (level, reasons, comment), the resident to
+// call back (department heads and supervisors), the responsible person, the
+// deadline, what has been done so far (核实 / 整改 / 回访 / 公开的整改结果 /
+// 申诉), the timeline, and only the actions this staff member may take now
+// (utils/tickets.ts `ticketActionsFor`), each a form with a note, posted with
+// the ticket's version. A 409 (illegal now, someone acted first, already
+// appealed) shows the server's message and reloads the ticket.
+import { Text, Textarea, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import type { StaffProfile } from '../../../../shared/schemas/auth';
+import {
+  APPEAL_DECISION_LABELS,
+  FOLLOW_UP_VIEW_LABELS,
+  FOLLOW_UP_VIEWS,
+  RATING_TARGET_LABELS,
+  type FollowUpView,
+  type TicketDetail,
+} from '../../../../shared/schemas/ratings';
+import { errorMessage, isApiError } from '../../api/errors';
+import { getStaffMe } from '../../api/staff';
+import { decideAppeal, getTicket, ticketAction, type AppealDecision } from '../../api/tickets';
+import { Btn } from '../../components/Btn';
+import { KV, Phone } from '../../components/CaseParts';
+import { Chip } from '../../components/Chip';
 import { Page } from '../../components/Page';
-import { Loading } from '../../components/States';
+import { ErrorState, Loading } from '../../components/States';
+import { Toggle } from '../../components/Toggle';
+import { role } from '../../utils/a11y';
+import { formatDateLong, formatInstant } from '../../utils/dates';
+import {
+  noteError,
+  TICKET_NOTE_LABELS,
+  TICKET_NOTE_PLACEHOLDERS,
+  TICKET_STEP_BUTTONS,
+  TICKET_SUBMIT_LABELS,
+  ticketActionsFor,
+  ticketDueText,
+  ticketEventLabel,
+  type TicketStep,
+} from '../../utils/tickets';
+import { LevelBadge, OverdueBadge, reasonsText, TicketStatusBadge } from '../tickets';
+import '../cases.scss';
+import './index.scss';
 
-export default function Placeholder() {
+type Message = { ok: boolean; text: string } | null;
+type Decision = AppealDecision['decision'];
+const DECISION_CHOICES: { value: Decision; label: string }[] = [
+  { value: 'upheld', label: '申诉成立' },
+  { value: 'dismissed', label: '申诉不成立' },
+];
+const DONE: Record<TicketStep, string> = {
+  verify: '已提交核实情况',
+  rectify: '已提交整改措施',
+  follow_up: '已记录回访',
+  publish: '整改结果已公开',
+  appeal: '已提交申诉，等待督查裁定',
+  decide: '已裁定',
+};
+
+export default function TicketPage() {
+  const { params } = useRouter();
+  const id = decodeURIComponent(params.id ?? '');
+  const [ticket, setTicket] = useState<TicketDetail | null>(null);
+  const [staff, setStaff] = useState<StaffProfile | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [msg, setMsg] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
+  // The open form and its fields.
+  const [form, setForm] = useState<TicketStep | null>(null);
+  const [note, setNote] = useState('');
+  const [reached, setReached] = useState(true);
+  const [view, setView] = useState<FollowUpView | null>(null);
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    if (!id) {
+      setError('缺少整改单编号');
+      return;
+    }
+    try {
+      setTicket(await getTicket(id));
+    } catch (e) {
+      if (!(isApiError(e) && e.status === 401)) setError(errorMessage(e));
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+    getStaffMe().then(setStaff, () => undefined); // who is signed in decides which buttons show
+  }, [load]);
+
+  const openForm = (step: TicketStep) => {
+    setForm(step);
+    setNote('');
+    setReached(true);
+    setView(null);
+    setDecision(null);
+    setFormError(null);
+    setMsg(null);
+  };
+
+  const submit = async () => {
+    if (!ticket || !form || busy) return;
+    const bad = noteError(note);
+    if (bad) {
+      setFormError(bad);
+      return;
+    }
+    if (form === 'follow_up' && !view) {
+      setFormError('请选择居民意见');
+      return;
+    }
+    if (form === 'decide' && !decision) {
+      setFormError('请选择裁定结果');
+      return;
+    }
+    const text = note.trim();
+    const step = form;
+    setBusy(true);
+    setFormError(null);
+    setMsg(null);
+    try {
+      const next =
+        step === 'decide'
+          ? await decideAppeal(ticket.id, { decision: decision!, version: ticket.version, note: text })
+          : await ticketAction(ticket.id, {
+              action: step,
+              version: ticket.version,
+              note: text,
+              ...(step === 'follow_up' ? { followUp: { reached, residentView: view! } } : {}),
+            });
+      setTicket(next);
+      setForm(null);
+      setMsg({ ok: true, text: step === 'decide' ? `已裁定：${APPEAL_DECISION_LABELS[decision!]}` : DONE[step] });
+    } catch (e) {
+      const message = errorMessage(e);
+      if (isApiError(e) && e.status === 409) {
+        // Illegal now, someone acted first, or already appealed: show the ticket as it is now.
+        setForm(null);
+        setMsg({ ok: false, text: message });
+        void load();
+      } else {
+        setFormError(message);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (error) {
+    return (
+      <Page className='cases tickets'>
+        <ErrorState message={error} onRetry={() => void load()} />
+      </Page>
+    );
+  }
+  if (!ticket) {
+    return (
+      <Page className='cases tickets'>
+        <Loading />
+      </Page>
+    );
+  }
+
+  const steps = ticketActionsFor(ticket, staff);
+  const events = ticket.events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => Date.parse(a.e.at) - Date.parse(b.e.at) || a.i - b.i)
+    .map((x) => x.e);
+  const appeal = ticket.appeal;
+
+  const formView = form ? (
+    <View className='case-form ticket-form'>
+      <Text className='card__title'>{TICKET_STEP_BUTTONS[form]}</Text>
+      {form === 'appeal' ? <Text className='hint'>仅限恶意评价或错误评价；每张整改单只能申诉一次，由督查裁定。</Text> : null}
+      {form === 'follow_up' ? (
+        <>
+          <Toggle label='是否联系上' hint={reached ? '已联系上居民' : '未联系上居民'} on={reached} onChange={setReached} />
+          <Text className='case-form__label'>居民意见</Text>
+          <View className='chips' aria-label='居民意见'>
+            {FOLLOW_UP_VIEWS.map((v) => (
+              <Chip key={v} on={view === v} onClick={() => setView(v)}>
+                {FOLLOW_UP_VIEW_LABELS[v]}
+              </Chip>
+            ))}
+          </View>
+        </>
+      ) : null}
+      {form === 'decide' ? (
+        <>
+          <Text className='case-form__label'>裁定结果</Text>
+          <View className='chips' aria-label='裁定结果'>
+            {DECISION_CHOICES.map((c) => (
+              <Chip key={c.value} on={decision === c.value} onClick={() => setDecision(c.value)}>
+                {c.label}
+              </Chip>
+            ))}
+          </View>
+          {decision ? <Text className='hint'>{APPEAL_DECISION_LABELS[decision]}</Text> : null}
+        </>
+      ) : null}
+      <Text className='case-form__label'>{TICKET_NOTE_LABELS[form]}</Text>
+      <Textarea
+        className='ticket-textarea'
+        value={note}
+        maxlength={500}
+        placeholder={TICKET_NOTE_PLACEHOLDERS[form]}
+        aria-label={TICKET_NOTE_LABELS[form]}
+        onInput={(e) => setNote(e.detail.value)}
+      />
+      <Text className='ticket-count'>{note.trim().length}/500</Text>
+      {form === 'publish' ? <Text className='ticket-public'>提交后，整改结果将向评价的居民和社会公开。</Text> : null}
+      {formError ? (
+        <Text className='field__error' {...role('alert')}>
+          {formError}
+        </Text>
+      ) : null}
+      <View className='case-form__actions'>
+        <Btn className='btn btn--ghost btn--small' onClick={() => setForm(null)}>
+          取消
+        </Btn>
+        <Btn className={form === 'appeal' ? 'btn btn--danger btn--small' : 'btn btn--primary btn--small'} disabled={busy} onClick={() => void submit()}>
+          {TICKET_SUBMIT_LABELS[form]}
+        </Btn>
+      </View>
+    </View>
+  ) : null;
+
   return (
-    <Page>
-      <Loading />
+    <Page className='cases tickets'>
+      <View className='card case-head'>
+        <Text className='case-head__name'>{ticket.serviceName}</Text>
+        <View className='case-head__tags'>
+          <TicketStatusBadge status={ticket.status} />
+          {ticket.overdue ? <OverdueBadge /> : null}
+        </View>
+        <KV k={ticket.targetType === 'application' ? '办件编号' : '预约码'}>
+          <Text>{ticket.reference}</Text>
+        </KV>
+        <KV k='评价对象'>
+          <Text>{RATING_TARGET_LABELS[ticket.targetType]}</Text>
+        </KV>
+        <KV k='责任部门'>
+          <Text>{ticket.departmentName}</Text>
+        </KV>
+        <KV k='责任人'>
+          <Text>{ticket.responsible?.name ?? '未确定'}</Text>
+        </KV>
+        <KV k='整改期限'>
+          <Text className={ticket.overdue ? 'case-late' : undefined}>{ticketDueText(ticket.dueOn)}</Text>
+        </KV>
+        <KV k='生成日期'>
+          <Text>{formatDateLong(ticket.createdOn)}</Text>
+        </KV>
+      </View>
+
+      {msg ? (
+        <Text className={msg.ok ? 'case-ok-msg' : 'case-error'} {...role(msg.ok ? 'status' : 'alert')}>
+          {msg.text}
+        </Text>
+      ) : null}
+
+      {steps.length > 0 ? (
+        <View className='card'>
+          {formView ?? (
+            <>
+              <Text className='card__title'>整改操作</Text>
+              <View className='case-actions'>
+                {steps.map((s, i) => (
+                  <Btn key={s} className={s === 'appeal' ? 'btn btn--ghost' : i === 0 ? 'btn btn--primary' : 'btn btn--ghost'} disabled={busy} onClick={() => openForm(s)}>
+                    {TICKET_STEP_BUTTONS[s]}
+                  </Btn>
+                ))}
+              </View>
+            </>
+          )}
+        </View>
+      ) : null}
+
+      <View className='card'>
+        <Text className='card__title'>居民评价</Text>
+        <View className='case-card__tags'>
+          <LevelBadge level={ticket.level} />
+        </View>
+        <KV k='差评原因'>
+          <Text>{reasonsText(ticket.reasons)}</Text>
+        </KV>
+        {ticket.comment ? <Text className='ticket-comment'>{ticket.comment}</Text> : <Text className='hint'>居民未填写评价内容</Text>}
+      </View>
+
+      {ticket.resident ? (
+        <View className='card'>
+          <Text className='card__title'>回访居民</Text>
+          <KV k='居民'>
+            <Text>{ticket.resident.name}</Text>
+            {ticket.resident.phone ? <Phone phone={ticket.resident.phone} who='居民' /> : null}
+          </KV>
+          {ticket.resident.phone ? null : <Text className='hint'>居民未留电话</Text>}
+        </View>
+      ) : null}
+
+      {ticket.verification ? (
+        <View className='card'>
+          <Text className='card__title'>核实情况</Text>
+          <Text className='ticket-block__text'>{ticket.verification}</Text>
+        </View>
+      ) : null}
+      {ticket.rectification ? (
+        <View className='card'>
+          <Text className='card__title'>整改措施</Text>
+          <Text className='ticket-block__text'>{ticket.rectification}</Text>
+        </View>
+      ) : null}
+      {ticket.followUp ? (
+        <View className='card'>
+          <Text className='card__title'>电话回访</Text>
+          <KV k='是否联系上'>
+            <Text>{ticket.followUp.reached ? '已联系上' : '未联系上'}</Text>
+          </KV>
+          <KV k='居民意见'>
+            <Text>{FOLLOW_UP_VIEW_LABELS[ticket.followUp.residentView]}</Text>
+          </KV>
+          <Text className='ticket-block__text'>{ticket.followUp.note}</Text>
+          <Text className='ticket-block__meta'>回访时间 {formatInstant(ticket.followUp.at)}</Text>
+        </View>
+      ) : null}
+      {ticket.outcome ? (
+        <View className='card'>
+          <Text className='card__title'>整改结果（已公开）</Text>
+          <Text className='ticket-block__text'>{ticket.outcome}</Text>
+        </View>
+      ) : null}
+      {appeal ? (
+        <View className='card'>
+          <Text className='card__title'>申诉</Text>
+          <Text className='ticket-block__text'>{appeal.reason}</Text>
+          <Text className='ticket-block__meta'>
+            {appeal.by} · {formatInstant(appeal.at)}
+          </Text>
+          <KV k='裁定'>
+            <Text>{appeal.decision ? APPEAL_DECISION_LABELS[appeal.decision] : '待督查裁定'}</Text>
+          </KV>
+          {appeal.decisionNote ? <Text className='ticket-block__text'>{appeal.decisionNote}</Text> : null}
+          {appeal.decidedBy ? <Text className='ticket-block__meta'>裁定人：{appeal.decidedBy}</Text> : null}
+        </View>
+      ) : null}
+
+      <View className='card'>
+        <Text className='card__title'>处理记录</Text>
+        {events.length === 0 ? <Text className='hint'>暂无记录</Text> : null}
+        <View className='timeline' {...role('list')}>
+          {events.map((e, i) => (
+            <View key={`${e.at}-${i}`} className={i === events.length - 1 ? 'timeline__item timeline__item--last' : 'timeline__item'} {...role('listitem')}>
+              <View className='timeline__dot' />
+              <View className='timeline__body'>
+                <View className='timeline__head'>
+                  <Text className='timeline__action'>{ticketEventLabel(e.action)}</Text>
+                  <Text className='timeline__time'>{formatInstant(e.at)}</Text>
+                </View>
+                <Text className='timeline__line'>{e.actor}</Text>
+                {e.note ? <Text className='timeline__note'>{e.note}</Text> : null}
+              </View>
+            </View>
+          ))}
+        </View>
+      </View>
     </Page>
   );
 }

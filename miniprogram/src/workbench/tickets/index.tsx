@@ -1,11 +1,141 @@
-// 差评整改 (staff workbench, ratings).
+// 差评整改 (staff): rectification tickets opened by bad reviews. Department
+// staff see their department's tickets (待处理 / 全部); supervisors and
+// admins the overdue ones and the appeals awaiting a decision across the
+// county, with a department filter. A tap opens the ticket.
+import { Text, View } from '@tarojs/components';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
+import type { StaffProfile } from '../../../../shared/schemas/auth';
+import type { Ticket } from '../../../../shared/schemas/ratings';
+import { errorMessage, isApiError } from '../../api/errors';
+import { getStaffMe } from '../../api/staff';
+import { listTickets, type TicketView } from '../../api/tickets';
+import { Chip } from '../../components/Chip';
 import { Page } from '../../components/Page';
-import { Loading } from '../../components/States';
+import { Empty, ErrorState, Loading } from '../../components/States';
+import { TicketRow } from '../tickets';
+import '../cases.scss';
+import './index.scss';
 
-export default function Placeholder() {
+const DEPT_TABS: { view: TicketView; label: string }[] = [
+  { view: 'open', label: '待处理' },
+  { view: 'all', label: '全部' },
+];
+const SUPERVISOR_TABS: { view: TicketView; label: string }[] = [
+  { view: 'overdue', label: '超期' },
+  { view: 'appealed', label: '申诉待裁定' },
+  { view: 'open', label: '待整改' },
+];
+const EMPTY: Record<TicketView, string> = {
+  open: '暂无待处理的整改单',
+  all: '暂无整改单',
+  overdue: '没有超期的整改单',
+  appealed: '没有待裁定的申诉',
+};
+
+const isOverseer = (s: StaffProfile | null) => s?.role === 'supervisor' || s?.role === 'admin';
+
+export default function Tickets() {
+  const { params } = useRouter();
+  const routeDept = params.departmentId ? decodeURIComponent(params.departmentId) : undefined;
+  const routeView = params.view as TicketView | undefined;
+  const [staff, setStaff] = useState<StaffProfile | null>(null);
+  const [view, setView] = useState<TicketView | null>(null);
+  const [list, setList] = useState<Ticket[] | null>(null);
+  const [dept, setDept] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const seq = useRef(0);
+
+  const fetchList = useCallback(
+    async (v: TicketView) => {
+      const n = ++seq.current;
+      setError(null);
+      setList(null);
+      try {
+        const res = await listTickets({ departmentId: routeDept, view: v });
+        if (n === seq.current) setList(res.tickets);
+      } catch (e) {
+        if (n === seq.current && !(isApiError(e) && e.status === 401)) setError(errorMessage(e));
+      }
+    },
+    [routeDept],
+  );
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      const me = staff ?? (await getStaffMe());
+      setStaff(me);
+      const tabs = isOverseer(me) ? SUPERVISOR_TABS : DEPT_TABS;
+      const v = view ?? (routeView && tabs.some((t) => t.view === routeView) ? routeView : tabs[0]!.view);
+      setView(v);
+      await fetchList(v);
+    } catch (e) {
+      // 401: the request module is already taking us to the login page.
+      if (!(isApiError(e) && e.status === 401)) setError(errorMessage(e));
+    }
+  }, [staff, view, routeView, fetchList]);
+
+  // Again on coming back from a ticket that was acted on.
+  useDidShow(() => {
+    void load();
+  });
+
+  const choose = (v: TicketView) => {
+    if (v === view) return;
+    setView(v);
+    setDept(null);
+    void fetchList(v);
+  };
+
+  const overseer = isOverseer(staff);
+  const tabs = overseer ? SUPERVISOR_TABS : DEPT_TABS;
+  const depts = list ? Array.from(new Map(list.map((t) => [t.departmentId, t.departmentName])).entries()) : [];
+  const shown = list && dept ? list.filter((t) => t.departmentId === dept) : list;
+
+  let body;
+  if (error) body = <ErrorState message={error} onRetry={() => void load()} />;
+  else if (!shown || !view) body = <Loading />;
+  else if (shown.length === 0) body = <Empty text={EMPTY[view]} />;
+  else {
+    const late = shown.filter((t) => t.overdue).length;
+    body = (
+      <>
+        <Text className='case-summary'>
+          共{shown.length}件{late > 0 ? ` · 超期${late}件` : ''}
+          {!overseer && shown[0] ? ` · ${shown[0].departmentName}` : ''}
+        </Text>
+        {shown.map((t) => (
+          <TicketRow key={t.id} ticket={t} showDept={overseer} />
+        ))}
+      </>
+    );
+  }
+
   return (
-    <Page>
-      <Loading />
+    <Page className='cases tickets'>
+      {staff ? (
+        <View className='chips tickets__tabs' aria-label='整改单分类'>
+          {tabs.map((t) => (
+            <Chip key={t.view} on={t.view === view} onClick={() => choose(t.view)}>
+              {t.label}
+            </Chip>
+          ))}
+        </View>
+      ) : null}
+      {overseer && depts.length > 1 ? (
+        <View className='chips tickets__depts' aria-label='按部门筛选'>
+          <Chip on={dept === null} onClick={() => setDept(null)}>
+            全部部门
+          </Chip>
+          {depts.map(([id, name]) => (
+            <Chip key={id} on={dept === id} onClick={() => setDept(id)}>
+              {name}
+            </Chip>
+          ))}
+        </View>
+      ) : null}
+      {body}
     </Page>
   );
 }
