@@ -39,7 +39,7 @@ import {
   ticketEventLabel,
   type TicketStep,
 } from '../../utils/tickets';
-import { LevelBadge, OverdueBadge, reasonsText, TicketStatusBadge } from '../tickets';
+import { LevelBadge, OverdueBadge, reasonsText, TicketStatusBadge } from '../tickets/parts';
 import '../cases.scss';
 import './index.scss';
 

@@ -13,7 +13,7 @@ import { listTickets, type TicketView } from '../../api/tickets';
 import { Chip } from '../../components/Chip';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
-import { TicketRow } from '../tickets';
+import { TicketRow } from './parts';
 import '../cases.scss';
 import './index.scss';
 

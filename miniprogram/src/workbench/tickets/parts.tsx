@@ -1,4 +1,4 @@
-// Pieces shared by the workbench rating pages (差评整改, 整改单, 满意度看板).
+// Pieces shared by the workbench rating pages (差评整改, 整改单).
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
@@ -8,9 +8,9 @@ import {
   type RatingLevel,
   type Ticket,
   type TicketStatus,
-} from '../../../shared/schemas/ratings';
-import { role } from '../utils/a11y';
-import { TICKET_STATUS_CLASS, ticketDueText } from '../utils/tickets';
+} from '../../../../shared/schemas/ratings';
+import { role } from '../../utils/a11y';
+import { TICKET_STATUS_CLASS, ticketDueText } from '../../utils/tickets';
 
 export function openTicket(id: string): void {
   void Taro.navigateTo({ url: `/workbench/ticket/index?id=${encodeURIComponent(id)}` });
