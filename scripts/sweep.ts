@@ -1,4 +1,4 @@
-// npm run sweep: run the daily deadline sweep once against the local stack
+// npm run sweep: run the daily deadline and default-rating sweeps once against the local stack
 // (`npm start` must be running), as the scheduled function does when deployed.
 process.env.AWS_ENDPOINT_URL_DYNAMODB ??= 'http://127.0.0.1:8000';
 process.env.AWS_ACCESS_KEY_ID ??= 'local';
@@ -7,13 +7,15 @@ process.env.AWS_REGION ??= 'cn-northwest-1';
 process.env.TABLE_NAME ??= 'banshi-dev';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-import('../functions/jobs/deadline-sweep')
-  .then(({ sweepDeadlines }) => sweepDeadlines())
-  .then((digests) => {
+Promise.all([import('../functions/jobs/deadline-sweep'), import('../functions/jobs/rating-sweep')])
+  .then(async ([{ sweepDeadlines }, { sweepDefaultRatings }]) => {
+    const digests = await sweepDeadlines();
     for (const d of digests) {
       console.log(`${d.departmentId}: 超期 ${d.red.length}，临期 ${d.yellow.length}，视为受理 ${d.deemedAccepted.length}`);
     }
     console.log(`电子监察完成：${digests.length} 个部门`);
+    const defaults = await sweepDefaultRatings();
+    console.log(`默认评价：记录 ${defaults.recorded} 条`);
   })
   .catch((err) => {
     console.error('电子监察失败：', err instanceof Error ? err.message : err);

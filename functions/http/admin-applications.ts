@@ -19,6 +19,7 @@ import { getAlertDigest } from '../store/alerts';
 import { presignDownload } from '../store/uploads';
 import { loadCalendar } from '../store/calendar';
 import { advance, byUrgency, toApplication, toDetail } from './application-views';
+import { caseInvite, RATEABLE_CASE } from './rating-views';
 
 const EVERYWHERE = ['admin', 'supervisor'];
 
@@ -147,6 +148,7 @@ export const handler = httpHandler({
         next.missing = [];
         next.handler = { username: principal.username, name: staff?.name ?? principal.username, phone: staff?.phone ?? null };
       }
+      if (action === 'reject' && !next.handler) next.handler = { username: principal.username, name: staff?.name ?? principal.username, phone: staff?.phone ?? null };
       if (to === 'approved' || to === 'denied' || to === 'rejected') next.concludedOn = today;
     }
     const label = STAFF_ACTION_LABELS[action];
@@ -165,7 +167,9 @@ export const handler = httpHandler({
       const days = workingDaysTaken({ ...next, extensionDays: next.extension?.days ?? 0 }, cal);
       if (clock.onTime !== null && days !== null) conclusion = { serviceCode: a.serviceCode, onTime: clock.onTime, workingDays: days };
     }
-    if ((await saveApplication(next, a.version, [event], conclusion)) === 'stale') throw stale();
+    // 一事一评: concluding a case invites the applicant to rate it.
+    const invite = RATEABLE_CASE.includes(next.state) && !CONCLUDED.includes(a.state) ? caseInvite(next, today) : undefined;
+    if ((await saveApplication(next, a.version, [event], conclusion, invite)) === 'stale') throw stale();
     return detail(a.id);
   },
 

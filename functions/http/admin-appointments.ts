@@ -17,11 +17,13 @@ import {
   setSlotCapacity,
   type AppointmentRecord,
 } from '../store/appointments';
-import { getResidents } from '../store/people';
+import { getResidents, getStaff } from '../store/people';
+import { getService } from '../store/services';
 import { putRovingDay, putServicePoint } from '../store/points';
 import { getDepartment } from '../store/reference';
 import { loadPlace, placeResponse } from './place-views';
 import { toAppointment } from './views';
+import { visitInvite } from './rating-views';
 
 /** Supervisors and admins everywhere; others at the point of their region or their department's roving days. */
 function canManage(staff: StaffPrincipal, place: PlaceDef): boolean {
@@ -101,11 +103,15 @@ export const handler = httpHandler({
     const id = await getAppointmentIdByCode(body.code);
     const a = id && (await getAppointment(id));
     if (!a || a.placeId !== body.placeId) throw notFound('本办理地点没有此预约码');
-    await managedPlace(principal, a.placeId);
+    const place = await managedPlace(principal, a.placeId);
     assertBooked(a);
     const today = shanghaiDate();
     if (a.date !== today) throw conflict(`该预约的日期是 ${a.date}，不是今天`, 'NOT_TODAY');
-    if ((await markAttendance(a, 'checked_in', new Date().toISOString())) === 'stale') {
+    // 一次一评: the visitor is invited to rate the visit; the clerk who checked them in is responsible.
+    const [item, staff] = await Promise.all([getService(a.serviceCode), getStaff(principal.username)]);
+    const dept = { id: item?.departmentId ?? place.departmentId ?? 'unknown', name: item?.departmentName ?? '未知部门' };
+    const invite = visitInvite(a, dept, { username: principal.username, name: staff?.name ?? principal.username }, place.regionCode, today);
+    if ((await markAttendance(a, 'checked_in', new Date().toISOString(), invite)) === 'stale') {
       throw conflict('预约已发生变化，请刷新后重试', 'VERSION_CONFLICT');
     }
     return toAppointment((await getAppointment(a.id))!);

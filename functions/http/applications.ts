@@ -18,13 +18,15 @@ import { getService } from '../store/services';
 import { headUpload, isUploadOf, keepUpload } from '../store/uploads';
 import { loadCalendar } from '../store/calendar';
 import { advance, toApplication, toDetail } from './application-views';
+import { townOf } from '../domain/regions';
 
 /** The paired cadre (包联干部), else an agent of the resident's town. */
 async function proxyAgent(pairedCadre: string | null, regionCode: string | null): Promise<StaffRecord | undefined> {
   const cadre = pairedCadre ? await getStaff(pairedCadre) : undefined;
   if (cadre) return cadre;
-  if (!regionCode || regionCode.length < 9) return undefined;
-  const agents = await listTownAgents(regionCode.slice(0, 9));
+  const town = townOf(regionCode);
+  if (!town) return undefined;
+  const agents = await listTownAgents(town);
   return agents.sort((a, b) => a.username.localeCompare(b.username))[0];
 }
 
@@ -94,6 +96,7 @@ export const handler = httpHandler({
       id,
       caseNumber: `${today.replace(/-/g, '')}-${bookingCode(randomBytes(8)).slice(0, 5)}`,
       residentId: principal.residentId,
+      townCode: townOf(resident.currentRegionCode ?? resident.hometownRegionCode),
       applicantName: resident.name ?? '未填写姓名',
       applicantPhone: resident.phone,
       serviceCode: item.code,

@@ -7,11 +7,14 @@ import type { Pause } from '../domain/application';
 import { db, tableName } from './client';
 import { key, withoutKeys } from './keys';
 import { queryAll } from './query';
+import { invitePut, type InviteRecord } from './ratings';
 
 export interface ApplicationRecord {
   id: string;
   caseNumber: string;
   residentId: string;
+  /** The applicant's town when they applied (satisfaction per town). */
+  townCode?: string | null;
   applicantName: string;
   applicantPhone: string | null;
   serviceCode: string;
@@ -158,13 +161,15 @@ export interface Conclusion {
 
 /**
  * Save a changed case seen at `expectedVersion`, with its events; keep the
- * open pointer in step; on conclusion add to the item's running performance.
+ * open pointer in step; on conclusion add to the item's running performance
+ * and invite the applicant to rate the case.
  */
 export async function saveApplication(
   next: ApplicationRecord,
   expectedVersion: number,
   events: EventRecord[],
   conclusion?: Conclusion,
+  invite?: InviteRecord,
 ): Promise<'saved' | 'stale'> {
   const items: Item[] = [
     {
@@ -178,6 +183,7 @@ export async function saveApplication(
     ...eventPuts(next.id, events),
   ];
   if (!OPEN.includes(next.state)) items.push({ Delete: { TableName: tableName(), Key: key.openApplication(next.departmentId, next.id) } });
+  if (invite) items.push(invitePut(invite));
   if (conclusion) {
     items.push({
       Update: {

@@ -3,11 +3,11 @@
 // idempotency key, the booking code and the appointment change together.
 import {
   GetCommand,
-  TransactWriteCommand,
   UpdateCommand,
-  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { transact, type Item } from './transact';
+import { invitePut, type InviteRecord } from './ratings';
 import type { AppointmentStatus } from '../../shared/schemas/appointments';
 import { db, isConditionFailed, tableName } from './client';
 import { key, withoutKeys } from './keys';
@@ -55,7 +55,6 @@ const hhmm = (start: string) => start.replace(':', '');
 const slotKey = (s: SlotRef) => key.slot(s.placeId, s.date, hhmm(s.start));
 const slotIdOf = (s: { placeId: string; date: string; start: string }) => `${s.placeId}~${s.date}~${hhmm(s.start)}`;
 
-type Item = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Take one seat: fails if full or closed. Creates the counter on first booking. */
 function takeSeat(s: SlotRef): Item {
@@ -90,40 +89,6 @@ const appointmentItem = (a: AppointmentRecord) => ({
   ...key.appointmentByPlaceDay(a.placeId, a.date, a.start, a.id),
   ...a,
 });
-
-/** Reasons DynamoDB gave for a cancelled transaction, one per item. */
-function reasons(err: unknown): { Code?: string; Item?: Record<string, unknown> }[] | undefined {
-  if (err instanceof Error && err.name === 'TransactionCanceledException') {
-    // The document client does not unmarshall the items returned on a failed condition.
-    const rs = (err as { CancellationReasons?: { Code?: string; Item?: Record<string, any> }[] }).CancellationReasons ?? [];
-    return rs.map((r) => ({ Code: r.Code, Item: r.Item ? unmarshall(r.Item) : undefined }));
-  }
-  return undefined;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * Run a transaction, retrying while it only lost a race (TransactionConflict)
- * and no condition failed. Returns the failed item indexes, or [] on success.
- */
-async function transact(build: () => Item[]): Promise<{ failed: number[]; reasons: { Code?: string; Item?: Record<string, unknown> }[] }> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await db().send(new TransactWriteCommand({ TransactItems: build() }));
-      return { failed: [], reasons: [] };
-    } catch (err) {
-      const rs = reasons(err);
-      if (!rs) throw err;
-      const failed = rs.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
-      if (failed.length || attempt >= 40) {
-        if (!failed.length) throw err;
-        return { failed, reasons: rs };
-      }
-      await sleep(5 + Math.random() * Math.min(200, 10 * 2 ** Math.min(attempt, 5)));
-    }
-  }
-}
 
 export type BookOutcome =
   | { kind: 'booked' }
@@ -295,9 +260,9 @@ export async function rescheduleAppointment(a: AppointmentRecord, to: NewSlot, n
   return 'stale';
 }
 
-/** Check-in or no-show of a booked appointment seen at `a.version`. */
-export async function markAttendance(a: AppointmentRecord, status: 'checked_in' | 'no_show', now: string): Promise<'ok' | 'stale'> {
-  const { failed } = await transact(() => [changeAppointment(a, { status, updatedAt: now })]);
+/** Check-in or no-show of a booked appointment seen at `a.version`; a check-in invites the visitor to rate the visit. */
+export async function markAttendance(a: AppointmentRecord, status: 'checked_in' | 'no_show', now: string, invite?: InviteRecord): Promise<'ok' | 'stale'> {
+  const { failed } = await transact(() => [changeAppointment(a, { status, updatedAt: now }), ...(invite ? [invitePut(invite)] : [])]);
   return failed.length ? 'stale' : 'ok';
 }
 

@@ -58,6 +58,29 @@ export const key = {
   applicationIdempotency: (residentId: string, idemKey: string) => ({ pk: `IDEMP#APP#${residentId}#${idemKey}`, sk: 'IDEMP' }),
   /** The deadline sweep's daily digest for a department (what its head is told). */
   alertDigest: (departmentId: string, date: string) => ({ pk: `ALERTS#${departmentId}`, sk: `DAY#${date}` }),
+  /** What a resident is invited to rate (one per concluded case or attended visit). */
+  rateInvite: (targetType: string, targetId: string) => ({ pk: `RATEINVITE#${targetType}#${targetId}`, sk: 'INVITE' }),
+  /** GSI1: a resident's pending invitations. */
+  rateInviteByResident: (residentId: string, dueOn: string, targetId: string) => ({ gsi1pk: `RESIDENT#${residentId}#TORATE`, gsi1sk: `${dueOn}#${targetId}` }),
+  /** GSI2: every pending invitation by its last day (the default-rating sweep). */
+  rateInviteByDue: (dueOn: string, targetType: string, targetId: string) => ({ gsi2pk: 'RATEDUE', gsi2sk: `${dueOn}#${targetType}#${targetId}` }),
+  rateDuePartition: 'RATEDUE',
+  /** The one rating of a case or visit. */
+  rating: (targetType: string, targetId: string) => ({ pk: `RATING#${targetType}#${targetId}`, sk: 'RATING' }),
+  /** GSI1: a resident's ratings, newest last. */
+  ratingByResident: (residentId: string, ratedAt: string, targetId: string) => ({ gsi1pk: `RESIDENT#${residentId}#RATINGS`, gsi1sk: `${ratedAt}#${targetId}` }),
+  ratingIdempotency: (residentId: string, idemKey: string) => ({ pk: `IDEMP#RATE#${residentId}#${idemKey}`, sk: 'IDEMP' }),
+  /** Satisfaction counters: one partition per period (`M#2026-11`, `Y#2026`), one item per scope (`COUNTY`, `DEPT#…`, `STAFF#…`, `TOWN#…`). */
+  satisfaction: (period: string, scope: string) => ({ pk: `SAT#${period}`, sk: scope }),
+  satisfactionPartition: (period: string) => `SAT#${period}`,
+  /** Rectification tickets, county-wide in one partition; ids sort by time. */
+  ticket: (id: string) => ({ pk: 'TICKETS', sk: `TICKET#${id}` }),
+  ticketsPartition: 'TICKETS',
+  /** GSI1: a department's tickets, oldest first. */
+  ticketByDepartment: (departmentId: string, id: string) => ({ gsi1pk: `DEPT#${departmentId}#TICKETS`, gsi1sk: id }),
+  /** GSI2 (sparse, removed when finished): unfinished tickets by deadline. */
+  openTicket: (dueOn: string | null, id: string) => ({ gsi2pk: 'TICKETS#OPEN', gsi2sk: `${dueOn ?? '9999-12-31'}#${id}` }),
+  openTicketsPartition: 'TICKETS#OPEN',
   /** GSI1: the proxy agents of a town. */
   agentByTown: (townCode: string, username: string) => ({ gsi1pk: `TOWN#${townCode}#AGENTS`, gsi1sk: username }),
 };

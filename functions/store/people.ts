@@ -1,4 +1,5 @@
 // Residents (by id, and by WeChat openid through a uniqueness item) and staff.
+import { townOf } from '../domain/regions';
 import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ResidentTag, StaffRole } from '../../shared/enums';
 import { db, isConditionFailed, isTransactionConflict, tableName } from './client';
@@ -131,7 +132,8 @@ export async function getStaff(username: string): Promise<StaffRecord | undefine
 
 export async function putStaff(s: StaffRecord): Promise<void> {
   // Agents are indexed by their town, to find the one on duty for a proxy request.
-  const byTown = s.role === 'agent' && s.regionCode.length >= 9 ? key.agentByTown(s.regionCode.slice(0, 9), s.username) : {};
+  const town = townOf(s.regionCode);
+  const byTown = s.role === 'agent' && town ? key.agentByTown(town, s.username) : {};
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...key.staff(s.username), ...byTown, ...s } }));
 }
 

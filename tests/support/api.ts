@@ -23,6 +23,8 @@ const modules: Record<string, () => Promise<{ handler: Handler }>> = {
   adminAppointments: () => import('../../functions/http/admin-appointments'),
   applications: () => import('../../functions/http/applications'),
   adminApplications: () => import('../../functions/http/admin-applications'),
+  ratings: () => import('../../functions/http/ratings'),
+  adminRatings: () => import('../../functions/http/admin-ratings'),
 };
 
 export interface CallOptions {

@@ -1,0 +1,187 @@
+// Staff side of ratings: rectification tickets (verify, rectify, follow up,
+// publish), appeals and the supervisor's decision, and the satisfaction
+// dashboard with its trends and flags.
+import { TICKET_ACTION_LABELS, TICKET_STATUS_LABELS, type TicketAction } from '../../shared/schemas/ratings';
+import { badRequest, conflict, forbidden, notFound } from '../lib/errors';
+import { httpHandler, type StaffPrincipal } from '../lib/http';
+import { shanghaiDate } from '../domain/calendar';
+import { appealOutcome, bottomThree, cadreFlags, isTicketOverdue, nextTicketStatus, summarize, trailingMonths, unitFlags } from '../domain/ratings';
+import { getResident, getStaff } from '../store/people';
+import {
+  getRating,
+  getSatisfaction,
+  getTicket,
+  listDepartmentTickets,
+  listOpenTickets,
+  listRecentTickets,
+  saveTicket,
+  type SatisfactionItem,
+  type TicketRecord,
+} from '../store/ratings';
+import { listDepartments, listRegions } from '../store/reference';
+import { toTicket } from './rating-views';
+
+const EVERYWHERE = ['admin', 'supervisor'];
+const stale = () => conflict('整改单已被他人处理，请刷新后重试', 'VERSION_CONFLICT');
+
+async function ticketFor(staff: StaffPrincipal, id: string): Promise<TicketRecord> {
+  const t = await getTicket(id);
+  if (!t) throw notFound('整改单不存在');
+  if (!EVERYWHERE.includes(staff.role) && t.departmentId !== staff.departmentId) throw forbidden('该整改单不属于您的部门');
+  return t;
+}
+
+/** The detail; the resident's contact only for those who make the follow-up call. */
+async function detail(t: TicketRecord, staff: StaffPrincipal) {
+  const callsBack = staff.role === 'supervisor' || (staff.role === 'dept_head' && t.departmentId === staff.departmentId);
+  const resident = callsBack ? await getResident(t.residentId) : undefined;
+  return {
+    ...toTicket(t, shanghaiDate()),
+    events: t.events,
+    resident: resident ? { name: resident.name ?? '未填写姓名', phone: resident.phone } : null,
+  };
+}
+
+async function save(next: TicketRecord, prev: TicketRecord, voidRating = false) {
+  const rating = await getRating(prev.targetType, prev.targetId);
+  if (!rating || rating.ticketId !== prev.id) throw stale();
+  if ((await saveTicket(next, prev.version, rating, voidRating)) === 'stale') throw stale();
+}
+
+const row = (id: string, name: string, month: SatisfactionItem | undefined, year: SatisfactionItem | undefined, trend: (SatisfactionItem | undefined)[]) => ({
+  id,
+  name,
+  month: summarize(month ?? {}),
+  year: summarize(year ?? {}),
+  trend: trend.map((t) => summarize(t ?? {}).satisfactionRate),
+});
+
+export const handler = httpHandler({
+  'GET /admin/tickets': async ({ query, principal }) => {
+    const everywhere = EVERYWHERE.includes(principal.role);
+    const departmentId = query.departmentId ?? (everywhere ? undefined : principal.departmentId ?? undefined);
+    if (!everywhere && (!departmentId || departmentId !== principal.departmentId)) throw forbidden('只能查看本部门的整改单');
+    const view = query.view ?? (everywhere && !departmentId ? 'overdue' : 'open');
+    const today = shanghaiDate();
+    let tickets: TicketRecord[];
+    if (view === 'all') {
+      tickets = departmentId ? await listDepartmentTickets(departmentId) : await listRecentTickets(100);
+    } else {
+      tickets = (await listOpenTickets()).filter((t) => !departmentId || t.departmentId === departmentId);
+      if (view === 'overdue') tickets = tickets.filter((t) => isTicketOverdue(t, today));
+      if (view === 'appealed') tickets = tickets.filter((t) => t.status === 'appealed');
+    }
+    return { tickets: tickets.map((t) => toTicket(t, today)) };
+  },
+
+  'GET /admin/tickets/{id}': async ({ params, principal }) => detail(await ticketFor(principal, params.id), principal),
+
+  'POST /admin/tickets/{id}/actions': async ({ params, body, principal }) => {
+    const t = await ticketFor(principal, params.id);
+    const action: TicketAction = body.action;
+    const isHead = principal.role === 'dept_head';
+    if (action === 'appeal') {
+      if (!isHead && t.responsible?.username !== principal.username) throw forbidden('只有责任人或部门负责人可以申诉');
+      if (t.appeal) throw conflict('该整改单已申诉过，不能再次申诉', 'ALREADY_APPEALED');
+    } else if (!isHead) {
+      throw forbidden('整改由部门负责人办理');
+    }
+    if (t.version !== body.version) throw stale();
+    const to = nextTicketStatus(t.status, action);
+    if (!to) throw conflict(`整改单“${TICKET_STATUS_LABELS[t.status]}”，不能${TICKET_ACTION_LABELS[action]}`, 'ILLEGAL_TRANSITION');
+    if (action === 'follow_up' && !body.followUp) throw badRequest('请记录回访情况', { followUp: '请记录回访情况' });
+
+    const staff = await getStaff(principal.username);
+    const actor = `${staff?.name ?? principal.username}（${isHead ? '部门负责人' : '责任人'}）`;
+    const at = new Date().toISOString();
+    const note = body.note;
+    const next: TicketRecord = { ...t, status: to, updatedAt: at, version: t.version + 1, events: [...t.events, { at, actor, action, note }] };
+    if (action === 'verify') next.verification = note;
+    if (action === 'rectify') next.rectification = note;
+    if (action === 'follow_up') next.followUp = { at, reached: body.followUp!.reached, residentView: body.followUp!.residentView, note };
+    if (action === 'publish') {
+      next.outcome = note;
+      next.outcomeAt = at;
+    }
+    if (action === 'appeal') {
+      next.statusBeforeAppeal = t.status;
+      next.appeal = { reason: note, by: actor, at, decision: null, decisionNote: null, decidedBy: null };
+    }
+    await save(next, t);
+    return detail(next, principal);
+  },
+
+  'POST /admin/tickets/{id}/appeal-decision': async ({ params, body, principal }) => {
+    const t = await ticketFor(principal, params.id);
+    if (t.status !== 'appealed' || !t.appeal) throw conflict('该整改单没有待裁定的申诉', 'ILLEGAL_TRANSITION');
+    if (t.version !== body.version) throw stale();
+    const staff = await getStaff(principal.username);
+    const actor = `${staff?.name ?? principal.username}（督查）`;
+    const at = new Date().toISOString();
+    const upheld = body.decision === 'upheld';
+    const next: TicketRecord = {
+      ...t,
+      status: appealOutcome(body.decision, t.statusBeforeAppeal ?? 'open'),
+      statusBeforeAppeal: null,
+      appeal: { ...t.appeal, decision: body.decision, decisionNote: body.note, decidedBy: actor },
+      ...(upheld ? { outcome: `经督查核实，申诉成立，该评价不计入满意度：${body.note}`, outcomeAt: at } : {}),
+      events: [...t.events, { at, actor, action: upheld ? 'appeal_upheld' : 'appeal_dismissed', note: body.note }],
+      updatedAt: at,
+      version: t.version + 1,
+    };
+    await save(next, t, upheld);
+    return detail(next, principal);
+  },
+
+  'GET /admin/satisfaction': async ({ query }) => {
+    const month = query.month ?? shanghaiDate().slice(0, 7);
+    const months = trailingMonths(month);
+    const [perMonth, year, departments, regions, open] = await Promise.all([
+      Promise.all(months.map((m) => getSatisfaction(`M#${m}`))),
+      getSatisfaction(`Y#${month.slice(0, 4)}`),
+      listDepartments(),
+      listRegions(),
+      listOpenTickets(),
+    ]);
+    const monthMaps = perMonth.map((items) => new Map(items.map((i) => [i.scope, i])));
+    const current = monthMaps[monthMaps.length - 1]!;
+    const yearMap = new Map(year.map((i) => [i.scope, i]));
+    const build = (scope: string, id: string, name: string) => row(id, name, current.get(scope), yearMap.get(scope), monthMaps.map((m) => m.get(scope)));
+    const byRate = (a: { month: { satisfactionRate: number | null } }, b: { month: { satisfactionRate: number | null } }) =>
+      (a.month.satisfactionRate ?? 2) - (b.month.satisfactionRate ?? 2);
+
+    const depts = departments.map((d) => build(`DEPT#${d.id}`, d.id, d.name));
+    const bottom = new Set(bottomThree(depts.map((d) => ({ id: d.id, s: d.month }))));
+    const scopes = new Set([...yearMap.keys(), ...current.keys()]);
+    const staffScopes = [...scopes].filter((s) => s.startsWith('STAFF#'));
+    const townNames = new Map(regions.map((r) => [r.code, r.name]));
+    const today = shanghaiDate();
+    return {
+      month,
+      months,
+      county: { ...build('COUNTY', 'county', '全县'), flags: [] },
+      departments: depts
+        .map((d) => ({ ...d, flags: [...unitFlags(d.month), ...(bottom.has(d.id) ? (['bottom3'] as const) : [])] }))
+        .sort(byRate),
+      staff: staffScopes
+        .map((scope) => {
+          const info = yearMap.get(scope) ?? current.get(scope);
+          const r = build(scope, scope.slice(6), info?.staffName ?? scope.slice(6));
+          return { ...r, departmentName: info?.departmentName ?? null, flags: cadreFlags(r.month) };
+        })
+        .sort(byRate),
+      towns: [...scopes]
+        .filter((s) => s.startsWith('TOWN#'))
+        .map((scope) => {
+          const r = build(scope, scope.slice(5), townNames.get(scope.slice(5)) ?? scope.slice(5));
+          return { ...r, flags: unitFlags(r.month) };
+        })
+        .sort(byRate),
+      tickets: {
+        open: open.length,
+        overdue: open.filter((t) => isTicketOverdue(t, today)).length,
+        appealed: open.filter((t) => t.status === 'appealed').length,
+      },
+    };
+  },
+});
