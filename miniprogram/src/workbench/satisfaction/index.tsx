@@ -124,7 +124,7 @@ export default function SatisfactionDashboard() {
       <Text className='dash-month__label' aria-live='polite'>
         {monthLabel(month)}
       </Text>
-      <Btn className='btn btn--ghost btn--small' disabled={month >= thisMonth} onClick={() => setMonth(addMonths(month, 1))}>
+      <Btn className='btn btn--ghost btn--small' disabled={month >= thisMonth} onClick={() => month < thisMonth && setMonth(addMonths(month, 1))}>
         下个月
       </Btn>
     </View>
