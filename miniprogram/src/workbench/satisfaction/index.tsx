@@ -17,7 +17,7 @@ import { role } from '../../utils/a11y';
 import { todayShanghai } from '../../utils/dates';
 import { addMonths, monthLabel, rateText } from '../../utils/tickets';
 import '../cases.scss';
-import './index.scss';
+import '../tickets/tickets.scss';
 
 type Row = DashboardResponse['departments'][number];
 type StaffRow = DashboardResponse['staff'][number];

@@ -41,7 +41,7 @@ import {
 } from '../../utils/tickets';
 import { LevelBadge, OverdueBadge, reasonsText, TicketStatusBadge } from '../tickets/parts';
 import '../cases.scss';
-import './index.scss';
+import '../tickets/tickets.scss';
 
 type Message = { ok: boolean; text: string } | null;
 type Decision = AppealDecision['decision'];

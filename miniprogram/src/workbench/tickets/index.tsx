@@ -15,7 +15,7 @@ import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { TicketRow } from './parts';
 import '../cases.scss';
-import './index.scss';
+import './tickets.scss';
 
 const DEPT_TABS: { view: TicketView; label: string }[] = [
   { view: 'open', label: '待处理' },
