@@ -76,7 +76,10 @@ const ticket: Ticket = {
 };
 const detail = (over: Partial<TicketDetail> = {}): TicketDetail => ({
   ...ticket,
-  events: [{ at: '2026-11-20T01:30:00.000Z', actor: '系统', action: 'created', note: '差评自动生成整改单' }],
+  events: [
+    { at: '2026-11-20T01:30:00.000Z', actor: '系统', action: 'open', note: '居民差评，转责任单位整改' },
+    { at: '2026-11-20T03:05:00.000Z', actor: '居民', action: 'rating_changed', note: '居民修改了差评内容' },
+  ],
   resident: { name: '王秀英', phone: '13812341111' },
   ...over,
 });
@@ -144,9 +147,9 @@ describe('ticketActionsFor', () => {
     expect(ticketActionsFor({ ...base, responsible: null }, clerk)).toEqual([]);
   });
 
-  it('a responsible head of another department may appeal but not rectify', () => {
-    const other = { ...head, username: 'clerk01', departmentId: 'public-security' };
-    expect(ticketActionsFor(base, other)).toEqual(['appeal']);
+  it("nobody acts on another department's ticket, even when named responsible", () => {
+    expect(ticketActionsFor(base, { ...head, username: 'clerk01', departmentId: 'public-security' })).toEqual([]);
+    expect(ticketActionsFor(base, { ...clerk, departmentId: 'public-security' })).toEqual([]);
   });
 
   it('a supervisor decides an undecided appeal, and nothing else; admins and agents do nothing', () => {
@@ -294,8 +297,11 @@ describe('workbench: 整改单', () => {
     expect(screen.getByText('非常不满意')).toBeInTheDocument();
     expect(screen.getByText('2026年12月4日 星期五')).toBeInTheDocument();
     expect(screen.getByText('王秀英')).toBeInTheDocument();
-    expect(screen.getByText('差评生成整改单')).toBeInTheDocument();
-    expect(screen.getByText('11月20日 09:30')).toBeInTheDocument();
+    const timeline = within(screen.getByText('处理记录').closest('.card') as HTMLElement);
+    expect(timeline.getAllByRole('listitem').map((li) => li.querySelector('.timeline__action')?.textContent)).toEqual(['差评转整改', '居民修改了差评']);
+    expect(timeline.getByText('11月20日 09:30')).toBeInTheDocument();
+    expect(timeline.getByText('11月20日 11:05')).toBeInTheDocument();
+    expect(timeline.getByText('居民差评，转责任单位整改')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('link', { name: '拨打居民电话 13812341111' }));
     expect(taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13812341111' });
   });

@@ -26,8 +26,8 @@ export const TICKET_FINISHED: readonly TicketStatus[] = ['closed', 'voided', 'wi
  * What this staff member may do with the ticket now:
  * - the head of the ticket's department: the next step of the flow, and 申诉
  *   while open or verified, once;
- * - the responsible person (a clerk or head named on the ticket): 申诉 only,
- *   on the same terms;
+ * - the responsible person (a clerk of the department named on the ticket):
+ *   申诉 only, on the same terms;
  * - a supervisor: 裁定 an appeal not yet decided.
  */
 export function ticketActionsFor(
@@ -39,7 +39,9 @@ export function ticketActionsFor(
     return ticket.status === 'appealed' && ticket.appeal !== null && ticket.appeal.decision === null ? ['decide'] : [];
   }
   if (staff.role !== 'dept_head' && staff.role !== 'clerk') return [];
-  const head = staff.role === 'dept_head' && staff.departmentId !== null && staff.departmentId === ticket.departmentId;
+  // Department staff only ever act on their own department's tickets.
+  if (staff.departmentId === null || staff.departmentId !== ticket.departmentId) return [];
+  const head = staff.role === 'dept_head';
   const responsible = ticket.responsible !== null && ticket.responsible.username === staff.username;
   const out: TicketStep[] = [];
   const next = FLOW[ticket.status];
@@ -114,8 +116,9 @@ export const TICKET_STATUS_CLASS: Record<TicketStatus, string> = {
 
 /** Event names in the ticket's timeline. */
 const EVENT_LABELS: Record<string, string> = {
-  created: '差评生成整改单',
-  opened: '差评生成整改单',
+  open: '差评转整改',
+  created: '差评转整改',
+  rating_changed: '居民修改了差评',
   verify: '核实情况',
   rectify: '整改落实',
   follow_up: '电话回访',
