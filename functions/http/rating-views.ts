@@ -2,7 +2,7 @@
 // checked in, and the records as the API shows them.
 import type { ApplicationState } from '../../shared/schemas/applications';
 import type { Rating, RatingInvite, Ticket } from '../../shared/schemas/ratings';
-import { canChange, changeableUntil, defaultDueOn, isTicketOverdue } from '../domain/ratings';
+import { canChange, changeableUntil, defaultDueOn, isTicketOverdue, ticketAllowsChange } from '../domain/ratings';
 import { townOf } from '../domain/regions';
 import type { ApplicationRecord } from '../store/applications';
 import type { AppointmentRecord } from '../store/appointments';
@@ -78,7 +78,8 @@ export function toRating(r: RatingRecord, now: Date): Rating {
     agentLevel: r.agentLevel,
     isDefault: r.isDefault,
     ratedAt: r.ratedAt,
-    changeableUntil: !r.isDefault && !r.voided && canChange(r.ratedAt, now) ? changeableUntil(r.ratedAt) : null,
+    // Changeable for 24 hours, unless the unit has already started on the bad review.
+    changeableUntil: !r.isDefault && !r.voided && ticketAllowsChange(r.ticket?.status ?? null) && canChange(r.ratedAt, now) ? changeableUntil(r.ratedAt) : null,
     ticket: r.ticket,
     version: r.version,
   };
