@@ -46,8 +46,8 @@ function measureFunctions() {
   return functions;
 }
 
-async function load(url: string, seconds: number) {
-  const r = await autocannon({ url, connections: 8, duration: seconds });
+async function load(url: string, seconds: number, headers: Record<string, string> = {}) {
+  const r = await autocannon({ url, connections: 8, duration: seconds, headers });
   return { p50Ms: r.latency.p50, p99Ms: r.latency.p99, rps: Math.round(r.requests.average), non2xx: r.non2xx, errors: r.errors };
 }
 
@@ -142,43 +142,83 @@ async function measureBooking(api: string, wechat: string) {
   };
 }
 
+/** `n` requests, 4 at a time: latencies, bodies and throughput. */
+async function run<T>(n: number, one: (i: number) => Promise<{ status: number; body: T; ddbCalls: number }>) {
+  const times: number[] = [];
+  const bodies: T[] = [];
+  let next = 0;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < n) {
+        const i = next++;
+        const t0 = performance.now();
+        const r = await one(i);
+        if (r.status >= 300) throw new Error(`failed: ${r.status} ${JSON.stringify(r.body)}`);
+        times.push(performance.now() - t0);
+        bodies[i] = r.body;
+      }
+    }),
+  );
+  return { times, bodies, rps: Math.round(n / ((Date.now() - started) / 1000)) };
+}
+
+const stat = (r: { times: number[]; rps: number }, ddbCalls: number) => ({
+  p50Ms: Number(percentile(r.times, 50).toFixed(1)),
+  p99Ms: Number(percentile(r.times, 99).toFixed(1)),
+  rps: r.rps,
+  ddbCalls,
+});
+
 /** Apply latency (distinct residents) and the first transition (受理) by a clerk, 4 at a time. */
 async function measureApplications(api: string, wechat: string) {
   const clerk = (await json(`${api}/admin/auth/login`, { method: 'POST', body: JSON.stringify({ username: 'clerk-mz', password: DEMO_PASSWORD }) })).body.token;
   const tokens = await signIn(api, wechat, 'bench-apply', 100);
   const body = (i: number) => JSON.stringify({ serviceCode: 'QS-MZ-001', idempotencyKey: `bench-apply-${Date.now()}-${i}`, materials: [], proxy: false });
-  const run = async <T>(n: number, one: (i: number) => Promise<{ status: number; body: T; ddbCalls: number }>) => {
-    const times: number[] = [];
-    const bodies: T[] = [];
-    let next = 0;
-    const started = Date.now();
-    await Promise.all(
-      Array.from({ length: 4 }, async () => {
-        while (next < n) {
-          const i = next++;
-          const t0 = performance.now();
-          const r = await one(i);
-          if (r.status >= 300) throw new Error(`failed: ${r.status} ${JSON.stringify(r.body)}`);
-          times.push(performance.now() - t0);
-          bodies[i] = r.body;
-        }
-      }),
-    );
-    return { times, bodies, rps: Math.round(n / ((Date.now() - started) / 1000)) };
-  };
   const applied = await run(tokens.length, (i) => json(`${api}/applications`, { method: 'POST', body: body(i) }, tokens[i]));
   const accepted = await run(tokens.length, (i) =>
     json(`${api}/admin/applications/${(applied.bodies[i] as any).id}/actions`, { method: 'POST', body: JSON.stringify({ action: 'accept', version: 1 }) }, clerk),
   );
   const probeApply = await json(`${api}/applications`, { method: 'POST', body: body(999) }, tokens[0]);
   const probeAct = await json(`${api}/admin/applications/${probeApply.body.id}/actions`, { method: 'POST', body: JSON.stringify({ action: 'accept', version: 1 }) }, clerk);
-  const stat = (r: { times: number[]; rps: number }, ddbCalls: number) => ({
-    p50Ms: Number(percentile(r.times, 50).toFixed(1)),
-    p99Ms: Number(percentile(r.times, 99).toFixed(1)),
-    rps: r.rps,
-    ddbCalls,
-  });
-  return { 'POST /applications': stat(applied, probeApply.ddbCalls), 'POST /admin/applications/{id}/actions': stat(accepted, probeAct.ddbCalls) };
+  // Conclude them, then every applicant rates (one in five badly: each opens a ticket).
+  const act = (id: string, action: string, version: number) =>
+    json(`${api}/admin/applications/${id}/actions`, { method: 'POST', body: JSON.stringify({ action, version }) }, clerk);
+  const reviewed = await run(tokens.length, (i) => act((applied.bodies[i] as any).id, 'review', 2));
+  await run(tokens.length, (i) => act((reviewed.bodies[i] as any).id, 'approve', 3));
+  const dims = (n: number) => ({ efficiency: n, attitude: n, service: n, convenience: n });
+  const rating = (i: number) => {
+    const level = i % 5 === 0 ? 2 : 5;
+    return JSON.stringify({
+      targetType: 'application', targetId: (applied.bodies[i] as any).id, idempotencyKey: `bench-rate-${Date.now()}-${i}`,
+      level, dimensions: dims(level), ...(level === 2 ? { reasons: ['overdue'] } : {}),
+    });
+  };
+  const rated = await run(tokens.length - 1, (i) => json(`${api}/ratings`, { method: 'POST', body: rating(i + 1) }, tokens[i + 1]));
+  const probeRate = await json(`${api}/ratings`, { method: 'POST', body: rating(0) }, tokens[0]);
+  return {
+    'POST /applications': stat(applied, probeApply.ddbCalls),
+    'POST /admin/applications/{id}/actions': stat(accepted, probeAct.ddbCalls),
+    'POST /ratings': stat(rated, probeRate.ddbCalls),
+  };
+}
+
+/** The public satisfaction page and the supervisor's dashboard under read load, after the ratings above. */
+async function measureSatisfaction(api: string) {
+  const supervisor = (await json(`${api}/admin/auth/login`, { method: 'POST', body: JSON.stringify({ username: 'xiaoneng', password: DEMO_PASSWORD }) })).body.token;
+  const out: Record<string, { p50Ms: number; p99Ms: number; rps: number; ddbCalls: number }> = {};
+  const targets: [string, string, Record<string, string>][] = [
+    ['GET /satisfaction', `${api}/satisfaction`, {}],
+    ['GET /admin/satisfaction', `${api}/admin/satisfaction`, { authorization: `Bearer ${supervisor}` }],
+  ];
+  for (const [route, url, headers] of targets) {
+    await load(url, 2, headers);
+    const m = await load(url, 6, headers);
+    if (m.non2xx || m.errors) throw new Error(`${route}: ${m.non2xx} non-2xx, ${m.errors} errors`);
+    const ddbCalls = Number((await fetch(url, { headers })).headers.get('x-ddb-calls'));
+    out[route] = { p50Ms: m.p50Ms, p99Ms: m.p99Ms, rps: m.rps, ddbCalls };
+  }
+  return out;
 }
 
 async function measureApi() {
@@ -208,6 +248,7 @@ async function measureApi() {
     const booking = await measureBooking(stack.urls.api, stack.urls.fakeWechat);
     api['POST /appointments'] = booking.latency;
     Object.assign(api, await measureApplications(stack.urls.api, stack.urls.fakeWechat));
+    Object.assign(api, await measureSatisfaction(stack.urls.api));
     return { api, booking: { contention: booking.contention } };
   } finally {
     await stack.stop();
