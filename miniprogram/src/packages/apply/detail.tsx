@@ -13,9 +13,12 @@ import { ClockCard, KV, MaterialsCard, Phone, ProxyCard, StateBadge, Timeline } 
 import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { role } from '../../utils/a11y';
+import { rateUrl } from '../../utils/ratings';
 import './apply.scss';
 
 const NOTICE_TITLE = '一次性告知：请补齐以下材料';
+/** Concluded cases the resident may rate (一事一评). */
+const RATEABLE = new Set<ApplicationDetail['state']>(['approved', 'denied', 'rejected', 'delivered']);
 
 export default function ApplicationDetailPage() {
   const { params } = useRouter();
@@ -97,6 +100,28 @@ export default function ApplicationDetailPage() {
             onClick={() => void Taro.navigateTo({ url: `/packages/apply/supplement?id=${encodeURIComponent(app.id)}` })}
           >
             补齐材料
+          </Btn>
+        </View>
+      ) : null}
+
+      {RATEABLE.has(app.state) ? (
+        <View className='card'>
+          <Text className='card__title'>您的评价帮助我们改进服务（一事一评）</Text>
+          <Btn
+            className='btn btn--primary btn--block'
+            onClick={() =>
+              void Taro.navigateTo({
+                url: rateUrl({
+                  targetType: 'application',
+                  targetId: app.id,
+                  title: app.serviceName,
+                  ref: app.caseNumber,
+                  agent: app.proxy?.agent?.name,
+                }),
+              })
+            }
+          >
+            评价本次办件
           </Btn>
         </View>
       ) : null}

@@ -14,6 +14,7 @@ import { ErrorState, Loading } from '../../components/States';
 import { StatusBadge } from '../../components/StatusBadge';
 import { role } from '../../utils/a11y';
 import { cancelNote } from '../../utils/booking';
+import { rateUrl } from '../../utils/ratings';
 import { formatDateLong, formatInstant, formatSpan } from '../../utils/dates';
 import { Row } from './parts';
 import './booking.scss';
@@ -154,6 +155,18 @@ export default function AppointmentDetail() {
         </View>
       ) : booked ? (
         <Text className='hint booking__hint'>已过取消截止时间，如需变更请联系办理地点</Text>
+      ) : null}
+      {appt.status === 'checked_in' ? (
+        <Btn
+          className='btn btn--primary btn--block'
+          onClick={() =>
+            void Taro.navigateTo({
+              url: rateUrl({ targetType: 'appointment', targetId: appt.id, title: appt.serviceName, ref: appt.code }),
+            })
+          }
+        >
+          评价本次办事
+        </Btn>
       ) : null}
     </Page>
   );

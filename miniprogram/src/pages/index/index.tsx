@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS, type ServiceCategory } from '../../../../shared/enums';
 import { Page } from '../../components/Page';
 import { setState, useAppState } from '../../store/app';
+import { role } from '../../utils/a11y';
 import { greeting } from '../../utils/format';
 import './index.scss';
 import { Btn } from '../../components/Btn';
@@ -72,6 +73,15 @@ export default function Home() {
           <Text className='home__shortcut-title'>领导联系表</Text>
           <Text className='hint'>公开电话与分管工作</Text>
         </View>
+      </View>
+
+      <View
+        className='card home__shortcut home__public'
+        onClick={() => void Taro.navigateTo({ url: '/packages/rating/public' })}
+        {...role('link')}
+      >
+        <Text className='home__shortcut-title'>满意度公示</Text>
+        <Text className='hint'>各部门好差评满意率与差评整改结果</Text>
       </View>
 
       <View className='card home__note'>

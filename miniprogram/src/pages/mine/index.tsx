@@ -114,6 +114,7 @@ export default function Mine() {
       <View className='card'>
         <Cell label='我的预约' onClick={() => void Taro.navigateTo({ url: '/packages/booking/mine' })} />
         <Cell label='我的办件' onClick={() => void Taro.navigateTo({ url: '/packages/apply/mine' })} />
+        <Cell label='我的评价' onClick={() => void Taro.navigateTo({ url: '/packages/rating/mine' })} />
         <Cell label='编辑个人资料' onClick={() => void Taro.navigateTo({ url: '/packages/profile/edit' })} />
         <Cell label='我的包联干部' onClick={() => void Taro.navigateTo({ url: '/packages/profile/contacts?section=cadre' })} />
         <Cell label='领导联系表' onClick={() => void Taro.navigateTo({ url: '/packages/profile/contacts?section=leaders' })} />

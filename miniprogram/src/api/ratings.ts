@@ -1,0 +1,23 @@
+// Resident ratings (好差评): rate a concluded case or an attended visit
+// (idempotent; within 24 hours a new rating replaces the old one), my ratings
+// (invitations and given ratings with their rectification tickets), and the
+// public satisfaction page (no sign-in). Used only by the rating subpackage.
+import {
+  MyRatingsResponse,
+  PublicSatisfactionResponse,
+  Rating,
+  type RateRequest,
+} from '../../../shared/schemas/ratings';
+import { request } from './client';
+
+export function rate(body: RateRequest) {
+  return request('POST /ratings', { auth: 'resident', body }, Rating);
+}
+
+export function myRatings() {
+  return request('GET /ratings', { auth: 'resident' }, MyRatingsResponse);
+}
+
+export function publicSatisfaction() {
+  return request('GET /satisfaction', { auth: 'public' }, PublicSatisfactionResponse);
+}
