@@ -12,7 +12,6 @@ import { getAppointment } from '../store/appointments';
 import { loadCalendar } from '../store/calendar';
 import {
   createRating,
-  getRating,
   getRatingState,
   getSatisfaction,
   getTicket,
@@ -142,7 +141,7 @@ export const handler = httpHandler({
       return toRating(again.rating, now);
     }
     if (outcome !== 'created' && outcome !== 'saved') throw conflict('评价已发生变化，请刷新后重试', 'VERSION_CONFLICT');
-    return toRating((await getRating(next.targetType, next.targetId)) ?? next, now);
+    return toRating(next, now);
   },
 
   'GET /ratings': async ({ principal }) => {
