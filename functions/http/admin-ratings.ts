@@ -90,6 +90,9 @@ export const handler = httpHandler({
     const to = nextTicketStatus(t.status, action);
     if (!to) throw conflict(`整改单“${TICKET_STATUS_LABELS[t.status]}”，不能${TICKET_ACTION_LABELS[action]}`, 'ILLEGAL_TRANSITION');
     if (action === 'follow_up' && !body.followUp) throw badRequest('请记录回访情况', { followUp: '请记录回访情况' });
+    if (action === 'follow_up' && body.followUp!.reached && !body.followUp!.residentView) {
+      throw badRequest('请记录居民意见', { 'followUp.residentView': '请记录居民意见' });
+    }
 
     const staff = await getStaff(principal.username);
     const actor = `${staff?.name ?? principal.username}（${isHead ? '部门负责人' : '责任人'}）`;
@@ -98,7 +101,7 @@ export const handler = httpHandler({
     const next: TicketRecord = { ...t, status: to, updatedAt: at, version: t.version + 1, events: [...t.events, { at, actor, action, note }] };
     if (action === 'verify') next.verification = note;
     if (action === 'rectify') next.rectification = note;
-    if (action === 'follow_up') next.followUp = { at, reached: body.followUp!.reached, residentView: body.followUp!.residentView, note };
+    if (action === 'follow_up') next.followUp = { at, reached: body.followUp!.reached, residentView: body.followUp!.reached ? body.followUp!.residentView ?? null : null, note };
     if (action === 'publish') {
       next.outcome = note;
       next.outcomeAt = at;

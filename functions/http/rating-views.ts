@@ -76,6 +76,7 @@ export function toRating(r: RatingRecord, now: Date): Rating {
     reasons: r.reasons,
     comment: r.comment,
     agentLevel: r.agentLevel,
+    agentName: r.agent?.name ?? null,
     isDefault: r.isDefault,
     ratedAt: r.ratedAt,
     // Changeable for 24 hours, unless the unit has already started on the bad review.

@@ -85,7 +85,7 @@ export interface TicketRecord {
   dueOn: string | null;
   verification: string | null;
   rectification: string | null;
-  followUp: { at: string; reached: boolean; residentView: FollowUpView; note: string } | null;
+  followUp: { at: string; reached: boolean; residentView: FollowUpView | null; note: string } | null;
   outcome: string | null;
   outcomeAt: string | null;
   appeal: {

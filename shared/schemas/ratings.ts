@@ -117,6 +117,8 @@ export const Rating = z.object({
   reasons: z.array(z.enum(BAD_REASONS)),
   comment: z.nullable(z.string()),
   agentLevel: z.nullable(Level),
+  /** The proxy agent rated with the case, if any. */
+  agentName: z.nullable(z.string()),
   /** Recorded by the system after 7 days without a rating (默认基本满意). */
   isDefault: z.boolean(),
   ratedAt: Instant,
@@ -203,7 +205,8 @@ export const Ticket = z.object({
   overdue: z.boolean(),
   verification: z.nullable(z.string()),
   rectification: z.nullable(z.string()),
-  followUp: z.nullable(z.object({ at: Instant, reached: z.boolean(), residentView: z.enum(FOLLOW_UP_VIEWS), note: z.string() })),
+  /** The call back; the resident's view is null when they could not be reached. */
+  followUp: z.nullable(z.object({ at: Instant, reached: z.boolean(), residentView: z.nullable(z.enum(FOLLOW_UP_VIEWS)), note: z.string() })),
   outcome: z.nullable(z.string()),
   appeal: z.nullable(z.object({
     reason: z.string(),
@@ -238,8 +241,8 @@ export const TicketActionBody = z.object({
   action: z.enum(TICKET_ACTIONS),
   version: z.int(),
   note: Note,
-  /** follow_up: the call with the resident. */
-  followUp: z.optional(z.object({ reached: z.boolean(), residentView: z.enum(FOLLOW_UP_VIEWS) })),
+  /** follow_up: the call with the resident; their view when reached. */
+  followUp: z.optional(z.object({ reached: z.boolean(), residentView: z.optional(z.nullable(z.enum(FOLLOW_UP_VIEWS))) })),
 });
 export type TicketActionBody = z.infer<typeof TicketActionBody>;
 export const AppealDecisionBody = z.object({ decision: z.enum(APPEAL_DECISIONS), version: z.int(), note: Note });

@@ -66,6 +66,7 @@ const rating = (over: Partial<Rating> = {}): Rating => ({
   reasons: [],
   comment: null,
   agentLevel: null,
+  agentName: null,
   isDefault: false,
   ratedAt: '2026-03-05T02:30:00.000Z',
   changeableUntil: '2026-03-06T02:30:00.000Z',

@@ -338,11 +338,11 @@ describe('workbench: 整改单', () => {
     await waitFor(() => expect(actionButtons()).toEqual(['核实情况', '申诉']));
   });
 
-  it('the follow-up form sends whether the resident was reached and their view', async () => {
+  it('the follow-up form sends whether the resident was reached and, when reached, their view', async () => {
     const rectified = detail({ status: 'rectified', verification: '属实', rectification: '已删除指南外材料要求，窗口人员培训', version: 8 });
     const seen = openTicket(rectified, head, {
       'POST /admin/tickets/{id}/actions': ok(
-        detail({ ...rectified, status: 'followed_up', followUp: { at: '2026-11-25T06:00:00.000Z', reached: false, residentView: 'basically', note: '两次未接通，短信告知' }, version: 9 }),
+        detail({ ...rectified, status: 'followed_up', followUp: { at: '2026-11-25T06:00:00.000Z', reached: false, residentView: null, note: '两次未接通，短信告知' }, version: 9 }),
       ),
     });
     await screen.findByText('整改操作');
@@ -355,13 +355,15 @@ describe('workbench: 整改单', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('请选择居民意见');
     expect(posts(seen)).toHaveLength(0);
 
+    // Not reached: there is no view to record.
     fireEvent.click(reached);
     expect(reached).toHaveAttribute('aria-checked', 'false');
-    fireEvent.click(screen.getByRole('button', { name: '基本满意' }));
+    expect(screen.queryByRole('button', { name: '基本满意' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '提交回访记录' }));
     expect(await screen.findByText('已记录回访')).toBeInTheDocument();
-    expect(posts(seen)[0]?.body).toEqual({ action: 'follow_up', version: 8, note: '两次未接通，短信告知', followUp: { reached: false, residentView: 'basically' } });
+    expect(posts(seen)[0]?.body).toEqual({ action: 'follow_up', version: 8, note: '两次未接通，短信告知', followUp: { reached: false, residentView: null } });
     expect(screen.getByText('未联系上')).toBeInTheDocument();
+    expect(screen.getByText('未能了解')).toBeInTheDocument();
     await waitFor(() => expect(actionButtons()).toEqual(['公开整改结果']));
   });
 

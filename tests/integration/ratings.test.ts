@@ -181,6 +181,8 @@ describe('a bad review and its rectification ticket', () => {
     const noCall = await ticketAct(head, ticketId, { action: 'follow_up', version, note: '已回访' });
     expect(noCall.status).toBe(400);
     expect(noCall.body.fields).toEqual({ followUp: '请记录回访情况' });
+    const noView = await ticketAct(head, ticketId, { action: 'follow_up', version, note: '已回访', followUp: { reached: true } });
+    expect(noView.body.fields).toEqual({ 'followUp.residentView': '请记录居民意见' });
     const called = await ticketAct(head, ticketId, { action: 'follow_up', version, note: '电话回访，居民表示认可', followUp: { reached: true, residentView: 'satisfied' } });
     expect(called.body.followUp).toMatchObject({ reached: true, residentView: 'satisfied', note: '电话回访，居民表示认可' });
     version = called.body.version;

@@ -161,7 +161,7 @@ function RatingCard({ rating, now }: { rating: Rating; now: number }) {
             className='btn btn--ghost btn--block'
             onClick={() =>
               void Taro.navigateTo({
-                url: rateUrl({ targetType: rating.targetType, targetId: rating.targetId, title: rating.serviceName, ref: rating.reference }),
+                url: rateUrl({ targetType: rating.targetType, targetId: rating.targetId, title: rating.serviceName, ref: rating.reference, agent: rating.agentName }),
               })
             }
           >

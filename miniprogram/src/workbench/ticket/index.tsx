@@ -109,7 +109,7 @@ export default function TicketPage() {
       setFormError(bad);
       return;
     }
-    if (form === 'follow_up' && !view) {
+    if (form === 'follow_up' && reached && !view) {
       setFormError('请选择居民意见');
       return;
     }
@@ -130,7 +130,7 @@ export default function TicketPage() {
               action: step,
               version: ticket.version,
               note: text,
-              ...(step === 'follow_up' ? { followUp: { reached, residentView: view! } } : {}),
+              ...(step === 'follow_up' ? { followUp: { reached, residentView: reached ? view : null } } : {}),
             });
       setTicket(next);
       setForm(null);
@@ -179,14 +179,19 @@ export default function TicketPage() {
       {form === 'follow_up' ? (
         <>
           <Toggle label='是否联系上' hint={reached ? '已联系上居民' : '未联系上居民'} on={reached} onChange={setReached} />
-          <Text className='case-form__label'>居民意见</Text>
-          <View className='chips' aria-label='居民意见'>
-            {FOLLOW_UP_VIEWS.map((v) => (
-              <Chip key={v} on={view === v} onClick={() => setView(v)}>
-                {FOLLOW_UP_VIEW_LABELS[v]}
-              </Chip>
-            ))}
-          </View>
+          {/* The resident's view only when they were reached. */}
+          {reached ? (
+            <>
+              <Text className='case-form__label'>居民意见</Text>
+              <View className='chips' aria-label='居民意见'>
+                {FOLLOW_UP_VIEWS.map((v) => (
+                  <Chip key={v} on={view === v} onClick={() => setView(v)}>
+                    {FOLLOW_UP_VIEW_LABELS[v]}
+                  </Chip>
+                ))}
+              </View>
+            </>
+          ) : null}
         </>
       ) : null}
       {form === 'decide' ? (
@@ -321,7 +326,7 @@ export default function TicketPage() {
             <Text>{ticket.followUp.reached ? '已联系上' : '未联系上'}</Text>
           </KV>
           <KV k='居民意见'>
-            <Text>{FOLLOW_UP_VIEW_LABELS[ticket.followUp.residentView]}</Text>
+            <Text>{ticket.followUp.residentView ? FOLLOW_UP_VIEW_LABELS[ticket.followUp.residentView] : '未能了解'}</Text>
           </KV>
           <Text className='ticket-block__text'>{ticket.followUp.note}</Text>
           <Text className='ticket-block__meta'>回访时间 {formatInstant(ticket.followUp.at)}</Text>
