@@ -3,6 +3,7 @@
 // aggregates always equal the ratings without ever scanning them.
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { BadReason, FollowUpView, RatingTarget, TicketStatus } from '../../shared/schemas/ratings';
+import type { LevelCounts } from '../domain/ratings';
 import { db, tableName } from './client';
 import { key, withoutKeys } from './keys';
 import { queryAll } from './query';
@@ -178,14 +179,8 @@ function counterUpdates(month: string, d: Deltas): Item[] {
   return items;
 }
 
-export interface SatisfactionItem {
+export interface SatisfactionItem extends LevelCounts {
   scope: string;
-  l1?: number;
-  l2?: number;
-  l3?: number;
-  l4?: number;
-  l5?: number;
-  defaults?: number;
   staffName?: string;
   departmentName?: string;
 }

@@ -19,23 +19,6 @@ import { application, proxyView } from './support/applications';
 import { appointment, regions } from './support/fixtures';
 import * as taro from './support/taro';
 
-// The H5 component set the tests render has no Textarea (the app's comes from
-// Taro's web components): a plain <textarea> speaking Taro's onInput.
-jest.mock('@tarojs/components', () => {
-  const actual = jest.requireActual('./support/components');
-  const React = jest.requireActual('react');
-  const Textarea = (p: { className?: string; value?: string; placeholder?: string; maxlength?: number; onInput?: (e: { detail: { value: string } }) => void }) =>
-    React.createElement('textarea', {
-      className: p.className,
-      value: p.value,
-      placeholder: p.placeholder,
-      maxLength: p.maxlength,
-      onChange: (e: { target: { value: string } }) => p.onInput?.({ detail: { value: e.target.value } }),
-    });
-  // Lazy: the H5 components import this module back while it loads.
-  return new Proxy({}, { get: (_t, k) => (k === 'Textarea' ? Textarea : actual[k]) });
-});
-
 const future = (ms = 3600_000) => new Date(Date.now() + ms).toISOString();
 const past = (ms = 3600_000) => new Date(Date.now() - ms).toISOString();
 const signIn = () => setToken('resident', 'tok', future());

@@ -17,29 +17,6 @@ import { mockApi, ok, type Handler, type Reply, type SeenRequest } from './suppo
 import { staffProfile } from './support/fixtures';
 import * as taro from './support/taro';
 
-// The test support has no Textarea (the H5 library's is a web component): a
-// plain <textarea> with Taro's `onInput({detail: {value}})`.
-jest.mock('@tarojs/components', () => {
-  const React = jest.requireActual('react');
-  function Textarea(props: { value?: string; placeholder?: string; maxlength?: number; className?: string; 'aria-label'?: string; onInput?: (e: { detail: { value: string } }) => void }) {
-    return React.createElement('textarea', {
-      className: props.className,
-      value: props.value,
-      placeholder: props.placeholder,
-      maxLength: props.maxlength,
-      'aria-label': props['aria-label'],
-      onChange: (e: { target: { value: string } }) => props.onInput?.({ detail: { value: e.target.value } }),
-    });
-  }
-  // The others lazily from the support module (its Button imports View from
-  // this very module: an eager spread would run in a circle).
-  const mod: Record<string, unknown> = { Textarea };
-  for (const name of ['View', 'Text', 'Button', 'Input', 'Image', 'ScrollView']) {
-    Object.defineProperty(mod, name, { enumerable: true, get: () => jest.requireActual('@tarojs/components')[name] });
-  }
-  return mod;
-});
-
 const future = () => new Date(Date.now() + 3600_000).toISOString();
 const staffIn = () => setToken('staff', 'staff-tok', future());
 const posts = (seen: SeenRequest[]) => seen.filter((r) => r.method === 'POST');

@@ -5,9 +5,9 @@
 // whole timeline and the deadline.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, phonePage, sharedStack } from './support/stack';
-import { DEMO_PASSWORD, residents, staff } from '../../scripts/seed/data';
+import type { Browser } from 'playwright-core';
+import { button, launchChromium, phonePage, sharedStack, staffPage as staffPageOf } from './support/stack';
+import { residents } from '../../scripts/seed/data';
 import { tinyJpeg } from '../fixtures/jpeg';
 
 jest.setTimeout(240_000);
@@ -26,17 +26,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function staffPage(username: string): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.goto(`${stack.urls.h5}#/workbench/login/index`);
-  await page.getByPlaceholder('请输入用户名').fill(username);
-  await page.getByPlaceholder('请输入密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByText(staff.find((s) => s.username === username)!.name, { exact: true }).first().waitFor();
-  return page;
-}
-
-const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).last();
+const staffPage = (username: string) => staffPageOf(browser, stack, username);
 
 test('apply with proxy and a photo → 代收, 代交 → one-time notice → supplement → second notice refused → 受理, 办结, 送达', async () => {
   const zhang = residents.find((r) => r.openid === 'demo-openid-zhang')!;

@@ -2,9 +2,9 @@
 // review with a reason; the department head verifies, rectifies, calls back and
 // publishes the outcome; the resident sees it, so does the public page (without
 // who wrote the review); the supervisor's dashboard shows the department's rate fall.
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, phonePage, sharedStack } from './support/stack';
-import { DEMO_PASSWORD, residents, staff } from '../../scripts/seed/data';
+import type { Browser } from 'playwright-core';
+import { button, launchChromium, phonePage, sharedStack, staffPage as staffPageOf } from './support/stack';
+import { DEMO_PASSWORD, residents } from '../../scripts/seed/data';
 
 jest.setTimeout(240_000);
 const stack = sharedStack();
@@ -44,17 +44,7 @@ async function concludedCase(resident: string, clerk: string, idem: string) {
   return a;
 }
 
-async function staffPage(username: string): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.goto(`${stack.urls.h5}#/workbench/login/index`);
-  await page.getByPlaceholder('请输入用户名').fill(username);
-  await page.getByPlaceholder('请输入密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByText(staff.find((s) => s.username === username)!.name, { exact: true }).first().waitFor();
-  return page;
-}
-
-const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).last();
+const staffPage = (username: string) => staffPageOf(browser, stack, username);
 const percent = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
 
 test('bad review with a reason → ticket verified, rectified, called back, published → resident sees the outcome → dashboard rate falls', async () => {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { STACK_FILE } from './global-setup';
+import { DEMO_PASSWORD, staff } from '../../../scripts/seed/data';
 
 export interface SharedStack {
   urls: { h5: string; api: string; openapi: string; fakeWechat: string; dynamo: string };
@@ -31,3 +32,17 @@ export async function phonePage(browser: Browser): Promise<Page> {
   page.setDefaultTimeout(20_000);
   return page;
 }
+
+/** A phone signed in to the staff workbench as a seeded staff member. */
+export async function staffPage(browser: Browser, stack: SharedStack, username: string): Promise<Page> {
+  const page = await phonePage(browser);
+  await page.goto(`${stack.urls.h5}#/workbench/login/index`);
+  await page.getByPlaceholder('请输入用户名').fill(username);
+  await page.getByPlaceholder('请输入密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByText(staff.find((s) => s.username === username)!.name, { exact: true }).first().waitFor();
+  return page;
+}
+
+/** The visible button of that name (Taro pages stay mounted in the H5 router, so the last one). */
+export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).last();
