@@ -326,6 +326,39 @@ describe('rating a visit', () => {
   });
 });
 
+describe('a bad review of a visit', () => {
+  test('the clerk who checked the visitor in, from another office, sees the ticket naming them and may appeal it, not handle it', async () => {
+    const frontDesk = await staffToken('clerk-town-desk', 'clerk', 'town-office', TOWN);
+    const now = new Date().toISOString();
+    const id = 'visit-appointment-2';
+    await bookAppointment(
+      {
+        id, code: 'VSIT6789', residentId: 'r-wang', serviceCode: 'QS-MZ-001', serviceName: '最低生活保障申请',
+        placeId: 'chengguan-center', placeName: '城关镇便民服务中心', placeAddress: '人民路102号', slotId: `chengguan-center~${today}~1000`,
+        date: today, start: '10:00', end: '11:00', status: 'booked', cutoffAt: now, cancelledBy: null, cancelReason: null,
+        createdAt: now, updatedAt: now, version: 1,
+      },
+      { placeId: 'chengguan-center', date: today, start: '10:00', capacity: 10 },
+      'visit-idem-key-2',
+    );
+    expect((await call('POST', '/admin/appointments/check-in', { token: frontDesk, body: { code: 'VSIT6789', placeId: 'chengguan-center' } })).status).toBe(200);
+    const r = await rate(wang, id, 'rate-visit-2', { level: 2, dimensions: dims(2), reasons: ['attitude'] }, 'appointment');
+    expect(r.status).toBe(201);
+    const mine = (await call('GET', '/admin/tickets', { token: frontDesk })).body.tickets;
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ reference: 'VSIT6789', departmentId: 'civil-affairs', responsible: { username: 'clerk-town-desk' } });
+    expect((await call('GET', `/admin/tickets/${mine[0].id}`, { token: frontDesk })).status).toBe(200);
+    expect((await ticketAct(frontDesk, mine[0].id, { action: 'verify', version: mine[0].version, note: '核实' })).status).toBe(403);
+    expect((await ticketAct(otherHead, mine[0].id, { action: 'verify', version: mine[0].version, note: '核实' })).status).toBe(403);
+    const appeal = await ticketAct(frontDesk, mine[0].id, { action: 'appeal', version: mine[0].version, note: '当日该居民未到窗口' });
+    expect(appeal.status).toBe(200);
+    expect(appeal.body.status).toBe('appealed');
+    // Settle it, so later counts of open tickets are as before.
+    const upheld = await call('POST', `/admin/tickets/${mine[0].id}/appeal-decision`, { token: supervisor, body: { decision: 'upheld', version: appeal.body.version, note: '签到记录显示未到场' } });
+    expect(upheld.body.status).toBe('voided');
+  });
+});
+
 describe('default ratings', () => {
   test('seven days without a rating: recorded as 基本满意, flagged, and counted apart from real ratings', async () => {
     const { id } = await concludedCase(li, 'li-default-1');
