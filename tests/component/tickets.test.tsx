@@ -124,9 +124,10 @@ describe('ticketActionsFor', () => {
     expect(ticketActionsFor({ ...base, responsible: null }, clerk)).toEqual([]);
   });
 
-  it("nobody acts on another department's ticket, even when named responsible", () => {
-    expect(ticketActionsFor(base, { ...head, username: 'clerk01', departmentId: 'public-security' })).toEqual([]);
-    expect(ticketActionsFor(base, { ...clerk, departmentId: 'public-security' })).toEqual([]);
+  it("the person a ticket names may appeal it from another office, but not handle it", () => {
+    expect(ticketActionsFor(base, { ...head, username: 'clerk01', departmentId: 'public-security' })).toEqual(['appeal']);
+    expect(ticketActionsFor(base, { ...clerk, departmentId: 'town-office' })).toEqual(['appeal']);
+    expect(ticketActionsFor({ ...base, status: 'verified' }, { ...clerk, departmentId: null })).toEqual(['appeal']);
   });
 
   it('a supervisor decides an undecided appeal, and nothing else; admins and agents do nothing', () => {

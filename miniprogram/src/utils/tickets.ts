@@ -39,9 +39,8 @@ export function ticketActionsFor(
     return ticket.status === 'appealed' && ticket.appeal !== null && ticket.appeal.decision === null ? ['decide'] : [];
   }
   if (staff.role !== 'dept_head' && staff.role !== 'clerk') return [];
-  // Department staff only ever act on their own department's tickets.
-  if (staff.departmentId === null || staff.departmentId !== ticket.departmentId) return [];
-  const head = staff.role === 'dept_head';
+  // The head handles only their own department's tickets; the person a ticket names may appeal it from any office.
+  const head = staff.role === 'dept_head' && staff.departmentId !== null && staff.departmentId === ticket.departmentId;
   const responsible = ticket.responsible !== null && ticket.responsible.username === staff.username;
   const out: TicketStep[] = [];
   const next = FLOW[ticket.status];
