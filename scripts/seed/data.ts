@@ -1437,3 +1437,56 @@ export const leaders: Leader[] = [
   { id: 'shimen-secretary', name: '邱建国', title: '石门镇党委书记', phone: '13908171401', duties: '主持镇党委全面工作，包联云台村', regionCode: R.shimen },
   { id: 'shimen-mayor', name: '潘燕', title: '石门镇镇长', phone: '13908171402', duties: '主持镇政府全面工作，分管农业产业、便民服务', regionCode: R.shimen },
 ];
+
+/**
+ * Concluded cases of the past months and how their applicants rated them,
+ * so the satisfaction page, the dashboard's trends and the items' on-time
+ * rates have a history. Two bad reviews, each with its rectification closed
+ * and published. Only residents the end-to-end journeys do not start from.
+ */
+export interface HistoryCase {
+  openid: string;
+  serviceCode: string;
+  /** Handled by (the responsible person). */
+  handler: string;
+  monthsAgo: number;
+  level: 1 | 2 | 3 | 4 | 5;
+  /** Concluded this many working days late. */
+  lateDays?: number;
+  reasons?: ('overdue' | 'extra_conditions' | 'extra_materials' | 'attitude' | 'repeat_visits')[];
+  comment?: string;
+  rectification?: { verification: string; rectification: string; followUp: string; outcome: string };
+}
+
+export const history: HistoryCase[] = [
+  { openid: 'demo-openid-wang', serviceCode: 'QS-RS-001', handler: 'clerk-rs', monthsAgo: 5, level: 5, comment: '在外地也能办，省了一趟路费' },
+  { openid: 'demo-openid-li', serviceCode: 'QS-MZ-001', handler: 'clerk-mz', monthsAgo: 5, level: 4 },
+  { openid: 'demo-openid-zhao', serviceCode: 'QS-MZ-002', handler: 'clerk-mz', monthsAgo: 4, level: 5, comment: '代办员上门，很贴心' },
+  {
+    openid: 'demo-openid-wang', serviceCode: 'QS-YB-001', handler: 'yb-he', monthsAgo: 4, level: 2, lateDays: 3, reasons: ['overdue'],
+    comment: '超过承诺时限三天才办好',
+    rectification: {
+      verification: '属实：医保信息系统升级期间受理积压，超期3个工作日。',
+      rectification: '升级期间改为人工受理并每日清零，已向居民致歉。',
+      followUp: '电话回访，居民表示理解。',
+      outcome: '因系统升级延误3个工作日，已改为人工受理、每日清零，并向居民致歉。',
+    },
+  },
+  { openid: 'demo-openid-li', serviceCode: 'QS-MZ-003', handler: 'clerk-mz', monthsAgo: 3, level: 5 },
+  { openid: 'demo-openid-zhao', serviceCode: 'QS-RS-002', handler: 'clerk-rs', monthsAgo: 3, level: 3 },
+  {
+    openid: 'demo-openid-wang', serviceCode: 'QS-MZ-004', handler: 'clerk-mz', monthsAgo: 2, level: 1, reasons: ['extra_materials'],
+    comment: '窗口要我回村里开证明，指南上没写',
+    rectification: {
+      verification: '属实：窗口要求提供办事指南以外的村委会证明。',
+      rectification: '取消该证明要求，窗口人员作检讨，全员重学办事指南。',
+      followUp: '电话回访，居民认可整改。',
+      outcome: '已取消指南外的村委会证明要求，窗口人员已作检讨，并组织全员重学办事指南。',
+    },
+  },
+  { openid: 'demo-openid-li', serviceCode: 'QS-YB-002', handler: 'yb-he', monthsAgo: 2, level: 4 },
+  { openid: 'demo-openid-zhao', serviceCode: 'QS-MZ-001', handler: 'clerk-mz', monthsAgo: 1, level: 5 },
+  { openid: 'demo-openid-wang', serviceCode: 'QS-RS-003', handler: 'clerk-rs', monthsAgo: 1, level: 4 },
+  { openid: 'demo-openid-li', serviceCode: 'QS-MZ-005', handler: 'clerk-mz', monthsAgo: 1, level: 5, comment: '一次就办好了' },
+  { openid: 'demo-openid-zhao', serviceCode: 'QS-YB-003', handler: 'yb-he', monthsAgo: 1, level: 3 },
+];

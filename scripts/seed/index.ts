@@ -23,6 +23,8 @@ export interface SeedReport {
   staff: { created: number; existing: number };
   residents: { created: number; existing: number };
   leaders: number;
+  /** Past concluded cases with their ratings. */
+  history: { created: number; existing: number; skipped: number };
   ms: number;
 }
 
@@ -96,6 +98,7 @@ export async function seedDemo(endpoint: string, tableName: string, opts: SeedOp
     staff: { created: 0, existing: 0 },
     residents: { created: 0, existing: 0 },
     leaders: data.leaders.length,
+    history: { created: 0, existing: 0, skipped: 0 },
     ms: 0,
   };
   const C = 8; // DynamoDB Local with a dbPath manages a few hundred writes/s
@@ -161,6 +164,10 @@ export async function seedDemo(endpoint: string, tableName: string, opts: SeedOp
     report.residents.created += 1;
   });
   log(`演示居民 ${data.residents.length}（新建 ${report.residents.created}，已有 ${report.residents.existing}）`);
+
+  const { seedHistory } = await import('./history');
+  report.history = await seedHistory(data.history, demoResidentId);
+  log(`历史办件与评价 ${data.history.length}（新建 ${report.history.created}，已有 ${report.history.existing}）`);
 
   report.ms = Date.now() - started;
   return report;

@@ -31,7 +31,24 @@ describe('seedDemo', () => {
     const wang = await getResident(id!);
     expect(wang).toMatchObject({ name: '王小军', tags: ['migrant_worker'], pairedCadreUsername: 'agent-yang' });
 
+    // The past: concluded cases with their ratings, counted in the satisfaction counters.
+    expect(first.history).toEqual({ created: data.history.length, existing: 0, skipped: 0 });
+    const { getSatisfaction, listRecentTickets } = await import('../../functions/store/ratings');
+    const { summarize } = await import('../../functions/domain/ratings');
+    const { shanghaiDate } = await import('../../functions/domain/calendar');
+    const [y, m] = shanghaiDate().split('-').map(Number) as [number, number];
+    const lastMonth = new Date(Date.UTC(y, m - 2, 3)).toISOString().slice(0, 7);
+    const recent = (await getSatisfaction(`M#${lastMonth}`)).find((c) => c.scope === 'COUNTY');
+    expect(summarize(recent ?? {})).toMatchObject({ total: 4, levels: [0, 0, 1, 1, 2], satisfactionRate: 1, goodRate: 0.75 });
+    const tickets = await listRecentTickets(10);
+    expect(tickets.map((t) => [t.status, t.outcome])).toEqual([
+      ['closed', '已取消指南外的村委会证明要求，窗口人员已作检讨，并组织全员重学办事指南。'],
+      ['closed', '因系统升级延误3个工作日，已改为人工受理、每日清零，并向居民致歉。'],
+    ]);
+    expect((await getService('QS-MZ-001'))?.stats.concluded).toBe(2);
+
     const second = await seedDemo(endpoint, tableName);
+    expect(second.history).toEqual({ created: 0, existing: data.history.length, skipped: 0 });
     expect(second.services).toEqual({ created: 0, existing: data.services.length, refreshed: 0 });
     expect(second.staff).toEqual({ created: 0, existing: data.staff.length });
     expect(second.residents).toEqual({ created: 0, existing: data.residents.length });
