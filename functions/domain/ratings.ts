@@ -101,10 +101,15 @@ export function cadreFlags(s: Satisfaction): Flag[] {
 /**
  * The three departments with the lowest satisfaction rate among those rated;
  * ties go to the department with more ratings (a firmer verdict), then by id.
+ * A ranking needs more than three rated departments, and a department level
+ * with the best is never at the bottom.
  */
 export function bottomThree(rows: { id: string; s: Satisfaction }[]): string[] {
-  return rows
-    .filter((r) => r.s.satisfactionRate !== null)
+  const rated = rows.filter((r) => r.s.satisfactionRate !== null);
+  if (rated.length <= 3) return [];
+  const best = Math.max(...rated.map((r) => r.s.satisfactionRate!));
+  return rated
+    .filter((r) => r.s.satisfactionRate! < best)
     .sort((a, b) => a.s.satisfactionRate! - b.s.satisfactionRate! || b.s.total - a.s.total || a.id.localeCompare(b.id))
     .slice(0, 3)
     .map((r) => r.id);

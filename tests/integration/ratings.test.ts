@@ -406,7 +406,8 @@ describe('the supervisor’s dashboard', () => {
     expect(civil.trend[5]).toBe(civil.month.satisfactionRate);
     // This month civil affairs had 4, 1, 4 (changed from 2), 1 (appeal dismissed), 3 (the visit) and 2; the upheld appeal's 1 is out.
     expect(civil.month).toMatchObject({ total: 6, levels: [2, 1, 1, 2, 0], satisfactionRate: 0.5, goodRate: 0.333 });
-    expect(civil.flags).toEqual(['summon', 'bottom3']);
+    // One rated department: summoned, but no ranking to be at the bottom of.
+    expect(civil.flags).toEqual(['summon']);
     expect(deptRow(d, 'public-security').flags).toEqual([]);
     // The clerk who handled five of them: 2 of 5 satisfied, summoned and barred from promotion.
     expect(d.staff.find((x: any) => x.id === 'clerk-mz')).toMatchObject({ month: { total: 5, satisfactionRate: 0.4 }, flags: ['summon', 'promotion_veto'] });

@@ -50,6 +50,12 @@ describe('flags', () => {
     expect(bottomThree(rows)).toEqual(['c', 'b', 'f']);
     expect(bottomThree([{ id: 'x', s: summarize({}) }])).toEqual([]);
   });
+
+  test('no ranking with three or fewer rated departments; none level with the best is at the bottom', () => {
+    expect(bottomThree([{ id: 'a', s: rate(1, 2) }, { id: 'b', s: rate(9, 10) }, { id: 'c', s: rate(1, 1) }])).toEqual([]);
+    const fourPerfectAndOne = ['a', 'b', 'c', 'd'].map((id) => ({ id, s: rate(1, 1) })).concat([{ id: 'e', s: rate(1, 2) }]);
+    expect(bottomThree(fourPerfectAndOne)).toEqual(['e']);
+  });
 });
 
 describe('rating rules', () => {

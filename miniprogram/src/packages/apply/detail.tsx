@@ -3,17 +3,16 @@
 // missing with 补齐材料, the proxy steps with the agent to call, the handler,
 // the materials and the timeline (newest last, Asia/Shanghai time).
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import type { ApplicationDetail } from '../../../../shared/schemas/applications';
 import { getApplication } from '../../api/applications';
-import { errorMessage } from '../../api/errors';
 import { Btn } from '../../components/Btn';
 import { ClockCard, KV, MaterialsCard, Phone, ProxyCard, StateBadge, Timeline } from '../../components/CaseParts';
 import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { role } from '../../utils/a11y';
 import { rateUrl } from '../../utils/ratings';
+import { useLoad } from '../../utils/useLoad';
 import './apply.scss';
 
 const NOTICE_TITLE = '一次性告知：请补齐以下材料';
@@ -23,40 +22,11 @@ const RATEABLE = new Set<ApplicationDetail['state']>(['approved', 'denied', 'rej
 export default function ApplicationDetailPage() {
   const { params } = useRouter();
   const id = decodeURIComponent(params.id ?? '');
-  const [app, setApp] = useState<ApplicationDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    if (!id) {
-      setError('缺少办件编号');
-      return;
-    }
-    try {
-      setApp(await getApplication(id));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [id]);
-
   // Again on coming back from the supplement page.
-  useDidShow(() => {
-    void load();
-  });
+  const { data: app, error, reload } = useLoad(() => getApplication(id), [id], { onShow: true, invalid: !id && '缺少办件编号' });
 
-  if (error) {
-    return (
-      <Page className='apply'>
-        <ErrorState message={error} onRetry={() => void load()} />
-      </Page>
-    );
-  }
-  if (!app) {
-    return (
-      <Page className='apply'>
-        <Loading />
-      </Page>
-    );
+  if (error || !app) {
+    return <Page className='apply'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
 
   const awaiting = app.state === 'awaiting_materials';

@@ -4,8 +4,7 @@
 // (reused on retry, so a lost answer never files twice) and opens the case.
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
-import type { ServiceItem } from '../../../../shared/schemas/catalog';
+import { useState } from 'react';
 import { apply } from '../../api/applications';
 import { newIdempotencyKey } from '../../api/booking';
 import { getService } from '../../api/catalog';
@@ -16,6 +15,7 @@ import { ErrorState, Loading } from '../../components/States';
 import { Toggle } from '../../components/Toggle';
 import { role } from '../../utils/a11y';
 import { formatPromise } from '../../utils/format';
+import { useLoad } from '../../utils/useLoad';
 import { declared, EMPTY, MaterialDeclare, materialSpec, type Declared } from './parts';
 import { PHOTOS_ENABLED } from './photos';
 import './apply.scss';
@@ -27,31 +27,13 @@ export default function Apply() {
   const code = decodeURIComponent(params.code ?? '');
   // One key for this screen: a retry after a lost answer files at most once.
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const [item, setItem] = useState<ServiceItem | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: item, error, reload } = useLoad(() => getService(code), [code], { invalid: !code && '缺少事项编码' });
   const [decl, setDecl] = useState<Record<string, Declared>>({});
   const [proxy, setProxy] = useState(false);
   const [note, setNote] = useState('');
   const [uploads, setUploads] = useState(0);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    if (!code) {
-      setError('缺少事项编码');
-      return;
-    }
-    try {
-      setItem(await getService(code));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [code]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const update = (name: string) => (fn: (d: Declared) => Declared) => setDecl((all) => ({ ...all, [name]: fn(all[name] ?? EMPTY) }));
   const onBusy = (b: boolean) => setUploads((n) => n + (b ? 1 : -1));
@@ -83,19 +65,8 @@ export default function Apply() {
     }
   };
 
-  if (error) {
-    return (
-      <Page className='apply'>
-        <ErrorState message={error} onRetry={() => void load()} />
-      </Page>
-    );
-  }
-  if (!item) {
-    return (
-      <Page className='apply'>
-        <Loading />
-      </Page>
-    );
+  if (error || !item) {
+    return <Page className='apply'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
   if (!item.online) {
     return (

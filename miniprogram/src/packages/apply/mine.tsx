@@ -1,17 +1,16 @@
 // 我的办件: the resident's applications, newest first: case number, item,
 // state, the deadline light and the promised date; a tap opens the case.
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
 import type { Application } from '../../../../shared/schemas/applications';
 import { listApplications } from '../../api/applications';
-import { errorMessage } from '../../api/errors';
 import { Btn } from '../../components/Btn';
 import { dueLine, LightBadge, StateBadge } from '../../components/CaseParts';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { role } from '../../utils/a11y';
 import { remainingText } from '../../utils/applications';
+import { useLoad } from '../../utils/useLoad';
 import './apply.scss';
 
 function newestFirst(list: Application[]): Application[] {
@@ -19,36 +18,11 @@ function newestFirst(list: Application[]): Application[] {
 }
 
 export default function MyApplications() {
-  const [list, setList] = useState<Application[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setList(newestFirst((await listApplications()).applications));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, []);
-
   // Again on coming back from a case that moved on.
-  useDidShow(() => {
-    void load();
-  });
+  const { data: list, error, reload } = useLoad(async () => newestFirst((await listApplications()).applications), [], { onShow: true });
 
-  if (error) {
-    return (
-      <Page className='apply'>
-        <ErrorState message={error} onRetry={() => void load()} />
-      </Page>
-    );
-  }
-  if (!list) {
-    return (
-      <Page className='apply'>
-        <Loading />
-      </Page>
-    );
+  if (error || !list) {
+    return <Page className='apply'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
   if (list.length === 0) {
     return (

@@ -4,14 +4,14 @@
 // the case as it is now).
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
-import type { ApplicationDetail } from '../../../../shared/schemas/applications';
+import { useState } from 'react';
 import { getApplication, supplement } from '../../api/applications';
 import { errorMessage, isApiError } from '../../api/errors';
 import { Btn } from '../../components/Btn';
 import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { role } from '../../utils/a11y';
+import { useLoad } from '../../utils/useLoad';
 import { declared, EMPTY, MaterialDeclare, type Declared } from './parts';
 import { PHOTOS_ENABLED } from './photos';
 import './apply.scss';
@@ -19,30 +19,12 @@ import './apply.scss';
 export default function Supplement() {
   const { params } = useRouter();
   const id = decodeURIComponent(params.id ?? '');
-  const [app, setApp] = useState<ApplicationDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: app, error, reload, setData: setApp } = useLoad(() => getApplication(id), [id], { invalid: !id && '缺少办件编号' });
   const [decl, setDecl] = useState<Record<string, Declared>>({});
   const [note, setNote] = useState('');
   const [uploads, setUploads] = useState(0);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    if (!id) {
-      setError('缺少办件编号');
-      return;
-    }
-    try {
-      setApp(await getApplication(id));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const update = (name: string) => (fn: (d: Declared) => Declared) => setDecl((all) => ({ ...all, [name]: fn(all[name] ?? EMPTY) }));
   const onBusy = (b: boolean) => setUploads((n) => n + (b ? 1 : -1));
@@ -86,19 +68,8 @@ export default function Supplement() {
     }
   };
 
-  if (error) {
-    return (
-      <Page className='apply'>
-        <ErrorState message={error} onRetry={() => void load()} />
-      </Page>
-    );
-  }
-  if (!app) {
-    return (
-      <Page className='apply'>
-        <Loading />
-      </Page>
-    );
+  if (error || !app) {
+    return <Page className='apply'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
 
   const header = (

@@ -2,9 +2,8 @@
 // the window; cancel (with a confirm) or reschedule until the cut-off; a
 // cancelled booking says who cancelled it and why.
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
-import type { Appointment } from '../../../../shared/schemas/appointments';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { cancelAppointment, getAppointment } from '../../api/booking';
 import { errorMessage, isApiError } from '../../api/errors';
 import { Btn } from '../../components/Btn';
@@ -16,33 +15,16 @@ import { role } from '../../utils/a11y';
 import { cancelNote } from '../../utils/booking';
 import { rateUrl } from '../../utils/ratings';
 import { formatDateLong, formatInstant, formatSpan } from '../../utils/dates';
+import { useLoad } from '../../utils/useLoad';
 import { Row } from './parts';
 import './booking.scss';
 
 export default function AppointmentDetail() {
   const { params } = useRouter();
   const id = decodeURIComponent(params.id ?? '');
-  const [appt, setAppt] = useState<Appointment | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: appt, error, reload, setData: setAppt } = useLoad(() => getAppointment(id), [id], { onShow: true, invalid: !id && '缺少预约编号' });
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    setError(null);
-    if (!id) {
-      setError('缺少预约编号');
-      return;
-    }
-    try {
-      setAppt(await getAppointment(id));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [id]);
-
-  useDidShow(() => {
-    void load();
-  });
 
   const cancel = async () => {
     if (!appt || busy) return;
@@ -78,19 +60,8 @@ export default function AppointmentDetail() {
     });
   };
 
-  if (error) {
-    return (
-      <Page className='booking'>
-        <ErrorState message={error} onRetry={() => void load()} />
-      </Page>
-    );
-  }
-  if (!appt) {
-    return (
-      <Page className='booking'>
-        <Loading />
-      </Page>
-    );
+  if (error || !appt) {
+    return <Page className='booking'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
 
   const booked = appt.status === 'booked';

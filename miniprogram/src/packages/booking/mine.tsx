@@ -1,16 +1,15 @@
 // 我的预约: the resident's bookings, upcoming first; a tap opens the booking.
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
 import type { Appointment } from '../../../../shared/schemas/appointments';
 import { listAppointments } from '../../api/booking';
-import { errorMessage } from '../../api/errors';
 import { Btn } from '../../components/Btn';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { StatusBadge } from '../../components/StatusBadge';
 import { role } from '../../utils/a11y';
 import { formatDateLong, formatSpan } from '../../utils/dates';
+import { useLoad } from '../../utils/useLoad';
 import './booking.scss';
 
 /** Active bookings soonest first, then the rest most recent first. */
@@ -22,36 +21,11 @@ function ordered(list: Appointment[]): Appointment[] {
 }
 
 export default function MyAppointments() {
-  const [list, setList] = useState<Appointment[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setList(ordered((await listAppointments()).appointments));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, []);
-
   // Again on coming back from a booking that was cancelled or moved.
-  useDidShow(() => {
-    void load();
-  });
+  const { data: list, error, reload } = useLoad(async () => ordered((await listAppointments()).appointments), [], { onShow: true });
 
-  if (error) {
-    return (
-      <Page className='booking'>
-        <ErrorState message={error} onRetry={() => void load()} />
-      </Page>
-    );
-  }
-  if (!list) {
-    return (
-      <Page className='booking'>
-        <Loading />
-      </Page>
-    );
+  if (error || !list) {
+    return <Page className='booking'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
   if (list.length === 0) {
     return (

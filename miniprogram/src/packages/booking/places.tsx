@@ -2,16 +2,16 @@
 // (本村 → 本镇 → 县直部门本镇坐班 → 县城), from GET /services/{code}/places.
 import { Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { NEARNESS, type Place } from '../../../../shared/schemas/appointments';
 import { listPlaces } from '../../api/booking';
 import { getService } from '../../api/catalog';
-import { errorMessage } from '../../api/errors';
 import { getMe } from '../../api/me';
 import { getToken } from '../../api/session';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { getState } from '../../store/app';
+import { useLoad } from '../../utils/useLoad';
 import { PlaceCard } from './parts';
 import './booking.scss';
 
@@ -36,34 +36,20 @@ function nearestFirst(places: Place[]): Place[] {
 export default function Places() {
   const { params } = useRouter();
   const code = decodeURIComponent(params.code ?? '');
-  const [places, setPlaces] = useState<Place[] | null>(null);
   const [itemName, setItemName] = useState('');
-  const [byRegion, setByRegion] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    if (!code) {
-      setError('缺少事项编码');
-      return;
-    }
-    getService(code).then(
-      (item) => setItemName(item.name),
-      () => undefined, // the name is a nicety
-    );
-    try {
+  const { data, error, reload } = useLoad(
+    async () => {
+      getService(code).then(
+        (item) => setItemName(item.name),
+        () => undefined, // the name is a nicety
+      );
       const region = await residentRegion();
       const res = await listPlaces(code, region);
-      setByRegion(Boolean(region));
-      setPlaces(nearestFirst(res.places));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [code]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+      return { places: nearestFirst(res.places), byRegion: Boolean(region) };
+    },
+    [code],
+    { invalid: !code && '缺少事项编码' },
+  );
 
   const open = (p: Place) =>
     void Taro.navigateTo({ url: `/packages/booking/slots?code=${encodeURIComponent(code)}&placeId=${encodeURIComponent(p.id)}` });
@@ -72,17 +58,17 @@ export default function Places() {
     <Page className='booking'>
       {itemName ? <Text className='booking__item'>预约办理：{itemName}</Text> : null}
       {error ? (
-        <ErrorState message={error} onRetry={() => void load()} />
-      ) : !places ? (
+        <ErrorState message={error} onRetry={reload} />
+      ) : !data ? (
         <Loading />
-      ) : places.length === 0 ? (
+      ) : data.places.length === 0 ? (
         <Empty text='该事项暂无可预约的办理地点' />
       ) : (
         <>
           <Text className='hint booking__hint'>
-            {byRegion ? '按离您现居住地由近及远排列' : '登录并填写现居住地后，将按离您最近的地点排列'}
+            {data.byRegion ? '按离您现居住地由近及远排列' : '登录并填写现居住地后，将按离您最近的地点排列'}
           </Text>
-          {places.map((p) => (
+          {data.places.map((p) => (
             <PlaceCard key={p.id} place={p} onClick={() => open(p)} />
           ))}
         </>

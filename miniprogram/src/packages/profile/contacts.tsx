@@ -1,12 +1,10 @@
 // 包联干部 and the leaders' public directory, with tap-to-call.
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
-import type { ContactsResponse } from '../../../../shared/schemas/contacts';
 import { getContacts } from '../../api/contacts';
-import { errorMessage } from '../../api/errors';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
+import { useLoad } from '../../utils/useLoad';
 import './contacts.scss';
 import { Btn } from '../../components/Btn';
 
@@ -17,35 +15,10 @@ function call(phoneNumber: string) {
 export default function Contacts() {
   const { params } = useRouter();
   const leadersFirst = params.section === 'leaders';
-  const [data, setData] = useState<ContactsResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, reload } = useLoad(getContacts, []);
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setData(await getContacts());
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (error) {
-    return (
-      <Page className='contacts'>
-        <ErrorState message={error} onRetry={() => void load()} />
-      </Page>
-    );
-  }
-  if (!data) {
-    return (
-      <Page className='contacts'>
-        <Loading />
-      </Page>
-    );
+  if (error || !data) {
+    return <Page className='contacts'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
 
   const cadre = (

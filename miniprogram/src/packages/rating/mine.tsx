@@ -4,10 +4,8 @@
 // rectification ticket with its due date and published outcome; 修改评价
 // while the rating can still change).
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
 import type { MyRatingsResponse, Rating, RatingInvite } from '../../../../shared/schemas/ratings';
-import { errorMessage } from '../../api/errors';
 import { myRatings } from '../../api/ratings';
 import { Btn } from '../../components/Btn';
 import { Page } from '../../components/Page';
@@ -15,6 +13,7 @@ import { Empty, ErrorState, Loading } from '../../components/States';
 import { formatInstant } from '../../utils/dates';
 import { shanghaiDate } from '../../utils/format';
 import { rateUrl } from '../../utils/ratings';
+import { useLoad } from '../../utils/useLoad';
 import { formatDay, isBad, LevelBadge, reasonsText, refLabel, TicketBadge } from './parts';
 import './rating.scss';
 
@@ -26,36 +25,11 @@ function sorted(data: MyRatingsResponse): MyRatingsResponse {
 }
 
 export default function MyRatings() {
-  const [data, setData] = useState<MyRatingsResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setData(sorted(await myRatings()));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, []);
-
   // Again on coming back from the rate page.
-  useDidShow(() => {
-    void load();
-  });
+  const { data, error, reload } = useLoad(async () => sorted(await myRatings()), [], { onShow: true });
 
-  if (error) {
-    return (
-      <Page className='rating'>
-        <ErrorState message={error} onRetry={() => void load()} />
-      </Page>
-    );
-  }
-  if (!data) {
-    return (
-      <Page className='rating'>
-        <Loading />
-      </Page>
-    );
+  if (error || !data) {
+    return <Page className='rating'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
   if (data.pending.length === 0 && data.ratings.length === 0) {
     return (

@@ -4,19 +4,12 @@
 // recent bad reviews with how they were rectified. No reviewer is ever named
 // (the API carries no identities, and no comments).
 import { Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useState } from 'react';
-import {
-  FLAG_LABELS,
-  RATING_LEVEL_LABELS,
-  RATING_LEVELS,
-  type PublicSatisfactionResponse,
-  type Satisfaction,
-} from '../../../../shared/schemas/ratings';
-import { errorMessage } from '../../api/errors';
+import { FLAG_LABELS, RATING_LEVEL_LABELS, RATING_LEVELS, type Satisfaction } from '../../../../shared/schemas/ratings';
 import { publicSatisfaction } from '../../api/ratings';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { shanghaiDate } from '../../utils/format';
+import { useLoad } from '../../utils/useLoad';
 import { formatDay, LevelBadge, percent, reasonsText, Row, TicketBadge } from './parts';
 import './rating.scss';
 
@@ -42,35 +35,10 @@ function LevelCounts({ s }: { s: Satisfaction }) {
 }
 
 export default function PublicSatisfaction() {
-  const [data, setData] = useState<PublicSatisfactionResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, reload } = useLoad(publicSatisfaction, []);
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setData(await publicSatisfaction());
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (error) {
-    return (
-      <Page className='rating'>
-        <ErrorState message={error} onRetry={() => void load()} />
-      </Page>
-    );
-  }
-  if (!data) {
-    return (
-      <Page className='rating'>
-        <Loading />
-      </Page>
-    );
+  if (error || !data) {
+    return <Page className='rating'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
 
   const { county } = data;

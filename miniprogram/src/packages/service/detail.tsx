@@ -2,19 +2,19 @@
 // one-time notice (一次性告知), time limits, fee, visits, channels and stats.
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import {
   HANDLING_LEVEL_LABELS,
   ITEM_TYPE_LABELS,
   MATERIAL_FORMAT_LABELS,
   SERVICE_CATEGORY_LABELS,
 } from '../../../../shared/enums';
-import type { Material, ServiceItem } from '../../../../shared/schemas/catalog';
+import type { Material } from '../../../../shared/schemas/catalog';
 import { getService } from '../../api/catalog';
-import { errorMessage } from '../../api/errors';
 import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { formatDays, formatFee, formatRate, formatVisits, shanghaiDate } from '../../utils/format';
+import { useLoad } from '../../utils/useLoad';
 import './detail.scss';
 import { Btn } from '../../components/Btn';
 
@@ -52,39 +52,10 @@ function MaterialItem({ m, n }: { m: Material; n: number }) {
 export default function ServiceDetail() {
   const { params } = useRouter();
   const code = decodeURIComponent(params.code ?? '');
-  const [item, setItem] = useState<ServiceItem | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: item, error, reload } = useLoad(() => getService(code), [code], { invalid: !code && '缺少事项编码' });
 
-  const load = useCallback(async () => {
-    setError(null);
-    if (!code) {
-      setError('缺少事项编码');
-      return;
-    }
-    try {
-      setItem(await getService(code));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [code]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (error) {
-    return (
-      <Page className='detail'>
-        <ErrorState message={error} onRetry={() => void load()} />
-      </Page>
-    );
-  }
-  if (!item) {
-    return (
-      <Page className='detail'>
-        <Loading />
-      </Page>
-    );
+  if (error || !item) {
+    return <Page className='detail'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
 
   const required = item.materials.filter((m) => m.required).length;

@@ -7,7 +7,7 @@
 // first) shows the server's message and reloads the case.
 import { Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   PROXY_STEP_LABELS,
   STAFF_ACTION_LABELS,
@@ -25,6 +25,7 @@ import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { role } from '../../utils/a11y';
 import { actionsFor, proxyStepButton, splitNames } from '../../utils/applications';
+import { useLoad } from '../../utils/useLoad';
 import '../cases.scss';
 
 type Message = { ok: boolean; text: string } | null;
@@ -58,9 +59,8 @@ function Check({ label, hint, on, onChange }: { label: string; hint?: string; on
 export default function CasePage() {
   const { params } = useRouter();
   const id = decodeURIComponent(params.id ?? '');
-  const [app, setApp] = useState<ApplicationDetail | null>(null);
+  const { data: app, error, reload, setData: setApp } = useLoad(() => getCase(id), [id], { staff: true, invalid: !id && '缺少办件编号' });
   const [staff, setStaff] = useState<StaffProfile | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [msg, setMsg] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
   // The open form and its fields.
@@ -76,23 +76,9 @@ export default function CasePage() {
   const [photos, setPhotos] = useState<PhotoLink[] | null>(null);
   const [photosState, setPhotosState] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null });
 
-  const load = useCallback(async () => {
-    setError(null);
-    if (!id) {
-      setError('缺少办件编号');
-      return;
-    }
-    try {
-      setApp(await getCase(id));
-    } catch (e) {
-      if (!(isApiError(e) && e.status === 401)) setError(errorMessage(e));
-    }
-  }, [id]);
-
   useEffect(() => {
-    void load();
     getStaffMe().then(setStaff, () => undefined); // the role only decides which buttons show
-  }, [load]);
+  }, []);
 
   const openForm = (f: StaffAction | 'assign') => {
     if (!app) return;
@@ -123,7 +109,7 @@ export default function CasePage() {
       if (isApiError(e) && e.status === 409) {
         setForm(null);
         setMsg({ ok: false, text });
-        void load();
+        reload();
       } else if (form) {
         setFormError(text);
       } else {
@@ -213,19 +199,8 @@ export default function CasePage() {
     void run('改派代办员', () => assignAgent(app.id, username, app.version));
   };
 
-  if (error) {
-    return (
-      <Page className='cases'>
-        <ErrorState message={error} onRetry={() => void load()} />
-      </Page>
-    );
-  }
-  if (!app) {
-    return (
-      <Page className='cases'>
-        <Loading />
-      </Page>
-    );
+  if (error || !app) {
+    return <Page className='cases'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
 
   const actions = actionsFor(app, staff?.role ?? null);

@@ -2,54 +2,26 @@
 // role, sign-out.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
 import { STAFF_ROLE_LABELS } from '../../../../shared/enums';
-import type { StaffProfile } from '../../../../shared/schemas/auth';
-import { errorMessage, isApiError } from '../../api/errors';
 import { getStaffMe, staffLogout } from '../../api/staff';
 import { Cell } from '../../components/Cell';
 import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { maskPhone } from '../../utils/format';
+import { useLoad } from '../../utils/useLoad';
 import './index.scss';
 import { Btn } from '../../components/Btn';
 
 export default function Workbench() {
-  const [staff, setStaff] = useState<StaffProfile | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setStaff(await getStaffMe());
-    } catch (e) {
-      // 401: the request module is already taking us to the login page.
-      if (!(isApiError(e) && e.status === 401)) setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: staff, error, reload } = useLoad(getStaffMe, [], { staff: true });
 
   const logout = () => {
     staffLogout();
     void Taro.redirectTo({ url: '/workbench/login/index' });
   };
 
-  if (error) {
-    return (
-      <Page className='workbench'>
-        <ErrorState message={error} onRetry={() => void load()} />
-      </Page>
-    );
-  }
-  if (!staff) {
-    return (
-      <Page className='workbench'>
-        <Loading />
-      </Page>
-    );
+  if (error || !staff) {
+    return <Page className='workbench'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
 
   return (

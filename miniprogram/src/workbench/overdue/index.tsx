@@ -1,46 +1,18 @@
 // 超期督办 (supervisor): yellow (临期) and red (超期) cases across departments,
 // in the server's order; a tap opens the case.
 import { Text } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
-import type { Application } from '../../../../shared/schemas/applications';
 import { getOverdue } from '../../api/casework';
-import { errorMessage, isApiError } from '../../api/errors';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
+import { useLoad } from '../../utils/useLoad';
 import { CaseRow } from '../cases';
 import '../cases.scss';
 
 export default function Overdue() {
-  const [list, setList] = useState<Application[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: list, error, reload } = useLoad(async () => (await getOverdue()).applications, [], { onShow: true, staff: true });
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setList((await getOverdue()).applications);
-    } catch (e) {
-      if (!(isApiError(e) && e.status === 401)) setError(errorMessage(e));
-    }
-  }, []);
-
-  useDidShow(() => {
-    void load();
-  });
-
-  if (error) {
-    return (
-      <Page className='cases'>
-        <ErrorState message={error} onRetry={() => void load()} />
-      </Page>
-    );
-  }
-  if (!list) {
-    return (
-      <Page className='cases'>
-        <Loading />
-      </Page>
-    );
+  if (error || !list) {
+    return <Page className='cases'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
   if (list.length === 0) {
     return (

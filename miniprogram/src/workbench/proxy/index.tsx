@@ -2,8 +2,7 @@
 // done and a button for the next one (记录委托 / 记录代收 / 记录代交 / 记录代领 /
 // 记录回交) that records it with the case's version.
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { PROXY_STEP_LABELS, type Application } from '../../../../shared/schemas/applications';
 import { getProxyTasks, recordProxyStep } from '../../api/casework';
 import { errorMessage, isApiError } from '../../api/errors';
@@ -14,6 +13,7 @@ import { Empty, ErrorState, Loading } from '../../components/States';
 import { role } from '../../utils/a11y';
 import { proxyStepButton } from '../../utils/applications';
 import { formatInstant } from '../../utils/dates';
+import { useLoad } from '../../utils/useLoad';
 import { CaseRow } from '../cases';
 import '../cases.scss';
 
@@ -25,23 +25,9 @@ function openFirst(list: Application[]): Application[] {
 }
 
 export default function ProxyTasks() {
-  const [list, setList] = useState<Application[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: list, error, reload, setData: setList } = useLoad(async () => openFirst((await getProxyTasks()).applications), [], { onShow: true, staff: true });
   const [msg, setMsg] = useState<Message>(null);
   const [busy, setBusy] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setList(openFirst((await getProxyTasks()).applications));
-    } catch (e) {
-      if (!(isApiError(e) && e.status === 401)) setError(errorMessage(e));
-    }
-  }, []);
-
-  useDidShow(() => {
-    void load();
-  });
 
   const record = async (app: Application) => {
     const step = app.proxy?.nextStep;
@@ -55,25 +41,14 @@ export default function ProxyTasks() {
     } catch (e) {
       setMsg({ ok: false, text: errorMessage(e) });
       // Someone else recorded it first, or the case moved on: show it as it is now.
-      if (isApiError(e) && e.status === 409) void load();
+      if (isApiError(e) && e.status === 409) reload();
     } finally {
       setBusy(null);
     }
   };
 
-  if (error) {
-    return (
-      <Page className='cases'>
-        <ErrorState message={error} onRetry={() => void load()} />
-      </Page>
-    );
-  }
-  if (!list) {
-    return (
-      <Page className='cases'>
-        <Loading />
-      </Page>
-    );
+  if (error || !list) {
+    return <Page className='cases'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
   const open = list.filter((a) => a.proxy?.nextStep).length;
   return (

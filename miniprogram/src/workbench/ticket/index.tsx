@@ -7,7 +7,7 @@
 // appealed) shows the server's message and reloads the ticket.
 import { Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { StaffProfile } from '../../../../shared/schemas/auth';
 import {
   APPEAL_DECISION_LABELS,
@@ -15,7 +15,6 @@ import {
   FOLLOW_UP_VIEWS,
   RATING_TARGET_LABELS,
   type FollowUpView,
-  type TicketDetail,
 } from '../../../../shared/schemas/ratings';
 import { errorMessage, isApiError } from '../../api/errors';
 import { getStaffMe } from '../../api/staff';
@@ -39,6 +38,7 @@ import {
   ticketEventLabel,
   type TicketStep,
 } from '../../utils/tickets';
+import { useLoad } from '../../utils/useLoad';
 import { LevelBadge, OverdueBadge, reasonsText, TicketStatusBadge } from '../tickets/parts';
 import '../cases.scss';
 import '../tickets/tickets.scss';
@@ -61,9 +61,8 @@ const DONE: Record<TicketStep, string> = {
 export default function TicketPage() {
   const { params } = useRouter();
   const id = decodeURIComponent(params.id ?? '');
-  const [ticket, setTicket] = useState<TicketDetail | null>(null);
+  const { data: ticket, error, reload, setData: setTicket } = useLoad(() => getTicket(id), [id], { staff: true, invalid: !id && '缺少整改单编号' });
   const [staff, setStaff] = useState<StaffProfile | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [msg, setMsg] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
   // The open form and its fields.
@@ -74,23 +73,9 @@ export default function TicketPage() {
   const [decision, setDecision] = useState<Decision | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    setError(null);
-    if (!id) {
-      setError('缺少整改单编号');
-      return;
-    }
-    try {
-      setTicket(await getTicket(id));
-    } catch (e) {
-      if (!(isApiError(e) && e.status === 401)) setError(errorMessage(e));
-    }
-  }, [id]);
-
   useEffect(() => {
-    void load();
     getStaffMe().then(setStaff, () => undefined); // who is signed in decides which buttons show
-  }, [load]);
+  }, []);
 
   const openForm = (step: TicketStep) => {
     setForm(step);
@@ -141,7 +126,7 @@ export default function TicketPage() {
         // Illegal now, someone acted first, or already appealed: show the ticket as it is now.
         setForm(null);
         setMsg({ ok: false, text: message });
-        void load();
+        reload();
       } else {
         setFormError(message);
       }
@@ -150,19 +135,8 @@ export default function TicketPage() {
     }
   };
 
-  if (error) {
-    return (
-      <Page className='cases tickets'>
-        <ErrorState message={error} onRetry={() => void load()} />
-      </Page>
-    );
-  }
-  if (!ticket) {
-    return (
-      <Page className='cases tickets'>
-        <Loading />
-      </Page>
-    );
+  if (error || !ticket) {
+    return <Page className='cases tickets'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
 
   const steps = ticketActionsFor(ticket, staff);
