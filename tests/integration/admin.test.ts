@@ -101,5 +101,12 @@ describe('GET /openapi.json', () => {
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'category', 'departmentId', 'level']);
     expect(res.body.paths['/admin/services'].post.security).toEqual([{ staffToken: [] }]);
     expect(res.body.paths['/admin/services'].post.requestBody.content['application/json'].schema.required).toContain('materials');
+    // Ratings: residents rate, anyone reads the public page, supervisors the dashboard.
+    expect(res.body.paths['/ratings'].post.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['targetType', 'targetId', 'idempotencyKey', 'level', 'dimensions']),
+    );
+    expect(res.body.paths['/satisfaction'].get.security).toBeUndefined();
+    expect(res.body.paths['/admin/satisfaction'].get.security).toEqual([{ staffToken: [] }]);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/admin/tickets/{id}/actions', '/admin/tickets/{id}/appeal-decision']));
   });
 });
