@@ -41,7 +41,9 @@ test('a resident signs in through the WeChat code flow, searches the catalogue, 
   await page.getByRole('button', { name: '搜索' }).click();
   const row = page.locator('.service-row', { hasText: dibao.name });
   await row.first().waitFor();
-  expect(await page.locator('.service-row').count()).toBeLessThan(services.length);
+  // The unfiltered list has the row too: wait for the search result to replace it.
+  await page.waitForFunction((all) => document.querySelectorAll('.service-row').length < all, services.length, { timeout: 15_000 });
+  expect(await row.count()).toBeGreaterThan(0);
   await page.screenshot({ path: join(shots, 'resident-search.png') });
 
   await row.first().click();
