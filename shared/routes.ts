@@ -255,8 +255,8 @@ export const routes = {
     summary: '督查裁定申诉', params: TicketParams, body: AppealDecisionBody, response: TicketDetail,
   },
   'GET /admin/satisfaction': {
-    method: 'GET', path: '/admin/satisfaction', fn: 'adminRatings', auth: 'staff', roles: ['supervisor', 'admin'],
-    summary: '督查：满意度看板（部门、人员、乡镇；趋势与预警）', query: DashboardQuery, response: DashboardResponse,
+    method: 'GET', path: '/admin/satisfaction', fn: 'adminRatings', auth: 'staff', roles: ['supervisor', 'admin', 'dept_head'],
+    summary: '满意度看板（部门、人员、乡镇；趋势与预警）：督查看全县，部门负责人看本部门及其干部', query: DashboardQuery, response: DashboardResponse,
   },
   'GET /openapi.json': {
     method: 'GET', path: '/openapi.json', fn: 'openapi', auth: 'public', summary: 'OpenAPI 文档', response: z.unknown(),

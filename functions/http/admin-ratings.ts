@@ -142,7 +142,9 @@ export const handler = httpHandler({
     return detail(next, principal);
   },
 
-  'GET /admin/satisfaction': async ({ query }) => {
+  'GET /admin/satisfaction': async ({ query, principal }) => {
+    // A department head sees the county's figures, their own department (ranked among all) and its cadres.
+    const own = EVERYWHERE.includes(principal.role) ? null : principal.departmentId ?? '';
     const month = query.month ?? shanghaiDate().slice(0, 7);
     const months = trailingMonths(month);
     const [perMonth, year, departments, regions, open] = await Promise.all([
@@ -165,14 +167,17 @@ export const handler = httpHandler({
     const staffScopes = [...scopes].filter((s) => s.startsWith('STAFF#'));
     const townNames = new Map(regions.map((r) => [r.code, r.name]));
     const today = shanghaiDate();
+    const mineOpen = open.filter((t) => own === null || t.departmentId === own);
     return {
       month,
       months,
       county: { ...build('COUNTY', 'county', '全县'), flags: [] },
       departments: depts
+        .filter((d) => own === null || d.id === own)
         .map((d) => ({ ...d, flags: [...unitFlags(d.month), ...(bottom.has(d.id) ? (['bottom3'] as const) : [])] }))
         .sort(byRate),
       staff: staffScopes
+        .filter((scope) => own === null || (yearMap.get(scope) ?? current.get(scope))?.departmentId === own)
         .map((scope) => {
           const info = yearMap.get(scope) ?? current.get(scope);
           const r = build(scope, scope.slice(6), info?.staffName ?? scope.slice(6));
@@ -180,16 +185,16 @@ export const handler = httpHandler({
         })
         .sort(byRate),
       towns: [...scopes]
-        .filter((s) => s.startsWith('TOWN#'))
+        .filter((s) => own === null && s.startsWith('TOWN#'))
         .map((scope) => {
           const r = build(scope, scope.slice(5), townNames.get(scope.slice(5)) ?? scope.slice(5));
           return { ...r, flags: unitFlags(r.month) };
         })
         .sort(byRate),
       tickets: {
-        open: open.length,
-        overdue: open.filter((t) => isTicketOverdue(t, today)).length,
-        appealed: open.filter((t) => t.status === 'appealed').length,
+        open: mineOpen.length,
+        overdue: mineOpen.filter((t) => isTicketOverdue(t, today)).length,
+        appealed: mineOpen.filter((t) => t.status === 'appealed').length,
       },
     };
   },

@@ -145,7 +145,9 @@ function ratingDeltas(r: RatingRecord, sign: 1 | -1, d: Deltas = new Map()): Del
   const attr = r.isDefault ? 'defaults' : `l${r.level}`;
   addDelta(d, 'COUNTY', attr, sign);
   addDelta(d, `DEPT#${r.departmentId}`, attr, sign);
-  if (r.responsible) addDelta(d, `STAFF#${r.responsible.username}`, attr, sign, { staffName: r.responsible.name, departmentName: r.departmentName });
+  if (r.responsible) {
+    addDelta(d, `STAFF#${r.responsible.username}`, attr, sign, { staffName: r.responsible.name, departmentId: r.departmentId, departmentName: r.departmentName });
+  }
   if (r.townCode) addDelta(d, `TOWN#${r.townCode}`, attr, sign);
   if (r.agent && r.agentLevel) addDelta(d, `STAFF#${r.agent.username}`, `l${r.agentLevel}`, sign, { staffName: r.agent.name, departmentName: '代办员' });
   return d;
@@ -182,6 +184,8 @@ function counterUpdates(month: string, d: Deltas): Item[] {
 export interface SatisfactionItem extends LevelCounts {
   scope: string;
   staffName?: string;
+  /** Staff rows: the department whose cases rated them (agents have none). */
+  departmentId?: string;
   departmentName?: string;
 }
 

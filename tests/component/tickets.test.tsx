@@ -155,7 +155,7 @@ describe('display helpers', () => {
 describe('workbench home: rating entries by role', () => {
   it.each([
     ['clerk', true, false],
-    ['dept_head', true, false],
+    ['dept_head', true, true],
     ['supervisor', true, true],
     ['admin', true, true],
     ['agent', false, false],

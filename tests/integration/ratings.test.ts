@@ -414,8 +414,23 @@ describe('the supervisor’s dashboard', () => {
     expect(d.staff.find((x: any) => x.id === 'agent-wang')).toMatchObject({ month: { total: 1, satisfactionRate: 1 }, flags: [] });
   });
 
-  test('only supervisors and admins; a bad month is 400', async () => {
-    expect((await call('GET', '/admin/satisfaction', { token: head })).status).toBe(403);
+  test('a department head sees the county, their own department and its cadres only', async () => {
+    const all = await dashboard();
+    const mine = await call('GET', '/admin/satisfaction', { token: head, query: { month } });
+    expect(mine.status).toBe(200);
+    expect(mine.body.county).toEqual(all.county);
+    expect(mine.body.departments).toEqual([deptRow(all)]);
+    expect(mine.body.staff.map((s: any) => s.id).sort()).toEqual(['clerk-mz', 'clerk-town', 'clerk-town-desk']);
+    expect(mine.body.towns).toEqual([]);
+    expect(mine.body.tickets.overdue).toBe(1);
+    const other = (await call('GET', '/admin/satisfaction', { token: otherHead, query: { month } })).body;
+    expect(other.departments.map((d: any) => d.id)).toEqual(['public-security']);
+    expect(other.staff).toEqual([]);
+    expect(other.tickets).toEqual({ open: 0, overdue: 0, appealed: 0 });
+  });
+
+  test('not for clerks or residents; a bad month is 400', async () => {
+    expect((await call('GET', '/admin/satisfaction', { token: clerk })).status).toBe(403);
     expect((await call('GET', '/admin/satisfaction', { token: li })).status).toBe(403);
     expect((await call('GET', '/admin/satisfaction')).status).toBe(401);
     const bad = await call('GET', '/admin/satisfaction', { token: supervisor, query: { month: '2026-13' } });

@@ -61,7 +61,7 @@ export default function Workbench() {
         {staff.role === 'clerk' || staff.role === 'dept_head' || staff.role === 'supervisor' || staff.role === 'admin' ? (
           <Cell label='差评整改' value='核实·整改·回访·公开' onClick={() => void Taro.navigateTo({ url: '/workbench/tickets/index' })} />
         ) : null}
-        {staff.role === 'supervisor' || staff.role === 'admin' ? (
+        {staff.role === 'supervisor' || staff.role === 'admin' || staff.role === 'dept_head' ? (
           <Cell label='满意度看板' value='部门·干部·乡镇' onClick={() => void Taro.navigateTo({ url: '/workbench/satisfaction/index' })} />
         ) : null}
         <Cell label='今日预约' value='名单·签到·关闭时段' onClick={() => void Taro.navigateTo({ url: '/workbench/day/index' })} />
