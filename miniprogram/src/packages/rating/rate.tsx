@@ -97,6 +97,7 @@ export default function RatePage() {
       if (given) {
         setEarlier(given);
         if (given.agentLevel !== null) setHasAgent(true);
+        if (given.agentName) setAgent((a) => a || given.agentName || '');
         if (changeable(given)) {
           setLevel(given.level as RatingLevel);
           setDims(given.dimensions as Dims);
