@@ -74,7 +74,7 @@ export const handler = httpHandler({
     if (!EVERYWHERE.includes(principal.role) && departmentId !== principal.departmentId) throw forbidden('只能查看本部门的督办提醒');
     const date = query.date ?? shanghaiDate();
     const d = await getAlertDigest(departmentId, date);
-    return d ?? { departmentId, date, sweptAt: null, red: [], yellow: [], deemedAccepted: [] };
+    return d ?? { departmentId, date, sweptAt: null, red: [], yellow: [], deemedAccepted: [], overdueTickets: [] };
   },
 
   'GET /admin/proxy-tasks': async ({ principal }) => {

@@ -1,23 +1,31 @@
 // Electronic supervision (电子监察): every morning, compute the clock of every
 // open case and leave each department a digest of what is yellow, red or
-// counted as accepted for want of an intake decision. Department heads read it
+// counted as accepted for want of an intake decision, and which of its
+// bad-review rectification tickets are past their deadline. Department heads read it
 // in the workbench (GET /admin/alerts); the supervisor sees all of it in
 // GET /admin/overdue. Scheduled in serverless.yml; `npm run sweep` runs it locally.
 import { caseClock } from '../domain/application';
 import { shanghaiDate } from '../domain/calendar';
 import { log } from '../lib/log';
 import { listOpenApplications } from '../store/applications';
+import { isTicketOverdue } from '../domain/ratings';
+import { listOpenTickets } from '../store/ratings';
 import { putAlertDigest, type AlertDigest } from '../store/alerts';
 import { loadCalendar } from '../store/calendar';
 
 export async function sweepDeadlines(now = new Date()): Promise<AlertDigest[]> {
-  const [apps, cal] = await Promise.all([listOpenApplications(), loadCalendar()]);
+  const [apps, tickets, cal] = await Promise.all([listOpenApplications(), listOpenTickets(), loadCalendar()]);
   const today = shanghaiDate(now);
   const digests = new Map<string, AlertDigest>();
+  const digestOf = (departmentId: string) => {
+    const d = digests.get(departmentId) ?? { departmentId, date: today, sweptAt: now.toISOString(), red: [], yellow: [], deemedAccepted: [], overdueTickets: [] };
+    digests.set(departmentId, d);
+    return d;
+  };
+  for (const t of tickets) if (isTicketOverdue(t, today)) digestOf(t.departmentId).overdueTickets.push(t.reference);
   for (const a of apps) {
     const clock = caseClock(a, today, cal);
-    const d = digests.get(a.departmentId) ?? { departmentId: a.departmentId, date: today, sweptAt: now.toISOString(), red: [], yellow: [], deemedAccepted: [] };
-    digests.set(a.departmentId, d);
+    const d = digestOf(a.departmentId);
     if (clock.light === 'red') d.red.push(a.caseNumber);
     if (clock.light === 'yellow') d.yellow.push(a.caseNumber);
     if (clock.deemedAccepted) d.deemedAccepted.push(a.caseNumber);
@@ -28,6 +36,7 @@ export async function sweepDeadlines(now = new Date()): Promise<AlertDigest[]> {
     departments: digests.size,
     red: [...digests.values()].reduce((n, d) => n + d.red.length, 0),
     yellow: [...digests.values()].reduce((n, d) => n + d.yellow.length, 0),
+    overdueTickets: [...digests.values()].reduce((n, d) => n + d.overdueTickets.length, 0),
   });
   return [...digests.values()];
 }

@@ -10,6 +10,7 @@ export interface AlertDigest {
   red: string[];
   yellow: string[];
   deemedAccepted: string[];
+  overdueTickets: string[];
 }
 
 /** Write (or rewrite: a sweep may run again the same day) a department's digest. */
@@ -19,5 +20,6 @@ export async function putAlertDigest(d: AlertDigest): Promise<void> {
 
 export async function getAlertDigest(departmentId: string, date: string): Promise<AlertDigest | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.alertDigest(departmentId, date) }));
-  return out.Item ? (withoutKeys(out.Item) as unknown as AlertDigest) : undefined;
+  // Digests written before tickets existed have no overdueTickets.
+  return out.Item ? ({ overdueTickets: [], ...withoutKeys(out.Item) } as unknown as AlertDigest) : undefined;
 }

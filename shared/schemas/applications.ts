@@ -170,6 +170,8 @@ export const AlertsResponse = z.object({
   red: z.array(z.string()),
   yellow: z.array(z.string()),
   deemedAccepted: z.array(z.string()),
+  /** Rectification tickets of bad reviews past their deadline (case numbers or booking codes). */
+  overdueTickets: z.array(z.string()),
 });
 
 /** Signed, short-lived links to a case's photos (staff only). */

@@ -104,10 +104,10 @@ describe('workbench: department queue', () => {
     const list = [summary(submitted, { id: 'app-0020-red', caseNumber: 'QS-MZ-0020' })];
     mockApi({
       'GET /admin/queue': ok({ applications: list }),
-      'GET /admin/alerts': ok({ departmentId: 'civil-affairs', date: '2026-03-13', sweptAt: '2026-03-13T00:00:05Z', red: ['C-1', 'C-2'], yellow: ['C-3'], deemedAccepted: [] }),
+      'GET /admin/alerts': ok({ departmentId: 'civil-affairs', date: '2026-03-13', sweptAt: '2026-03-13T00:00:05Z', red: ['C-1', 'C-2'], yellow: ['C-3'], deemedAccepted: [], overdueTickets: ['T-1'] }),
     });
     render(<Queue />);
-    expect(await screen.findByText('今日电子监察：超期 2 件 · 临期 1 件 · 视为受理 0 件')).toBeInTheDocument();
+    expect(await screen.findByText('今日电子监察：超期 2 件 · 临期 1 件 · 视为受理 0 件 · 差评整改超期 1 件')).toBeInTheDocument();
   });
 
   it('passes a chosen department on; says when the queue is empty', async () => {

@@ -4,6 +4,7 @@ import { call } from '../support/api';
 import { seedReference, staffToken } from '../fixtures/world';
 import { sweepDeadlines } from '../../functions/jobs/deadline-sweep';
 import { createApplication, type ApplicationRecord } from '../../functions/store/applications';
+import { createRating, type RatingRecord, type TicketRecord } from '../../functions/store/ratings';
 
 useTestTable();
 
@@ -16,6 +17,23 @@ const base: ApplicationRecord = {
 const add = (id: string, caseNumber: string, over: Partial<ApplicationRecord>) =>
   createApplication({ ...base, id, caseNumber, ...over }, `idem-${id}`, []);
 
+async function badReview(departmentId: string, reference: string, dueOn: string) {
+  const at = '2026-03-03T02:00:00.000Z';
+  const rating: RatingRecord = {
+    targetType: 'application', targetId: `case-${reference.toLowerCase()}`, residentId: 'r-1', reference, serviceCode: 'QS-MZ-001', serviceName: '最低生活保障申请',
+    departmentId, departmentName: '某部门', responsible: null, agent: null, townCode: null, concludedOn: '2026-03-02',
+    level: 1, dimensions: { efficiency: 1, attitude: 1, service: 1, convenience: 1 }, reasons: ['attitude'], comment: null, agentLevel: null,
+    isDefault: false, ratedAt: at, month: '2026-03', ticketId: `20260303T020000-${reference.toLowerCase()}`, ticket: null, voided: false, version: 1,
+  };
+  const ticket: TicketRecord = {
+    id: rating.ticketId!, targetType: 'application', targetId: rating.targetId, residentId: 'r-1', reference, serviceName: rating.serviceName,
+    departmentId, departmentName: '某部门', responsible: null, level: 1, reasons: ['attitude'], comment: null, status: 'verified', statusBeforeAppeal: null,
+    createdOn: '2026-03-03', dueOn, verification: '属实', rectification: null, followUp: null, outcome: null, outcomeAt: null, appeal: null,
+    events: [], createdAt: at, updatedAt: at, version: 2,
+  };
+  expect(await createRating(rating, `idem-${reference}`, ticket)).toBe('created');
+}
+
 let head: string, otherHead: string;
 beforeAll(async () => {
   await seedReference();
@@ -27,6 +45,9 @@ beforeAll(async () => {
   await add('case-red-000001', 'C-RED', { acceptedOn: '2026-02-24', submittedOn: '2026-02-24', firstSubmittedOn: '2026-02-24' });
   // Submitted 2 Mar, no intake decision: due 9 Mar, so counted as accepted on 13 Mar.
   await add('case-deemed-001', 'C-DEEMED', { state: 'submitted', acceptedOn: null, promisedDays: 20 });
+  // Bad reviews whose rectification tickets fell due on 10 Mar (overdue on 13 Mar) and on 13 Mar (not yet).
+  await badReview('agriculture', 'T-LATE', '2026-03-10');
+  await badReview('civil-affairs', 'T-DUE-TODAY', '2026-03-13');
   await add('case-ga-000001', 'C-GA-RED', { departmentId: 'public-security', departmentName: '县公安局', acceptedOn: '2026-02-24', submittedOn: '2026-02-24', firstSubmittedOn: '2026-02-24' });
 });
 
@@ -35,6 +56,12 @@ test('the sweep leaves each department a digest of yellow, red and deemed-accept
   const mz = digests.find((d) => d.departmentId === 'civil-affairs')!;
   expect(mz).toMatchObject({ date: '2026-03-13', red: ['C-RED'], yellow: ['C-YELLOW'], deemedAccepted: ['C-DEEMED'] });
   expect(digests.find((d) => d.departmentId === 'public-security')!.red).toEqual(['C-GA-RED']);
+});
+
+test('rectification tickets past their deadline are in their department’s digest', async () => {
+  const digests = await sweepDeadlines(new Date('2026-03-13T00:00:00Z'));
+  expect(digests.find((d) => d.departmentId === 'agriculture')).toMatchObject({ red: [], overdueTickets: ['T-LATE'] });
+  expect(digests.find((d) => d.departmentId === 'civil-affairs')!.overdueTickets).toEqual([]);
 });
 
 test('a department head reads their digest; not another department’s', async () => {

@@ -21,7 +21,7 @@ export default function Queue() {
     async () => {
       const { applications } = await getQueue(departmentId);
       getAlerts(departmentId)
-        .then((a) => setAlerts(a.sweptAt ? `今日电子监察：超期 ${a.red.length} 件 · 临期 ${a.yellow.length} 件 · 视为受理 ${a.deemedAccepted.length} 件` : null))
+        .then((a) => setAlerts(a.sweptAt ? `今日电子监察：超期 ${a.red.length} 件 · 临期 ${a.yellow.length} 件 · 视为受理 ${a.deemedAccepted.length} 件${a.overdueTickets.length ? ` · 差评整改超期 ${a.overdueTickets.length} 件` : ''}` : null))
         .catch(() => setAlerts(null));
       return applications;
     },
