@@ -293,6 +293,22 @@ describe('appeals', () => {
   });
 });
 
+/** A booking for today's 10:00 window at the town centre, made as the booking transaction makes it. */
+async function bookToday(id: string, code: string, residentId: string): Promise<string> {
+  const now = new Date().toISOString();
+  await bookAppointment(
+    {
+      id, code, residentId, serviceCode: 'QS-MZ-001', serviceName: '最低生活保障申请',
+      placeId: 'chengguan-center', placeName: '城关镇便民服务中心', placeAddress: '人民路102号', slotId: `chengguan-center~${today}~1000`,
+      date: today, start: '10:00', end: '11:00', status: 'booked', cutoffAt: now, cancelledBy: null, cancelReason: null,
+      createdAt: now, updatedAt: now, version: 1,
+    },
+    { placeId: 'chengguan-center', date: today, start: '10:00', capacity: 10 },
+    `idem-${id}`,
+  );
+  return id;
+}
+
 describe('rating a visit', () => {
   test('checking in invites the visitor; the clerk who checked them in and the point’s town are rated', async () => {
     await putServicePoint({
@@ -300,18 +316,7 @@ describe('rating a visit', () => {
       openingHours: '工作日 9:00—17:00', serviceCodes: ['QS-MZ-001'], cutoffMinutes: 120,
       windows: [{ start: '10:00', end: '11:00', capacity: 10 }],
     });
-    const now = new Date().toISOString();
-    const id = 'visit-appointment-1';
-    await bookAppointment(
-      {
-        id, code: 'VSIT2345', residentId: 'r-li', serviceCode: 'QS-MZ-001', serviceName: '最低生活保障申请',
-        placeId: 'chengguan-center', placeName: '城关镇便民服务中心', placeAddress: '人民路102号', slotId: `chengguan-center~${today}~1000`,
-        date: today, start: '10:00', end: '11:00', status: 'booked', cutoffAt: now, cancelledBy: null, cancelReason: null,
-        createdAt: now, updatedAt: now, version: 1,
-      },
-      { placeId: 'chengguan-center', date: today, start: '10:00', capacity: 10 },
-      'visit-idem-key-1',
-    );
+    const id = await bookToday('visit-appointment-1', 'VSIT2345', 'r-li');
     const early = await rate(li, id, 'rate-visit-early', {}, 'appointment');
     expect(early.status).toBe(409);
     expect(early.body.message).toBe('到场签到办事后才能评价');
@@ -329,18 +334,7 @@ describe('rating a visit', () => {
 describe('a bad review of a visit', () => {
   test('the clerk who checked the visitor in, from another office, sees the ticket naming them and may appeal it, not handle it', async () => {
     const frontDesk = await staffToken('clerk-town-desk', 'clerk', 'town-office', TOWN);
-    const now = new Date().toISOString();
-    const id = 'visit-appointment-2';
-    await bookAppointment(
-      {
-        id, code: 'VSIT6789', residentId: 'r-wang', serviceCode: 'QS-MZ-001', serviceName: '最低生活保障申请',
-        placeId: 'chengguan-center', placeName: '城关镇便民服务中心', placeAddress: '人民路102号', slotId: `chengguan-center~${today}~1000`,
-        date: today, start: '10:00', end: '11:00', status: 'booked', cutoffAt: now, cancelledBy: null, cancelReason: null,
-        createdAt: now, updatedAt: now, version: 1,
-      },
-      { placeId: 'chengguan-center', date: today, start: '10:00', capacity: 10 },
-      'visit-idem-key-2',
-    );
+    const id = await bookToday('visit-appointment-2', 'VSIT6789', 'r-wang');
     expect((await call('POST', '/admin/appointments/check-in', { token: frontDesk, body: { code: 'VSIT6789', placeId: 'chengguan-center' } })).status).toBe(200);
     const r = await rate(wang, id, 'rate-visit-2', { level: 2, dimensions: dims(2), reasons: ['attitude'] }, 'appointment');
     expect(r.status).toBe(201);
