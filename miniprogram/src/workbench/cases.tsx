@@ -1,8 +1,10 @@
-// Pieces shared by the workbench case pages (部门办件, 超期督办, 代办任务, 办件).
+// Pieces shared by the workbench case pages (部门办件, 超期督办, 代办任务, 办件)
+// and the action forms of 办件 and 整改单.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import type { Application } from '../../../shared/schemas/applications';
+import { Btn } from '../components/Btn';
 import { dueLine, LightBadge, StateBadge } from '../components/CaseParts';
 import { role } from '../utils/a11y';
 import { remainingText } from '../utils/applications';
@@ -47,5 +49,33 @@ export function CaseRow({ app, showDept, onClick, children }: { app: Application
       </View>
       {children}
     </View>
+  );
+}
+
+/** The foot of an action form: its error, 取消 and the confirm button (red for a refusal or an appeal). */
+export function FormFooter({ error, busy, danger, confirm, onCancel, onConfirm }: {
+  error: string | null;
+  busy: boolean;
+  danger: boolean;
+  confirm: string;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  return (
+    <>
+      {error ? (
+        <Text className='field__error' {...role('alert')}>
+          {error}
+        </Text>
+      ) : null}
+      <View className='case-form__actions'>
+        <Btn className='btn btn--ghost btn--small' onClick={onCancel}>
+          取消
+        </Btn>
+        <Btn className={danger ? 'btn btn--danger btn--small' : 'btn btn--primary btn--small'} disabled={busy} onClick={onConfirm}>
+          {confirm}
+        </Btn>
+      </View>
+    </>
   );
 }

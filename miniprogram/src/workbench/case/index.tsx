@@ -26,6 +26,7 @@ import { ErrorState, Loading } from '../../components/States';
 import { role } from '../../utils/a11y';
 import { actionsFor, proxyStepButton, splitNames } from '../../utils/applications';
 import { useLoad } from '../../utils/useLoad';
+import { FormFooter } from '../cases';
 import '../cases.scss';
 
 type Message = { ok: boolean; text: string } | null;
@@ -247,19 +248,7 @@ export default function CasePage() {
             <Input className='field__input' value={reason} maxlength={300} placeholder={REASON_PLACEHOLDER[form] ?? '请填写理由'} onInput={(e) => setReason(e.detail.value)} />
           </>
         )}
-        {formError ? (
-          <Text className='field__error' {...role('alert')}>
-            {formError}
-          </Text>
-        ) : null}
-        <View className='case-form__actions'>
-          <Btn className='btn btn--ghost btn--small' onClick={() => setForm(null)}>
-            取消
-          </Btn>
-          <Btn className={DANGER.includes(form) ? 'btn btn--danger btn--small' : 'btn btn--primary btn--small'} disabled={busy} onClick={submitForm}>
-            {CONFIRM[form] ?? '确认'}
-          </Btn>
-        </View>
+        <FormFooter error={formError} busy={busy} danger={DANGER.includes(form)} confirm={CONFIRM[form] ?? '确认'} onCancel={() => setForm(null)} onConfirm={submitForm} />
       </View>
     ) : null;
 

@@ -40,6 +40,7 @@ import {
 } from '../../utils/tickets';
 import { useLoad } from '../../utils/useLoad';
 import { LevelBadge, OverdueBadge, reasonsText, TicketStatusBadge } from '../tickets/parts';
+import { FormFooter } from '../cases';
 import '../cases.scss';
 import '../tickets/tickets.scss';
 
@@ -192,19 +193,7 @@ export default function TicketPage() {
       />
       <Text className='ticket-count'>{note.trim().length}/500</Text>
       {form === 'publish' ? <Text className='ticket-public'>提交后，整改结果将向评价的居民和社会公开。</Text> : null}
-      {formError ? (
-        <Text className='field__error' {...role('alert')}>
-          {formError}
-        </Text>
-      ) : null}
-      <View className='case-form__actions'>
-        <Btn className='btn btn--ghost btn--small' onClick={() => setForm(null)}>
-          取消
-        </Btn>
-        <Btn className={form === 'appeal' ? 'btn btn--danger btn--small' : 'btn btn--primary btn--small'} disabled={busy} onClick={() => void submit()}>
-          {TICKET_SUBMIT_LABELS[form]}
-        </Btn>
-      </View>
+      <FormFooter error={formError} busy={busy} danger={form === 'appeal'} confirm={TICKET_SUBMIT_LABELS[form]} onCancel={() => setForm(null)} onConfirm={() => void submit()} />
     </View>
   ) : null;
 
