@@ -51,7 +51,8 @@ test('a resident signs in through the WeChat code flow, searches the catalogue, 
   for (const m of dibao.materials) await page.getByText(m.name, { exact: true }).first().waitFor();
   const required = dibao.materials.filter((m) => m.required).length;
   await page.getByText(`共 ${dibao.materials.length} 项，其中必须提交 ${required} 项`, { exact: false }).waitFor();
-  await page.getByText(`${dibao.promisedDays}个工作日`, { exact: false }).first().waitFor();
+  // The catalogue page stays mounted underneath with its own “承诺N个工作日”: look on the visible page only.
+  await page.getByText(`${dibao.promisedDays}个工作日`, { exact: false }).filter({ visible: true }).first().waitFor();
   await page.waitForTimeout(800); // the page transition
   await page.screenshot({ path: join(shots, 'resident-detail.png'), fullPage: true });
 });
