@@ -88,7 +88,8 @@ test('bad review with a reason → ticket verified, rectified, called back, publ
   await head.goto(`${stack.urls.h5}#/workbench/tickets/index`);
   await head.getByText(theCase.caseNumber, { exact: false }).first().click();
   await head.waitForURL(/workbench\/ticket\/index/);
-  await head.getByText('要求指南外材料').first().waitFor();
+  // The ticket list stays mounted underneath in H5; look on the visible page.
+  await head.getByText('要求指南外材料').filter({ visible: true }).first().waitFor();
   const step = async (open: string, label: string, note: string, submit: string, then?: () => Promise<void>) => {
     await button(head, open).click();
     await then?.();
@@ -104,7 +105,7 @@ test('bad review with a reason → ticket verified, rectified, called back, publ
   await button(head, '公开整改结果').waitFor();
   const outcome = '已取消指南外材料要求，窗口人员已作检讨';
   await step('公开整改结果', '公开的整改结果', outcome, '确认公开');
-  await head.getByText('已办结（结果已公开）').first().waitFor();
+  await head.getByText('已办结（结果已公开）').filter({ visible: true }).first().waitFor();
 
   // The resident sees what was done.
   await resident.goto(`${stack.urls.h5}#/packages/rating/mine`);
