@@ -3,7 +3,7 @@
 // publishes the outcome; the resident sees it, so does the public page (without
 // who wrote the review); the supervisor's dashboard shows the department's rate fall.
 import type { Browser } from 'playwright-core';
-import { button, launchChromium, phonePage, sharedStack, staffPage as staffPageOf } from './support/stack';
+import { button, shown, launchChromium, phonePage, sharedStack, staffPage as staffPageOf } from './support/stack';
 import { DEMO_PASSWORD, residents } from '../../scripts/seed/data';
 
 jest.setTimeout(240_000);
@@ -69,27 +69,27 @@ test('bad review with a reason → ticket verified, rectified, called back, publ
   await resident.goto(`${stack.urls.h5}#/pages/mine/index`);
   await resident.getByRole('button', { name: '登录（选择演示居民）' }).click();
   await resident.getByRole('button', { name: li.label }).click();
-  await resident.getByText(li.name).first().waitFor();
+  await shown(resident, li.name).waitFor();
   await resident.waitForTimeout(1000);
   await resident.goto(`${stack.urls.h5}#/packages/rating/mine`);
-  await resident.getByText(theCase.caseNumber, { exact: false }).first().waitFor();
+  await shown(resident, theCase.caseNumber).waitFor();
   await button(resident, '去评价').click();
   await resident.waitForURL(/packages\/rating\/rate/);
   await button(resident, '总体评价：非常不满意').click();
   await button(resident, '提交评价').click();
-  await resident.getByText('差评请选择原因').first().waitFor();
+  await shown(resident, '差评请选择原因').waitFor();
   await button(resident, '要求指南外材料').click();
   await resident.getByPlaceholder('请写下您的意见和建议，300字以内').last().fill('窗口要我另开村委会证明，指南上没有');
   await button(resident, '提交评价').click();
-  await resident.getByText('差评已转交责任单位整改', { exact: false }).first().waitFor();
+  await shown(resident, '差评已转交责任单位整改').waitFor();
 
   // The head of civil affairs handles the ticket step by step.
   const head = await staffPage('mz-chen');
   await head.goto(`${stack.urls.h5}#/workbench/tickets/index`);
-  await head.getByText(theCase.caseNumber, { exact: false }).first().click();
+  await shown(head, theCase.caseNumber).click();
   await head.waitForURL(/workbench\/ticket\/index/);
   // The ticket list stays mounted underneath in H5; look on the visible page.
-  await head.getByText('要求指南外材料').filter({ visible: true }).first().waitFor();
+  await shown(head, '要求指南外材料').waitFor();
   const step = async (open: string, label: string, note: string, submit: string, then?: () => Promise<void>) => {
     await button(head, open).click();
     await then?.();
@@ -105,20 +105,20 @@ test('bad review with a reason → ticket verified, rectified, called back, publ
   await button(head, '公开整改结果').waitFor();
   const outcome = '已取消指南外材料要求，窗口人员已作检讨';
   await step('公开整改结果', '公开的整改结果', outcome, '确认公开');
-  await head.getByText('已办结（结果已公开）').filter({ visible: true }).first().waitFor();
+  await shown(head, '已办结（结果已公开）').waitFor();
 
   // The resident sees what was done.
   await resident.goto(`${stack.urls.h5}#/packages/rating/mine`);
   await resident.reload();
-  await resident.getByText(`整改结果：${outcome}`).first().waitFor();
+  await shown(resident, `整改结果：${outcome}`).waitFor();
 
   // So does anyone, without the resident's name or words.
   const visitor = await phonePage(browser);
   await visitor.goto(`${stack.urls.h5}#/packages/rating/public`);
-  await visitor.getByText(outcome, { exact: false }).first().waitFor();
-  const shown = await visitor.locator('body').innerText();
-  expect(shown).not.toContain(li.name);
-  expect(shown).not.toContain('窗口要我另开村委会证明');
+  await shown(visitor, outcome).waitFor();
+  const publicText = await visitor.locator('body').innerText();
+  expect(publicText).not.toContain(li.name);
+  expect(publicText).not.toContain('窗口要我另开村委会证明');
 
   // The supervisor's dashboard shows the department's rate after the bad review.
   const after = await rateOf();

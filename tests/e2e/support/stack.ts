@@ -46,3 +46,6 @@ export async function staffPage(browser: Browser, stack: SharedStack, username: 
 
 /** The visible button of that name (Taro pages stay mounted in the H5 router, so the last one). */
 export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).last();
+
+/** The first visible text containing `text` (earlier pages stay mounted, hidden, in the H5 router). */
+export const shown = (page: Page, text: string, exact = false) => page.getByText(text, { exact }).filter({ visible: true }).first();
