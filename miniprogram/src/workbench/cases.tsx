@@ -52,6 +52,17 @@ export function CaseRow({ app, showDept, onClick, children }: { app: Application
   );
 }
 
+/** What came of the last action: a confirmation, or the refusal's reason. */
+export type ActionMessage = { ok: boolean; text: string } | null;
+
+export function ActionResult({ msg }: { msg: ActionMessage }) {
+  return msg ? (
+    <Text className={msg.ok ? 'case-ok-msg' : 'case-error'} {...role(msg.ok ? 'status' : 'alert')}>
+      {msg.text}
+    </Text>
+  ) : null;
+}
+
 /** The foot of an action form: its error, 取消 and the confirm button (red for a refusal or an appeal). */
 export function FormFooter({ error, busy, danger, confirm, onCancel, onConfirm }: {
   error: string | null;

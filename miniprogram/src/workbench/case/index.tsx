@@ -26,10 +26,9 @@ import { ErrorState, Loading } from '../../components/States';
 import { role } from '../../utils/a11y';
 import { actionsFor, proxyStepButton, splitNames } from '../../utils/applications';
 import { useLoad } from '../../utils/useLoad';
-import { FormFooter } from '../cases';
+import { type ActionMessage, ActionResult, FormFooter } from '../cases';
 import '../cases.scss';
 
-type Message = { ok: boolean; text: string } | null;
 /** Actions that need a form (a reason, the missing materials, days). */
 const FORM_ACTIONS: readonly StaffAction[] = ['request_materials', 'reject', 'deny', 'suspend', 'extend'];
 const CONFIRM: Partial<Record<StaffAction, string>> = {
@@ -62,7 +61,7 @@ export default function CasePage() {
   const id = decodeURIComponent(params.id ?? '');
   const { data: app, error, reload, setData: setApp } = useLoad(() => getCase(id), [id], { staff: true, invalid: !id && '缺少办件编号' });
   const [staff, setStaff] = useState<StaffProfile | null>(null);
-  const [msg, setMsg] = useState<Message>(null);
+  const [msg, setMsg] = useState<ActionMessage>(null);
   const [busy, setBusy] = useState(false);
   // The open form and its fields.
   const [form, setForm] = useState<StaffAction | 'assign' | null>(null);
@@ -278,11 +277,7 @@ export default function CasePage() {
         ) : null}
       </View>
 
-      {msg ? (
-        <Text className={msg.ok ? 'case-ok-msg' : 'case-error'} {...role(msg.ok ? 'status' : 'alert')}>
-          {msg.text}
-        </Text>
-      ) : null}
+      <ActionResult msg={msg} />
 
       {app.state === 'awaiting_materials' ? (
         <View className='case-alert'>

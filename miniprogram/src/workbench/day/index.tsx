@@ -1,6 +1,7 @@
 // 今日预约 (staff): one place's day — each slot with its bookings (masked
 // name and phone, item, code, status) — check-in by booking code, 未到场 after
 // the slot, closing a slot or the whole day with a reason the residents get.
+import type { ActionMessage } from '../cases';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -24,7 +25,6 @@ import { defaultPlaceId, deskPlaceName, placesFor } from '../places';
 import './index.scss';
 
 type Booking = DayResponse['slots'][number]['bookings'][number];
-type Message = { ok: boolean; text: string } | null;
 
 /** The closing form's target: a slot id, or the whole day. */
 const WHOLE_DAY = 'day';
@@ -40,8 +40,8 @@ export default function DeskDay() {
   const [dayError, setDayError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [code, setCode] = useState('');
-  const [checkMsg, setCheckMsg] = useState<Message>(null);
-  const [actionMsg, setActionMsg] = useState<Message>(null);
+  const [checkMsg, setCheckMsg] = useState<ActionMessage>(null);
+  const [actionMsg, setActionMsg] = useState<ActionMessage>(null);
   const [closing, setClosing] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [closeError, setCloseError] = useState<string | null>(null);

@@ -10,14 +10,12 @@ import { Btn } from '../../components/Btn';
 import { Phone } from '../../components/CaseParts';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
-import { role } from '../../utils/a11y';
 import { proxyStepButton } from '../../utils/applications';
 import { formatInstant } from '../../utils/dates';
 import { useLoad } from '../../utils/useLoad';
-import { CaseRow } from '../cases';
+import { type ActionMessage, ActionResult, CaseRow } from '../cases';
 import '../cases.scss';
 
-type Message = { ok: boolean; text: string } | null;
 
 /** Open tasks (a next step to do) first, in the server's order. */
 function openFirst(list: Application[]): Application[] {
@@ -26,7 +24,7 @@ function openFirst(list: Application[]): Application[] {
 
 export default function ProxyTasks() {
   const { data: list, error, reload, setData: setList } = useLoad(async () => openFirst((await getProxyTasks()).applications), [], { onShow: true, staff: true });
-  const [msg, setMsg] = useState<Message>(null);
+  const [msg, setMsg] = useState<ActionMessage>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
   const record = async (app: Application) => {
@@ -53,11 +51,7 @@ export default function ProxyTasks() {
   const open = list.filter((a) => a.proxy?.nextStep).length;
   return (
     <Page className='cases'>
-      {msg ? (
-        <Text className={msg.ok ? 'case-ok-msg' : 'case-error'} {...role(msg.ok ? 'status' : 'alert')}>
-          {msg.text}
-        </Text>
-      ) : null}
+      <ActionResult msg={msg} />
       {list.length === 0 ? (
         <Empty text='暂无代办任务' />
       ) : (

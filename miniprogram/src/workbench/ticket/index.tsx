@@ -40,11 +40,10 @@ import {
 } from '../../utils/tickets';
 import { useLoad } from '../../utils/useLoad';
 import { LevelBadge, OverdueBadge, reasonsText, TicketStatusBadge } from '../tickets/parts';
-import { FormFooter } from '../cases';
+import { type ActionMessage, ActionResult, FormFooter } from '../cases';
 import '../cases.scss';
 import '../tickets/tickets.scss';
 
-type Message = { ok: boolean; text: string } | null;
 type Decision = AppealDecision['decision'];
 const DECISION_CHOICES: { value: Decision; label: string }[] = [
   { value: 'upheld', label: '申诉成立' },
@@ -59,12 +58,22 @@ const DONE: Record<TicketStep, string> = {
   decide: '已裁定',
 };
 
+/** One recorded step of the ticket (核实, 整改, 公开), once written. */
+function RecordCard({ title, text }: { title: string; text: string | null | undefined }) {
+  return text ? (
+    <View className='card'>
+      <Text className='card__title'>{title}</Text>
+      <Text className='ticket-block__text'>{text}</Text>
+    </View>
+  ) : null;
+}
+
 export default function TicketPage() {
   const { params } = useRouter();
   const id = decodeURIComponent(params.id ?? '');
   const { data: ticket, error, reload, setData: setTicket } = useLoad(() => getTicket(id), [id], { staff: true, invalid: !id && '缺少整改单编号' });
   const [staff, setStaff] = useState<StaffProfile | null>(null);
-  const [msg, setMsg] = useState<Message>(null);
+  const [msg, setMsg] = useState<ActionMessage>(null);
   const [busy, setBusy] = useState(false);
   // The open form and its fields.
   const [form, setForm] = useState<TicketStep | null>(null);
@@ -225,11 +234,7 @@ export default function TicketPage() {
         </KV>
       </View>
 
-      {msg ? (
-        <Text className={msg.ok ? 'case-ok-msg' : 'case-error'} {...role(msg.ok ? 'status' : 'alert')}>
-          {msg.text}
-        </Text>
-      ) : null}
+      <ActionResult msg={msg} />
 
       {steps.length > 0 ? (
         <View className='card'>
@@ -270,18 +275,8 @@ export default function TicketPage() {
         </View>
       ) : null}
 
-      {ticket.verification ? (
-        <View className='card'>
-          <Text className='card__title'>核实情况</Text>
-          <Text className='ticket-block__text'>{ticket.verification}</Text>
-        </View>
-      ) : null}
-      {ticket.rectification ? (
-        <View className='card'>
-          <Text className='card__title'>整改措施</Text>
-          <Text className='ticket-block__text'>{ticket.rectification}</Text>
-        </View>
-      ) : null}
+      <RecordCard title='核实情况' text={ticket.verification} />
+      <RecordCard title='整改措施' text={ticket.rectification} />
       {ticket.followUp ? (
         <View className='card'>
           <Text className='card__title'>电话回访</Text>
@@ -295,12 +290,7 @@ export default function TicketPage() {
           <Text className='ticket-block__meta'>回访时间 {formatInstant(ticket.followUp.at)}</Text>
         </View>
       ) : null}
-      {ticket.outcome ? (
-        <View className='card'>
-          <Text className='card__title'>整改结果（已公开）</Text>
-          <Text className='ticket-block__text'>{ticket.outcome}</Text>
-        </View>
-      ) : null}
+      <RecordCard title='整改结果（已公开）' text={ticket.outcome} />
       {appeal ? (
         <View className='card'>
           <Text className='card__title'>申诉</Text>
