@@ -1,6 +1,7 @@
 // The shared stack started by global-setup.ts, for a test file.
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
 import { STACK_FILE } from './global-setup';
 import { DEMO_PASSWORD, staff } from '../../../scripts/seed/data';
 
@@ -19,12 +20,8 @@ export function useStackStore(stack: SharedStack) {
   Object.assign(process.env, stack.env, { TABLE_NAME: stack.tableName, LOG_LEVEL: 'silent' });
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
+/** A headless Chromium: CHROMIUM_PATH, an installed Chrome, or the one npm installed (./browser.ts). */
+export const launchChromium = (): Promise<Browser> => launchBrowser();
 
 export async function phonePage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
