@@ -3,6 +3,7 @@
 // and how near a place is to the resident. Pure functions, Asia/Shanghai dates.
 import type { ServicePointLevel } from '../../shared/enums';
 import type { Calendar } from './calendar';
+import { parseSlotIdParts, type SlotIdParts } from '../../shared/schemas/common';
 
 export interface SlotWindow {
   start: string; // HH:mm
@@ -115,9 +116,11 @@ export function workingDates(from: string, days: number, cal: Calendar): string[
 
 export const slotIdOf = (placeId: string, date: string, start: string) => `${placeId}~${date}~${start.replace(':', '')}`;
 
-export function parseSlotId(slotId: string): { placeId: string; date: string; start: string } {
-  const [placeId, date, hhmm] = slotId.split('~') as [string, string, string];
-  return { placeId, date, start: `${hhmm.slice(0, 2)}:${hhmm.slice(2)}` };
+/** The parts of a slot id the contract has already checked (a real date and time of day). */
+export function parseSlotId(slotId: string): SlotIdParts {
+  const parts = parseSlotIdParts(slotId);
+  if (!parts) throw new RangeError(`Not a slot id: ${slotId}`);
+  return parts;
 }
 
 /** A Shanghai wall-clock time as a UTC instant (China has no daylight saving). */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DateString, Instant } from './common';
+import { DateString, Instant, Text, Version } from './common';
 import { ServiceCode } from './catalog';
 import { IdempotencyKey } from './appointments';
 import { UploadKey } from './uploads';
@@ -53,10 +53,10 @@ export const PROXY_STEP_LABELS: Record<ProxyStep, string> = {
   returned: '回交',
 };
 
-const Note = z.string().check(z.trim(), z.maxLength(300, '说明不能超过300字'));
+const Note = Text(300, { label: '说明', multiline: true });
 
 export const DeclaredMaterial = z.object({
-  name: z.string().check(z.minLength(1, '请填写材料名称'), z.maxLength(100, '材料名称过长')),
+  name: Text(100, { label: '材料名称', min: 1 }),
   provided: z.boolean(),
   uploadKeys: z.array(UploadKey).check(z.maxLength(5, '每项材料最多上传5张图片')),
 });
@@ -78,9 +78,11 @@ export const MaterialStatus = z.object({
 });
 
 export const MissingMaterial = z.object({
-  name: z.string().check(z.minLength(1, '请填写缺少的材料'), z.maxLength(100, '材料名称过长')),
-  note: z.optional(z.string().check(z.maxLength(200, '说明过长'))),
+  name: Text(100, { label: '材料名称', min: 1, required: '请填写缺少的材料' }),
+  note: z.optional(Text(200, { label: '说明', multiline: true })),
 });
+/** As stored and returned (rows may predate the text rules). */
+const StoredMissingMaterial = z.object({ name: z.string(), note: z.optional(z.string()) });
 
 export const ClockView = z.object({
   intakeDueOn: z.nullable(DateString),
@@ -115,7 +117,7 @@ export const Application = z.object({
   state: z.enum(APPLICATION_STATES),
   materials: z.array(MaterialStatus),
   /** The one-time notice of everything missing (一次性告知), when requested. */
-  missing: z.array(MissingMaterial),
+  missing: z.array(StoredMissingMaterial),
   materialsRequests: z.int(),
   handler: z.nullable(PersonRef),
   proxy: z.nullable(ProxyView),
@@ -143,22 +145,22 @@ export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
 export const ApplicationParams = z.object({ id: z.string().check(z.regex(/^[a-z0-9-]{8,64}$/, '办件编号格式不正确')) });
 export const ApplicationsResponse = z.object({ applications: z.array(Application) });
 
-export const SupplementRequest = z.object({ version: z.int(), materials: z.array(DeclaredMaterial).check(z.maxLength(40)), note: z.optional(Note) });
+export const SupplementRequest = z.object({ version: Version, materials: z.array(DeclaredMaterial).check(z.maxLength(40, '材料过多')), note: z.optional(Note) });
 
 export const StaffActionBody = z.object({
   action: z.enum(STAFF_ACTIONS),
-  version: z.int(),
+  version: Version,
   note: z.optional(Note),
   /** request_materials: everything missing, at once. */
   missing: z.optional(z.array(MissingMaterial).check(z.maxLength(40, '缺少的材料过多'))),
   /** A second request for materials needs a supervisor and a recorded reason. */
-  overrideReason: z.optional(z.string().check(z.trim(), z.minLength(4, '请说明再次补正的理由'), z.maxLength(200, '理由过长'))),
+  overrideReason: z.optional(Text(200, { label: '理由', min: 4, required: '请说明再次补正的理由', multiline: true })),
   extensionDays: z.optional(z.int().check(z.minimum(1, '延期至少1个工作日'), z.maximum(60, '延期不能超过60个工作日'))),
 });
 export type StaffActionBody = z.infer<typeof StaffActionBody>;
 
-export const ProxyStepBody = z.object({ step: z.enum(PROXY_STEPS), version: z.int(), note: z.optional(Note) });
-export const ProxyAssignBody = z.object({ agentUsername: z.string().check(z.minLength(1, '请选择代办员')), version: z.int() });
+export const ProxyStepBody = z.object({ step: z.enum(PROXY_STEPS), version: Version, note: z.optional(Note) });
+export const ProxyAssignBody = z.object({ agentUsername: Text(40, { label: '代办员', min: 1, required: '请选择代办员' }), version: Version });
 export const QueueQuery = z.object({ departmentId: z.optional(z.string().check(z.maxLength(64))) });
 
 export const AlertsQuery = z.object({ departmentId: z.optional(z.string().check(z.maxLength(64))), date: z.optional(DateString) });

@@ -1,16 +1,13 @@
 import * as z from 'zod/mini';
 import { SERVICE_POINT_LEVELS } from '../enums';
-import { DateString, Instant, RegionCode } from './common';
+import { DateString, Instant, PlaceId, RegionCode, SlotId, Text, TimeOfDay, Version } from './common';
 import { ServiceCode } from './catalog';
 
-/** A place: a service point id, or `roving-<rule id>` for a roving office schedule. */
-export const PlaceId = z.string().check(z.regex(/^[a-z0-9-]{2,64}$/, '办理地点编号格式不正确'));
-/** `<placeId>~<YYYY-MM-DD>~<HHmm>` */
-export const SlotId = z.string().check(z.regex(/^[a-z0-9-]{2,64}~\d{4}-\d{2}-\d{2}~\d{4}$/, '时段编号格式不正确'));
+export { PlaceId, SlotId };
 export const IdempotencyKey = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, '幂等键应为8-64位字母、数字、下划线或连字符'));
 export const AppointmentId = z.string().check(z.regex(/^[a-z0-9-]{8,64}$/, '预约编号格式不正确'));
 export const BookingCode = z.string().check(z.regex(/^[A-Z0-9]{8}$/, '预约码应为8位大写字母或数字'));
-const HourMinute = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm'));
+const HourMinute = TimeOfDay;
 
 export const PLACE_KINDS = ['point', 'roving'] as const;
 /** How near a place is to the resident, nearest first. */
@@ -103,10 +100,10 @@ export type Appointment = z.infer<typeof Appointment>;
 
 export const BookRequest = z.object({ slotId: SlotId, serviceCode: ServiceCode, idempotencyKey: IdempotencyKey });
 export type BookRequest = z.infer<typeof BookRequest>;
-export const RescheduleRequest = z.object({ slotId: SlotId, version: z.int() });
+export const RescheduleRequest = z.object({ slotId: SlotId, version: Version });
 export const CancelRequest = z.object({
-  version: z.int(),
-  reason: z.optional(z.string().check(z.maxLength(100, '取消原因过长'))),
+  version: Version,
+  reason: z.optional(Text(100, { label: '取消原因' })),
 });
 export const AppointmentParams = z.object({ id: AppointmentId });
 export const AppointmentsResponse = z.object({ appointments: z.array(Appointment) });
@@ -132,8 +129,8 @@ export const DayResponse = z.object({
 });
 export type DayResponse = z.infer<typeof DayResponse>;
 export const CheckInRequest = z.object({ code: BookingCode, placeId: PlaceId });
-export const StaffActionRequest = z.object({ version: z.int() });
-export const CloseRequest = z.object({ reason: z.string().check(z.trim(), z.minLength(2, '请填写关闭原因'), z.maxLength(100, '关闭原因过长')) });
+export const StaffActionRequest = z.object({ version: Version });
+export const CloseRequest = z.object({ reason: Text(100, { label: '关闭原因', min: 2, required: '请填写关闭原因' }) });
 export const SlotParams = z.object({ slotId: SlotId });
 export const CapacityRequest = z.object({ capacity: z.int().check(z.minimum(0, '名额不能为负'), z.maximum(200, '名额过多')) });
 export const CloseDayParams = z.object({ placeId: PlaceId, date: DateString });
@@ -148,12 +145,12 @@ export const SlotWindow = z.object({
 export type SlotWindow = z.infer<typeof SlotWindow>;
 
 export const PointInput = z.object({
-  name: z.string().check(z.minLength(2, '请填写名称'), z.maxLength(40, '名称过长')),
+  name: Text(40, { label: '名称', min: 2, required: '请填写名称' }),
   level: z.enum(SERVICE_POINT_LEVELS),
   regionCode: RegionCode,
-  address: z.string().check(z.minLength(2, '请填写地址'), z.maxLength(100, '地址过长')),
-  phone: z.string().check(z.maxLength(20, '电话过长')),
-  openingHours: z.string().check(z.maxLength(200, '办公时间过长')),
+  address: Text(100, { label: '地址', min: 2, required: '请填写地址' }),
+  phone: Text(20, { label: '电话' }),
+  openingHours: Text(200, { label: '办公时间' }),
   serviceCodes: z.array(ServiceCode).check(z.maxLength(200, '事项过多')),
   windows: z.array(SlotWindow).check(z.minLength(1, '至少设置一个预约时段'), z.maxLength(12, '时段过多')),
   cutoffMinutes: z.int().check(z.minimum(0, '取消截止时间不能为负'), z.maximum(2880, '取消截止时间过长')),
@@ -161,12 +158,12 @@ export const PointInput = z.object({
 export type PointInput = z.infer<typeof PointInput>;
 
 export const RovingInput = z.object({
-  departmentId: z.string().check(z.minLength(1, '请选择部门')),
+  departmentId: Text(64, { label: '部门', min: 1, required: '请选择部门' }),
   townCode: RegionCode,
   /** nth-weekday:<1-5>:<MON..SUN>, e.g. nth-weekday:2:TUE = 每月第二个星期二 */
   rule: z.string().check(z.regex(/^nth-weekday:[1-5]:(MON|TUE|WED|THU|FRI|SAT|SUN)$/, '规则格式应为 nth-weekday:序号:星期')),
-  address: z.string().check(z.minLength(2, '请填写坐班地点'), z.maxLength(100, '地址过长')),
+  address: Text(100, { label: '坐班地点', min: 2, required: '请填写坐班地点' }),
   windows: z.array(SlotWindow).check(z.minLength(1, '至少设置一个预约时段'), z.maxLength(12, '时段过多')),
-  cutoffMinutes: z.int().check(z.minimum(0), z.maximum(2880)),
+  cutoffMinutes: z.int().check(z.minimum(0, '取消截止时间不能为负'), z.maximum(2880, '取消截止时间过长')),
 });
 export type RovingInput = z.infer<typeof RovingInput>;

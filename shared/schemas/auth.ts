@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { RESIDENT_TAGS, STAFF_ROLES } from '../enums';
-import { Instant, MobilePhone, RegionCode } from './common';
+import { Instant, MobilePhone, RegionCode, Text } from './common';
 
 export const WechatLoginRequest = z.object({
   code: z.string().check(z.minLength(1, '缺少登录凭证'), z.maxLength(128, '登录凭证格式不正确')),
@@ -20,7 +20,7 @@ export const Me = z.object({
 export type Me = z.infer<typeof Me>;
 
 export const UpdateMeRequest = z.object({
-  name: z.optional(z.string().check(z.trim(), z.minLength(1, '请填写姓名'), z.maxLength(20, '姓名过长'))),
+  name: z.optional(Text(20, { label: '姓名', min: 1 })),
   phone: z.optional(z.nullable(MobilePhone)),
   currentRegionCode: z.optional(z.nullable(RegionCode)),
   hometownRegionCode: z.optional(z.nullable(RegionCode)),
@@ -33,7 +33,7 @@ export const ResidentSession = z.object({ token: z.string(), expiresAt: Instant,
 export type ResidentSession = z.infer<typeof ResidentSession>;
 
 export const StaffLoginRequest = z.object({
-  username: z.string().check(z.trim(), z.minLength(1, '请输入用户名'), z.maxLength(40, '用户名过长')),
+  username: Text(40, { label: '用户名', min: 1, required: '请输入用户名' }),
   password: z.string().check(z.minLength(1, '请输入密码'), z.maxLength(128, '密码过长')),
 });
 export type StaffLoginRequest = z.infer<typeof StaffLoginRequest>;

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { DateString, Instant } from './common';
+import { DateString, Instant, MAX_YEAR, MIN_YEAR, YearString } from './common';
 
 export const CalendarYearParams = z.object({
-  year: z.string().check(z.regex(/^20\d{2}$/, '年份格式不正确')),
+  year: YearString,
 });
 
 /** An admin-published schedule for a year: holidays and make-up working days. */
@@ -13,7 +13,7 @@ export const CalendarOverrideRequest = z.object({
 export type CalendarOverrideRequest = z.infer<typeof CalendarOverrideRequest>;
 
 export const CalendarYear = z.object({
-  year: z.int(),
+  year: z.int().check(z.minimum(MIN_YEAR), z.maximum(MAX_YEAR)),
   source: z.enum(['official', 'override']),
   holidays: z.array(DateString),
   workdays: z.array(DateString),

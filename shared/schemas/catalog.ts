@@ -1,47 +1,54 @@
 import * as z from 'zod/mini';
 import { ITEM_TYPES, MATERIAL_FORMATS, REGION_LEVELS, SERVICE_CATEGORIES } from '../enums';
-import { Instant } from './common';
+import { Instant, StoredText, Text, Version } from './common';
 
 export const ServiceCode = z.string().check(z.regex(/^[A-Z0-9-]{3,32}$/, '事项编码应为3-32位大写字母、数字或连字符'));
 
 export const Material = z.object({
-  name: z.string().check(z.minLength(1, '请填写材料名称'), z.maxLength(100, '材料名称过长')),
+  name: Text(100, { label: '材料名称', min: 1 }),
   required: z.boolean(),
   copies: z.int().check(z.minimum(0, '份数不能为负'), z.maximum(20, '份数过多')),
   format: z.enum(MATERIAL_FORMATS),
-  notes: z.optional(z.string().check(z.maxLength(300, '说明过长'))),
-  sample: z.optional(z.string().check(z.maxLength(300, '样例说明过长'))),
+  notes: z.optional(Text(300, { label: '说明', multiline: true })),
+  sample: z.optional(Text(300, { label: '样例说明', multiline: true })),
 });
 export type Material = z.infer<typeof Material>;
+
+/** The largest fee an item may state (元): well above any county administrative charge. */
+export const MAX_FEE_YUAN = 100_000;
 
 /** The performance of an item computed from real cases (running aggregates). */
 export const ItemStats = z.object({
   concluded: z.int(),
-  onTimeRate: z.nullable(z.number()),
-  medianDays: z.nullable(z.number()),
+  onTimeRate: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
+  medianDays: z.nullable(z.number().check(z.minimum(0))),
 });
 export type ItemStats = z.infer<typeof ItemStats>;
 
 /** Fields staff edit; the rest is derived. */
 export const ServiceItemInput = z.object({
-  name: z.string().check(z.minLength(2, '事项名称至少2个字'), z.maxLength(60, '事项名称过长')),
-  departmentId: z.string().check(z.minLength(1, '请选择部门')),
+  name: Text(60, { label: '事项名称', min: 2 }),
+  departmentId: Text(64, { label: '部门', min: 1, required: '请选择部门' }),
   category: z.enum(SERVICE_CATEGORIES),
-  serves: z.string().check(z.minLength(1, '请填写服务对象'), z.maxLength(200, '服务对象过长')),
-  description: z.string().check(z.maxLength(1000, '事项说明过长')),
-  basis: z.optional(z.string().check(z.maxLength(500, '设定依据过长'))),
+  serves: Text(200, { label: '服务对象', min: 1, multiline: true }),
+  description: Text(1000, { label: '事项说明', multiline: true }),
+  basis: z.optional(Text(500, { label: '设定依据', multiline: true })),
   handlingLevel: z.enum(REGION_LEVELS),
   statutoryDays: z.int().check(z.minimum(0, '法定时限不能为负'), z.maximum(365, '法定时限过长')),
   promisedDays: z.int().check(z.minimum(0, '承诺时限不能为负'), z.maximum(365, '承诺时限过长')),
   type: z.enum(ITEM_TYPES),
   materials: z.array(Material).check(z.maxLength(40, '材料过多')),
-  feeYuan: z.number().check(z.minimum(0, '收费不能为负')),
-  feeNote: z.optional(z.string().check(z.maxLength(200, '收费说明过长'))),
+  feeYuan: z.number().check(
+    z.minimum(0, '收费不能为负'),
+    z.maximum(MAX_FEE_YUAN, `收费不能超过${MAX_FEE_YUAN}元`),
+    z.refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, '收费最多精确到分'),
+  ),
+  feeNote: z.optional(Text(200, { label: '收费说明', multiline: true })),
   visits: z.int().check(z.minimum(0, '到现场次数不能为负'), z.maximum(5, '到现场次数过多')),
   appointment: z.boolean(),
   online: z.boolean(),
   proxy: z.boolean(),
-  keywords: z.array(z.string().check(z.maxLength(20, '关键词过长'))).check(z.maxLength(20, '关键词过多')),
+  keywords: z.array(Text(20, { label: '关键词' })).check(z.maxLength(20, '关键词过多')),
 });
 export type ServiceItemInput = z.infer<typeof ServiceItemInput>;
 
@@ -49,10 +56,20 @@ export const ServiceItemCreate = z.extend(ServiceItemInput, { code: ServiceCode 
 export type ServiceItemCreate = z.infer<typeof ServiceItemCreate>;
 
 /** Update with optimistic concurrency: `version` is the one the editor saw. */
-export const ServiceItemUpdate = z.extend(ServiceItemInput, { version: z.int().check(z.minimum(1)) });
+export const ServiceItemUpdate = z.extend(ServiceItemInput, { version: Version });
 export type ServiceItemUpdate = z.infer<typeof ServiceItemUpdate>;
 
+/** A material as stored and returned: text as it was saved (rows may predate the text rules). */
+const StoredMaterial = z.extend(Material, { name: StoredText, notes: z.optional(StoredText), sample: z.optional(StoredText) });
+
 export const ServiceItem = z.extend(ServiceItemInput, {
+  name: StoredText,
+  serves: StoredText,
+  description: StoredText,
+  basis: z.optional(StoredText),
+  feeNote: z.optional(StoredText),
+  keywords: z.array(StoredText),
+  materials: z.array(StoredMaterial),
   code: ServiceCode,
   departmentName: z.string(),
   stats: ItemStats,
@@ -78,7 +95,7 @@ export const ServiceSummary = z.pick(ServiceItem, {
 export type ServiceSummary = z.infer<typeof ServiceSummary>;
 
 export const ServicesQuery = z.object({
-  q: z.optional(z.string().check(z.maxLength(40, '搜索词过长'))),
+  q: z.optional(Text(40, { label: '搜索词' })),
   category: z.optional(z.enum(SERVICE_CATEGORIES)),
   departmentId: z.optional(z.string().check(z.maxLength(64))),
   level: z.optional(z.enum(REGION_LEVELS)),

@@ -2,7 +2,7 @@
 // visit (一次一评); bad reviews open rectification tickets; satisfaction is
 // kept as running counters per county, department, staff member and town.
 import * as z from 'zod/mini';
-import { DateString, Instant } from './common';
+import { DateString, Instant, MAX_YEAR, MIN_YEAR, MonthString, Text, Version } from './common';
 import { IdempotencyKey } from './appointments';
 
 export const RATING_LEVELS = [5, 4, 3, 2, 1] as const;
@@ -55,7 +55,7 @@ export const RateRequest = z.object({
   dimensions: z.object({ efficiency: Level, attitude: Level, service: Level, convenience: Level }),
   /** Levels 1–2: why (at least one). */
   reasons: z.optional(z.array(z.enum(BAD_REASONS)).check(z.maxLength(6, '原因过多'))),
-  comment: z.optional(z.string().check(z.trim(), z.maxLength(300, '评价内容不能超过300字'))),
+  comment: z.optional(Text(300, { label: '评价内容', multiline: true })),
   /** Proxy cases: the resident also rates the agent (代办员). */
   agentLevel: z.optional(Level),
 });
@@ -153,9 +153,9 @@ export const Satisfaction = z.object({
   levels: z.array(z.int()),
   defaults: z.int(),
   /** Share of ratings ≥ 3; null without ratings. */
-  satisfactionRate: z.nullable(z.number()),
+  satisfactionRate: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
   /** Share of ratings ≥ 4. */
-  goodRate: z.nullable(z.number()),
+  goodRate: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
 });
 export type Satisfaction = z.infer<typeof Satisfaction>;
 
@@ -178,7 +178,7 @@ export const PublicBadReview = z.object({
   outcome: z.nullable(z.string()),
 });
 export const PublicSatisfactionResponse = z.object({
-  year: z.int(),
+  year: z.int().check(z.minimum(MIN_YEAR), z.maximum(MAX_YEAR)),
   county: Satisfaction,
   departments: z.array(z.object({ id: z.string(), name: z.string(), year: Satisfaction, flags: z.array(z.enum(FLAGS)) })),
   recentBadReviews: z.array(PublicBadReview),
@@ -236,18 +236,18 @@ export const TicketsQuery = z.object({
 export const TicketsResponse = z.object({ tickets: z.array(Ticket) });
 export const TicketParams = z.object({ id: z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, '整改单编号格式不正确')) });
 
-const Note = z.string().check(z.trim(), z.minLength(2, '请填写说明'), z.maxLength(500, '说明不能超过500字'));
+const Note = Text(500, { label: '说明', min: 2, required: '请填写说明', multiline: true });
 export const TicketActionBody = z.object({
   action: z.enum(TICKET_ACTIONS),
-  version: z.int(),
+  version: Version,
   note: Note,
   /** follow_up: the call with the resident; their view when reached. */
   followUp: z.optional(z.object({ reached: z.boolean(), residentView: z.optional(z.nullable(z.enum(FOLLOW_UP_VIEWS))) })),
 });
 export type TicketActionBody = z.infer<typeof TicketActionBody>;
-export const AppealDecisionBody = z.object({ decision: z.enum(APPEAL_DECISIONS), version: z.int(), note: Note });
+export const AppealDecisionBody = z.object({ decision: z.enum(APPEAL_DECISIONS), version: Version, note: Note });
 
-export const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'));
+export const Month = MonthString;
 export const DashboardQuery = z.object({ month: z.optional(Month) });
 const Row = z.object({
   id: z.string(),
@@ -255,7 +255,7 @@ const Row = z.object({
   month: Satisfaction,
   year: Satisfaction,
   /** Satisfaction rate of each of `months`, oldest first (null: no ratings). */
-  trend: z.array(z.nullable(z.number())),
+  trend: z.array(z.nullable(z.number().check(z.minimum(0), z.maximum(1)))),
   flags: z.array(z.enum(FLAGS)),
 });
 export const DashboardResponse = z.object({

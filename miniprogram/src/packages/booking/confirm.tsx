@@ -6,6 +6,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import type { Appointment, Place, Slot } from '../../../../shared/schemas/appointments';
 import type { ServiceItem } from '../../../../shared/schemas/catalog';
+import { parseSlotIdParts } from '../../../../shared/schemas/common';
 import { book, getAppointment, getSlots, newIdempotencyKey, rescheduleAppointment } from '../../api/booking';
 import { getService } from '../../api/catalog';
 import { errorMessage, isApiError } from '../../api/errors';
@@ -27,11 +28,8 @@ interface Loaded {
 
 const RETRYABLE = ['BUSY', 'IN_PROGRESS'];
 
-/** `<placeId>~<YYYY-MM-DD>~<HHmm>` */
-function parseSlotId(slotId: string): { placeId: string; date: string } | null {
-  const m = /^([a-z0-9-]+)~(\d{4}-\d{2}-\d{2})~\d{4}$/.exec(slotId);
-  return m ? { placeId: m[1]!, date: m[2]! } : null;
-}
+/** `<placeId>~<YYYY-MM-DD>~<HHmm>`, checked as the server checks it. */
+const parseSlotId = (slotId: string) => parseSlotIdParts(slotId) ?? null;
 
 export default function Confirm() {
   const { params } = useRouter();

@@ -11,6 +11,7 @@ import {
   type DayResponse,
 } from '../../../../shared/schemas/appointments';
 import type { StaffProfile } from '../../../../shared/schemas/auth';
+import { isCalendarDate } from '../../../../shared/schemas/common';
 import { checkIn, closeDay, closeSlot, getDay, markNoShow } from '../../api/desk';
 import { errorMessage, isApiError } from '../../api/errors';
 import { getStaffMe } from '../../api/staff';
@@ -34,7 +35,7 @@ export default function DeskDay() {
   const [staff, setStaff] = useState<StaffProfile | null>(null);
   const [staffError, setStaffError] = useState<string | null>(null);
   const [placeId, setPlaceId] = useState(params.placeId ? decodeURIComponent(params.placeId) : '');
-  const [date, setDate] = useState(params.date && /^\d{4}-\d{2}-\d{2}$/.test(params.date) ? params.date : todayShanghai());
+  const [date, setDate] = useState(params.date && isCalendarDate(params.date) ? params.date : todayShanghai());
   const [picking, setPicking] = useState(false);
   const [day, setDay] = useState<DayResponse | null>(null);
   const [dayError, setDayError] = useState<string | null>(null);

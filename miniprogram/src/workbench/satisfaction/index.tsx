@@ -8,6 +8,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { FLAG_LABELS, RATING_LEVEL_LABELS, RATING_LEVELS, type DashboardResponse, type Satisfaction } from '../../../../shared/schemas/ratings';
+import { isMonth } from '../../../../shared/schemas/common';
 import { errorMessage, isApiError } from '../../api/errors';
 import { dashboard } from '../../api/tickets';
 import { Btn } from '../../components/Btn';
@@ -22,7 +23,6 @@ import '../tickets/tickets.scss';
 type Row = DashboardResponse['departments'][number];
 type StaffRow = DashboardResponse['staff'][number];
 
-const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 const LOW = 0.75;
 
 const isLow = (rate: number | null) => rate !== null && rate < LOW;
@@ -93,7 +93,7 @@ function DashRow({ row, months, sub, onClick }: { row: Row; months: string[]; su
 export default function SatisfactionDashboard() {
   const { params } = useRouter();
   const thisMonth = todayShanghai().slice(0, 7);
-  const [month, setMonth] = useState(params.month && MONTH_RE.test(params.month) ? params.month : thisMonth);
+  const [month, setMonth] = useState(params.month && isMonth(params.month) ? params.month : thisMonth);
   const [data, setData] = useState<DashboardResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const seq = useRef(0);
