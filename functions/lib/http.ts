@@ -5,9 +5,11 @@ import type * as z from 'zod/mini';
 import { routes, type RouteKey } from '../../shared/routes';
 import type { StaffRole } from '../../shared/enums';
 import { AppError, badRequest, forbidden, tooLarge, unauthorized } from './errors';
-import { log } from './log';
+import { describeError, log } from './log';
 import { parseInput } from './validation';
 import { ddbCallCount, resetDdbCallCount } from '../store/client';
+import { ContentionError } from '../store/transact';
+import { UnprocessedKeysError } from '../store/batch';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -117,9 +119,14 @@ export function httpHandler<K extends RouteKey>(handlers: RouteHandlers<K>) {
       if (err instanceof AppError) {
         status = err.status;
         result = reply(status, { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) }, ddbCallCount());
+      } else if (err instanceof ContentionError || err instanceof UnprocessedKeysError) {
+        // Contention or throttling that outlasted the retries: busy, not broken, and not the caller's fault.
+        status = 503;
+        log.warn('busy', { requestId, routeKey, ...describeError(err) });
+        result = reply(503, { code: 'BUSY', message: '办理的人较多，请稍后重试' }, ddbCallCount());
       } else {
         status = 500;
-        log.error('unhandled', { requestId, routeKey, error: err instanceof Error ? err.name + ': ' + err.message : 'unknown' });
+        log.error('unhandled', { requestId, routeKey, ...describeError(err) });
         result = reply(500, { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' }, ddbCallCount());
       }
     }

@@ -17,3 +17,20 @@ export const log = {
   warn: (msg: string, fields: Fields = {}) => write('warn', msg, fields),
   error: (msg: string, fields: Fields = {}) => write('error', msg, fields),
 };
+
+/**
+ * What an unexpected error may put in a log line: its class, its code and the
+ * stack frames. Never the message: it can echo input (a phone number in a
+ * validation message, an item in a DynamoDB error).
+ */
+export function describeError(err: unknown): Fields {
+  if (!(err instanceof Error)) return { errorClass: typeof err };
+  const code = (err as { code?: unknown; Code?: unknown }).code ?? (err as { Code?: unknown }).Code;
+  const frames = (err.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 12)
+    .map((line) => line.trim())
+    .join(' | ');
+  return { errorClass: err.name || err.constructor?.name || 'Error', errorCode: typeof code === 'string' || typeof code === 'number' ? code : null, stack: frames };
+}

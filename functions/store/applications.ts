@@ -1,13 +1,15 @@
 // Applications: the case item and its append-only events share a partition;
 // open cases have a pointer item for the queues; every change is one
 // transaction guarded by the version the actor saw.
-import { BatchGetCommand, GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationState, ProxyStep } from '../../shared/schemas/applications';
 import type { Pause } from '../domain/application';
 import { db, tableName } from './client';
 import { key, withoutKeys } from './keys';
 import { queryAll } from './query';
 import { invitePut, type InviteRecord } from './ratings';
+import { transact, type Item } from './transact';
+import { batchGetAll } from './batch';
 
 export interface ApplicationRecord {
   id: string;
@@ -50,7 +52,6 @@ export interface EventRecord {
   note: string | null;
 }
 
-type Item = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 // Concluded but not yet delivered cases stay in the queue until 送达.
 const OPEN: readonly ApplicationState[] = ['submitted', 'accepted', 'awaiting_materials', 'reviewing', 'suspended', 'approved', 'denied'];
 
@@ -70,29 +71,19 @@ const eventPuts = (id: string, events: EventRecord[]): Item[] =>
 
 /** Create a case with its first events; 'replay' when the idempotency key was used before. */
 export async function createApplication(a: ApplicationRecord, idempotencyKey: string, events: EventRecord[]): Promise<'created' | 'replay'> {
-  try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...key.applicationIdempotency(a.residentId, idempotencyKey), applicationId: a.id },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          { Put: { TableName: tableName(), Item: applicationItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: tableName(), Item: { ...key.openApplication(a.departmentId, a.id), applicationId: a.id } } },
-          ...eventPuts(a.id, events),
-        ],
-      }),
-    );
-    return 'created';
-  } catch (err) {
-    const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return 'replay';
-    throw err;
-  }
+  const { failed } = await transact(() => [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...key.applicationIdempotency(a.residentId, idempotencyKey), applicationId: a.id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    { Put: { TableName: tableName(), Item: applicationItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: tableName(), Item: { ...key.openApplication(a.departmentId, a.id), applicationId: a.id } } },
+    ...eventPuts(a.id, events),
+  ]);
+  return failed.length ? 'replay' : 'created';
 }
 
 export async function getApplicationIdByIdempotencyKey(residentId: string, idempotencyKey: string): Promise<string | undefined> {
@@ -141,16 +132,8 @@ export async function listOpenApplications(departmentId?: string): Promise<Appli
     KeyConditionExpression: departmentId ? 'pk = :pk AND begins_with(sk, :dept)' : 'pk = :pk',
     ExpressionAttributeValues: { ':pk': key.openApplicationsPartition, ...(departmentId ? { ':dept': `${departmentId}#` } : {}) },
   });
-  const out: ApplicationRecord[] = [];
-  for (let i = 0; i < pointers.length; i += 100) {
-    let keys: Record<string, unknown>[] = pointers.slice(i, i + 100).map((p) => key.application(p.applicationId));
-    while (keys.length) {
-      const res = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }));
-      out.push(...(res.Responses?.[tableName()] ?? []).map((x) => withoutKeys(x) as unknown as ApplicationRecord));
-      keys = (res.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-    }
-  }
-  return out;
+  const found = await batchGetAll(pointers.map((p) => key.application(p.applicationId)));
+  return found.map((x) => withoutKeys(x) as unknown as ApplicationRecord);
 }
 
 export interface Conclusion {
@@ -195,12 +178,7 @@ export async function saveApplication(
       },
     });
   }
-  try {
-    await db().send(new TransactWriteCommand({ TransactItems: items }));
-    return 'saved';
-  } catch (err) {
-    const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-    if (reasons?.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) return 'stale';
-    throw err;
-  }
+  // A lost race on the item's counters is retried inside transact(); only a failed version condition is stale.
+  const { failed } = await transact(() => items);
+  return failed.length ? 'stale' : 'saved';
 }

@@ -36,7 +36,3 @@ export function tableName(): string {
 export function isConditionFailed(err: unknown): boolean {
   return err instanceof Error && err.name === 'ConditionalCheckFailedException';
 }
-
-export function isTransactionConflict(err: unknown): boolean {
-  return err instanceof Error && err.name === 'TransactionCanceledException';
-}

@@ -1,8 +1,10 @@
 // Residents (by id, and by WeChat openid through a uniqueness item) and staff.
 import { townOf } from '../domain/regions';
-import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ResidentTag, StaffRole } from '../../shared/enums';
-import { db, isConditionFailed, isTransactionConflict, tableName } from './client';
+import { db, isConditionFailed, tableName } from './client';
+import { transact } from './transact';
+import { batchGetAll } from './batch';
 import { key, withoutKeys } from './keys';
 import { queryAll } from './query';
 
@@ -45,15 +47,9 @@ export async function getResident(id: string): Promise<ResidentRecord | undefine
 /** Several residents in one BatchGet (a staff day list). */
 export async function getResidents(ids: string[]): Promise<Map<string, ResidentRecord>> {
   const found = new Map<string, ResidentRecord>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 100) {
-    const out = await db().send(
-      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: unique.slice(i, i + 100).map((id) => key.resident(id)) } } }),
-    );
-    for (const item of out.Responses?.[tableName()] ?? []) {
-      const r = withoutKeys(item) as unknown as ResidentRecord;
-      found.set(r.id, r);
-    }
+  for (const item of await batchGetAll(ids.map((id) => key.resident(id)))) {
+    const r = withoutKeys(item) as unknown as ResidentRecord;
+    found.set(r.id, r);
   }
   return found;
 }
@@ -65,26 +61,17 @@ export async function getResidentIdByOpenid(openid: string): Promise<string | un
 
 /** Create a resident for a new openid; 'exists' if another request won the race. */
 export async function createResident(r: ResidentRecord): Promise<'created' | 'exists'> {
-  try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...key.openid(r.openid), residentId: r.id, createdAt: r.createdAt },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          { Put: { TableName: tableName(), Item: residentItem(r), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ],
-      }),
-    );
-    return 'created';
-  } catch (err) {
-    if (isTransactionConflict(err)) return 'exists';
-    throw err;
-  }
+  const { failed } = await transact(() => [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...key.openid(r.openid), residentId: r.id, createdAt: r.createdAt },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    { Put: { TableName: tableName(), Item: residentItem(r), ConditionExpression: 'attribute_not_exists(pk)' } },
+  ]);
+  return failed.length ? 'exists' : 'created';
 }
 
 export type ResidentPatch = Partial<
@@ -115,14 +102,10 @@ export async function updateResident(id: string, patch: ResidentPatch, now: stri
 
 /** Seed only: write a demo resident and its openid link (idempotent). */
 export async function putResidentWithOpenid(r: ResidentRecord): Promise<void> {
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: tableName(), Item: { ...key.openid(r.openid), residentId: r.id, createdAt: r.createdAt } } },
-        { Put: { TableName: tableName(), Item: residentItem(r) } },
-      ],
-    }),
-  );
+  await transact(() => [
+    { Put: { TableName: tableName(), Item: { ...key.openid(r.openid), residentId: r.id, createdAt: r.createdAt } } },
+    { Put: { TableName: tableName(), Item: residentItem(r) } },
+  ]);
 }
 
 export async function getStaff(username: string): Promise<StaffRecord | undefined> {

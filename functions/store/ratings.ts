@@ -1,7 +1,8 @@
 // Ratings, invitations, satisfaction counters and rectification tickets.
 // A rating, its counters and its ticket change in one transaction, so the
 // aggregates always equal the ratings without ever scanning them.
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from './batch';
 import type { BadReason, FollowUpView, RatingTarget, TicketStatus } from '../../shared/schemas/ratings';
 import type { LevelCounts } from '../domain/ratings';
 import { db, tableName } from './client';
@@ -203,13 +204,7 @@ export async function getSatisfaction(period: string): Promise<SatisfactionItem[
 /** The invitation, the rating and the idempotency key of one request: one BatchGet. */
 export async function getRatingState(residentId: string, targetType: RatingTarget, targetId: string, idempotencyKey: string) {
   const keys = [key.rateInvite(targetType, targetId), key.rating(targetType, targetId), key.ratingIdempotency(residentId, idempotencyKey)];
-  const found: Record<string, unknown>[] = [];
-  let pending: Record<string, unknown>[] = keys;
-  while (pending.length) {
-    const out = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
-    found.push(...(out.Responses?.[tableName()] ?? []));
-    pending = (out.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-  }
+  const found = await batchGetAll(keys);
   const pick = (k: { pk: string; sk: string }) => found.find((i) => i.pk === k.pk && i.sk === k.sk);
   const invite = pick(keys[0]!);
   const rating = pick(keys[1]!);

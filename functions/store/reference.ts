@@ -1,10 +1,11 @@
 // Reference data: regions, departments, the leaders' directory. Small
 // partitions read whole with one Query each.
-import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Department, Region } from '../../shared/schemas/regions';
 import type { Leader } from '../../shared/schemas/contacts';
 import { db, tableName } from './client';
 import { key, withoutKeys } from './keys';
+import { batchGetAll } from './batch';
 import { partition, queryAll } from './query';
 
 export async function putRegion(region: Region): Promise<void> {
@@ -16,15 +17,10 @@ export async function listRegions(): Promise<Region[]> {
   return items.map((i) => withoutKeys(i) as unknown as Region);
 }
 
-/** The regions among `codes` that exist (one BatchGet). */
+/** The regions among `codes` that exist (one BatchGet, retried while throttled). */
 export async function getRegions(codes: string[]): Promise<Map<string, Region>> {
-  const unique = [...new Set(codes)];
   const found = new Map<string, Region>();
-  if (!unique.length) return found;
-  const out = await db().send(
-    new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: unique.map((c) => key.region(c)) } } }),
-  );
-  for (const item of out.Responses?.[tableName()] ?? []) {
+  for (const item of await batchGetAll(codes.map((c) => key.region(c)))) {
     const region = withoutKeys(item) as unknown as Region;
     found.set(region.code, region);
   }
