@@ -2,6 +2,7 @@
 // The base URL is configurable so the local stack and tests use the fake.
 import { upstream, unauthorized } from '../lib/errors';
 import { log } from '../lib/log';
+import { readSecret } from './secrets';
 
 const timeoutMs = () => Number(process.env.WECHAT_TIMEOUT_MS ?? 5000);
 
@@ -9,7 +10,7 @@ export async function code2session(code: string): Promise<{ openid: string; unio
   const base = process.env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com';
   const url = new URL('/sns/jscode2session', base);
   url.searchParams.set('appid', process.env.WECHAT_APPID ?? '');
-  url.searchParams.set('secret', process.env.WECHAT_SECRET ?? '');
+  url.searchParams.set('secret', readSecret('WECHAT_SECRET'));
   url.searchParams.set('js_code', code);
   url.searchParams.set('grant_type', 'authorization_code');
   let body: { openid?: string; unionid?: string; errcode?: number; errmsg?: string };
