@@ -1,11 +1,55 @@
 // Places where a resident can book: service points and roving office
 // schedules, as one shape; which items they handle; their dated slots.
-import type { ServicePointLevel } from '../../shared/enums';
+import { REGION_LEVEL_LABELS, type RegionLevel, type ServicePointLevel } from '../../shared/enums';
 import type { Calendar } from './calendar';
 import {
   DEFAULT_CUTOFF_MINUTES, DEFAULT_WINDOWS, ROVING_PREFIX, nearness, rovingSessionDates, ruleLabel, shanghaiInstant,
-  slotIdOf, slotStatus, workingDates, addDays, type Nearness, type SlotStatus, type SlotWindow,
+  slotIdOf, slotStatus, workingDates, addDays, windowErrors, type Nearness, type SlotStatus, type SlotWindow,
 } from './schedule';
+
+/** What the store found of the references a place names. */
+export interface KnownReferences {
+  /** Region code → level. */
+  regions: Map<string, RegionLevel>;
+  departments: Set<string>;
+  services: Set<string>;
+}
+
+function regionError(code: string, level: RegionLevel, known: KnownReferences, what: string): string | undefined {
+  const found = known.regions.get(code);
+  if (!found) return `${what}不存在`;
+  return found === level ? undefined : `${what}应为${REGION_LEVEL_LABELS[level]}级区划，${code} 是${REGION_LEVEL_LABELS[found]}级`;
+}
+
+/**
+ * Field errors of a service point as staff send it: its region exists at the
+ * point's own level (a town centre sits in a town), every item exists, the
+ * windows fit together. Residents would otherwise be offered a place nowhere.
+ */
+export function pointErrors(
+  p: { level: ServicePointLevel; regionCode: string; serviceCodes: string[]; windows: SlotWindow[] },
+  known: KnownReferences,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const region = regionError(p.regionCode, p.level, known, '所在区划');
+  if (region) errors.regionCode = region;
+  p.serviceCodes.forEach((code, i) => {
+    if (!known.services.has(code)) errors[`serviceCodes.${i}`] = `事项 ${code} 不存在`;
+  });
+  return { ...errors, ...windowErrors(p.windows) };
+}
+
+/** Field errors of a roving schedule: an existing department, an existing town (not a village), windows that fit. */
+export function rovingErrors(
+  r: { departmentId: string; townCode: string; windows: SlotWindow[] },
+  known: KnownReferences,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!known.departments.has(r.departmentId)) errors.departmentId = '所选部门不存在';
+  const town = regionError(r.townCode, 'town', known, '坐班乡镇');
+  if (town) errors.townCode = town;
+  return { ...errors, ...windowErrors(r.windows) };
+}
 
 export interface PlaceDef {
   id: string;

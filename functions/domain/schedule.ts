@@ -114,6 +114,32 @@ export function workingDates(from: string, days: number, cal: Calendar): string[
   return out;
 }
 
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
+
+/**
+ * Field errors of a day's bookable windows (keys `windows.<i>.start|end`):
+ * each ends after it starts and none overlap, since a slot is one seat
+ * counter per start time and a resident cannot be in two windows at once.
+ */
+export function windowErrors(windows: SlotWindow[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  windows.forEach((w, i) => {
+    if (minutesOf(w.end) <= minutesOf(w.start)) errors[`windows.${i}.end`] = `第${i + 1}个时段的结束时间应晚于开始时间`;
+  });
+  const byStart = windows.map((w, i) => ({ w, i })).sort((a, b) => minutesOf(a.w.start) - minutesOf(b.w.start));
+  for (let k = 1; k < byStart.length; k++) {
+    const prev = byStart[k - 1]!;
+    const cur = byStart[k]!;
+    if (minutesOf(cur.w.start) < Math.max(minutesOf(prev.w.end), minutesOf(prev.w.start) + 1)) {
+      errors[`windows.${cur.i}.start`] ??= `第${cur.i + 1}个时段与第${prev.i + 1}个时段重叠`;
+    }
+  }
+  return errors;
+}
+
+/** The windows in the order of the day. */
+export const sortWindows = <W extends SlotWindow>(windows: W[]): W[] => [...windows].sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
+
 export const slotIdOf = (placeId: string, date: string, start: string) => `${placeId}~${date}~${start.replace(':', '')}`;
 
 /** The parts of a slot id the contract has already checked (a real date and time of day). */

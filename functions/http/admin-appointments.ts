@@ -1,11 +1,11 @@
 // Staff side of appointments: the day list, check-in by code, no-show,
 // closing slots or a whole day, capacities, points and roving schedules.
 import { APPOINTMENT_STATUS_LABELS } from '../../shared/schemas/appointments';
-import { conflict, forbidden, notFound } from '../lib/errors';
+import { conflict, forbidden, notFound, refuseFieldErrors } from '../lib/errors';
 import { httpHandler, type StaffPrincipal } from '../lib/http';
 import { shanghaiDate } from '../domain/calendar';
-import { placeDays, pointPlace, slotEnded, slotView, type PlaceDef } from '../domain/places';
-import { maskName, maskPhone, parseSlotId, ROVING_PREFIX } from '../domain/schedule';
+import { placeDays, pointErrors, pointPlace, rovingErrors, slotEnded, slotView, type PlaceDef } from '../domain/places';
+import { maskName, maskPhone, parseSlotId, ROVING_PREFIX, sortWindows } from '../domain/schedule';
 import {
   cancelAppointment,
   closeSlot,
@@ -20,7 +20,7 @@ import {
 import { getResidents, getStaff } from '../store/people';
 import { getService } from '../store/services';
 import { putRovingDay, putServicePoint } from '../store/points';
-import { getDepartment } from '../store/reference';
+import { findReferences } from '../store/lookups';
 import { loadPlace, placeResponse } from './place-views';
 import { toAppointment } from './views';
 import { visitInvite } from './rating-views';
@@ -156,7 +156,8 @@ export const handler = httpHandler({
 
   'PUT /admin/points/{placeId}': async ({ params, body }) => {
     if (params.placeId.startsWith(ROVING_PREFIX)) throw conflict('网点编号不能以 roving- 开头', 'BAD_ID');
-    const record = { id: params.placeId, ...body };
+    refuseFieldErrors(pointErrors(body, await findReferences({ regions: [body.regionCode], services: body.serviceCodes })));
+    const record = { id: params.placeId, ...body, windows: sortWindows(body.windows) };
     await putServicePoint(record);
     return placeResponse(pointPlace(record));
   },
@@ -166,9 +167,10 @@ export const handler = httpHandler({
     if (principal.role === 'dept_head' && principal.departmentId !== body.departmentId) {
       throw forbidden('部门负责人只能安排本部门的下乡坐班');
     }
-    if (!(await getDepartment(body.departmentId))) throw notFound('部门不存在');
-    const first = body.windows[0]!;
-    const last = body.windows[body.windows.length - 1]!;
+    refuseFieldErrors(rovingErrors(body, await findReferences({ regions: [body.townCode], departments: [body.departmentId] })));
+    const windows = sortWindows(body.windows);
+    const first = windows[0]!;
+    const last = windows[windows.length - 1]!;
     await putRovingDay({
       id: params.placeId.slice(ROVING_PREFIX.length),
       departmentId: body.departmentId,
@@ -178,7 +180,7 @@ export const handler = httpHandler({
       start: first.start,
       end: last.end,
       address: body.address,
-      windows: body.windows,
+      windows,
       cutoffMinutes: body.cutoffMinutes,
     });
     return placeResponse((await loadPlace(params.placeId))!);

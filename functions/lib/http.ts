@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type * as z from 'zod/mini';
 import { routes, type RouteKey } from '../../shared/routes';
 import type { StaffRole } from '../../shared/enums';
-import { AppError, badRequest, forbidden, tooLarge, unauthorized } from './errors';
+import { AppError, badRequest, forbidden, tooLarge, unauthorized, unsupportedMediaType } from './errors';
 import { describeError, log } from './log';
 import { parseInput } from './validation';
 import { ddbCallCount, resetDdbCallCount } from '../store/client';
@@ -73,10 +73,22 @@ function principalFrom(event: HttpEvent, auth: string): ResidentPrincipal | Staf
   throw unauthorized();
 }
 
+/** `application/json`, with or without parameters (`; charset=utf-8`). */
+export const isJsonContentType = (value: string | undefined) => !!value && /^application\/json\s*(;|$)/i.test(value.trim());
+
+function headerOf(event: HttpEvent, name: string): string | undefined {
+  for (const [k, v] of Object.entries(event.headers ?? {})) if (k.toLowerCase() === name) return v;
+  return undefined;
+}
+
+/** The JSON body of a route that takes one; a form or text body is refused before it is parsed. */
 function readBody(event: HttpEvent): unknown {
   if (event.body == null || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) throw tooLarge(`请求内容不能超过 ${MAX_BODY_BYTES / 1024} KB`);
+  if (!isJsonContentType(headerOf(event, 'content-type'))) {
+    throw unsupportedMediaType('请求内容应为 JSON（Content-Type: application/json）');
+  }
   try {
     return JSON.parse(raw);
   } catch {
@@ -110,8 +122,8 @@ export function httpHandler<K extends RouteKey>(handlers: RouteHandlers<K>) {
       }
       const params = 'params' in def ? parseInput(def.params, event.pathParameters ?? {}, '路径参数') : undefined;
       const query = 'query' in def ? parseInput(def.query, event.queryStringParameters ?? {}, '查询参数') : undefined;
-      const rawBody = readBody(event);
-      const body = 'body' in def ? parseInput(def.body, rawBody, '请求内容') : undefined;
+      // A route without a body ignores whatever came along: it needs no content type.
+      const body = 'body' in def ? parseInput(def.body, readBody(event), '请求内容') : undefined;
       const data = await handle({ params, query, body, principal, requestId });
       status = ('status' in def ? def.status : undefined) ?? 200;
       result = reply(status, data, ddbCallCount());

@@ -36,13 +36,16 @@ export function isInstant(s: string): boolean {
 }
 
 /** A calendar date in Asia/Shanghai, `YYYY-MM-DD`. */
-export const DateString = z.string().check(z.refine(isCalendarDate, '日期无效，应为真实存在的 YYYY-MM-DD'));
+export const DateString = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+  z.refine(isCalendarDate, '日期不存在，请检查年月日'),
+);
 /** A wall-clock time of day in Asia/Shanghai, `HH:mm`. */
-export const TimeOfDay = z.string().check(z.refine(isTimeOfDay, '时间无效，应为 00:00—23:59 的 HH:mm'));
+export const TimeOfDay = z.string().check(z.refine(isTimeOfDay, '时间格式应为 HH:mm（00:00—23:59）'));
 /** A calendar month, `YYYY-MM`. */
-export const MonthString = z.string().check(z.refine(isMonth, '月份无效，应为 YYYY-MM'));
+export const MonthString = z.string().check(z.refine(isMonth, '月份格式应为 YYYY-MM'));
 /** A calendar year, `YYYY` (as in a path). */
-export const YearString = z.string().check(z.refine(isYear, `年份无效，应为 ${MIN_YEAR}—${MAX_YEAR}`));
+export const YearString = z.string().check(z.refine(isYear, `年份格式不正确（${MIN_YEAR}—${MAX_YEAR}）`));
 /** An instant, UTC ISO-8601. */
 export const Instant = z.string().check(z.refine(isInstant, '时间格式应为 ISO-8601'));
 
@@ -65,7 +68,10 @@ export function parseSlotIdParts(slotId: string): SlotIdParts | undefined {
 }
 
 /** `<placeId>~<YYYY-MM-DD>~<HHmm>` on a real date and time of day. */
-export const SlotId = z.string().check(z.refine((s) => parseSlotIdParts(s) !== undefined, '时段编号无效，应为 地点~YYYY-MM-DD~HHmm'));
+export const SlotId = z.string().check(
+  z.regex(/^[a-z0-9-]{2,64}~\d{4}-\d{2}-\d{2}~\d{4}$/, '时段编号格式不正确'),
+  z.refine((s) => parseSlotIdParts(s) !== undefined, '时段的日期或时间不存在'),
+);
 
 // ---------------------------------------------------------------- numbers
 

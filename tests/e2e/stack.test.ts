@@ -69,7 +69,11 @@ test('a demo staff member logs in with the demo password', async () => {
 test('a resident uploads a photo straight to the local S3 with the URL the API signed', async () => {
   const minted = await fetch(`${stack.urls.fakeWechat}/dev/code`, { method: 'POST', body: JSON.stringify({ openid: 'demo-openid-zhang' }) });
   const { code } = (await minted.json()) as { code: string };
-  const login = await fetch(`${stack.urls.api}/auth/wechat`, { method: 'POST', body: JSON.stringify({ code }) });
+  const login = await fetch(`${stack.urls.api}/auth/wechat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
   const { token } = (await login.json()) as { token: string };
   const photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]);
   const res = await fetch(`${stack.urls.api}/uploads`, {

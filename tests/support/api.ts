@@ -32,6 +32,8 @@ export interface CallOptions {
   body?: unknown;
   /** Sent as is (for malformed JSON tests). */
   rawBody?: string;
+  /** The Content-Type header; `null` sends none (default application/json). */
+  contentType?: string | null;
   query?: Record<string, string>;
 }
 
@@ -59,7 +61,8 @@ export async function call<T = any>(method: RouteDef['method'], path: string, op
   const found = match(method, path);
   if (!found) return { status: 404, body: { message: 'Not Found' } as T, headers: {} };
   const { routeKey, def, pathParameters } = found;
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = {};
+  if (opts.contentType !== null) headers['content-type'] = opts.contentType ?? 'application/json';
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let lambda: Record<string, string> | undefined;
   if (def.auth !== 'public') {
