@@ -7,7 +7,7 @@
 // (random ports, in-memory DynamoDB, H5 build optional).
 //
 // Flags: --in-memory  --no-h5  --reset (re-seed staff/residents)  --verbose
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -54,7 +54,7 @@ export interface StartStackOptions {
   seed?: boolean;
   /** Overwrite demo staff and residents even if they exist. */
   resetSeed?: boolean;
-  /** JWT secret of the API (default: a local-dev one). */
+  /** JWT secret of the API (default: a random one of this run). */
   jwtSecret?: string;
   /** Handler log level (default `warn`). */
   logLevel?: string;
@@ -85,9 +85,9 @@ export interface Stack {
 }
 
 const DEFAULT_PORTS: StackPorts = { api: 3000, lambda: 3002, websocket: 3001, fakeWechat: 3100, dynamo: 8000, s3: 4569, h5: 10086 };
-export const LOCAL_JWT_SECRET = 'local-dev-secret-not-for-deployment-0123456789';
 export const LOCAL_WECHAT_APPID = 'wx0000000000000000';
-export const LOCAL_WECHAT_SECRET = 'local-dev-wechat-secret';
+/** Secrets of one run: random, so no published value ever signs a token (a restart signs everyone out). */
+const runSecret = () => randomBytes(32).toString('base64url');
 const H5_DIST = join(REPO_ROOT, 'miniprogram', 'dist', 'h5');
 
 async function choosePorts(wanted: Partial<StackPorts>): Promise<StackPorts> {
@@ -348,12 +348,13 @@ export async function startStack(opts: StartStackOptions = {}): Promise<Stack> {
   };
 
   try {
+    const wechatSecret = runSecret();
     const { residents } = await import('./seed/data');
     const fakeWechat = await startFakeWechat({
       port: ports.fakeWechat,
       users: residents.map((r) => ({ openid: r.openid, label: r.label })),
       appid: LOCAL_WECHAT_APPID,
-      secret: LOCAL_WECHAT_SECRET,
+      secret: wechatSecret,
     });
     stoppers.push(() => fakeWechat.stop());
 
@@ -382,8 +383,9 @@ export async function startStack(opts: StartStackOptions = {}): Promise<Stack> {
       AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1',
       WECHAT_API_BASE: fakeWechat.url,
       WECHAT_APPID: LOCAL_WECHAT_APPID,
-      WECHAT_SECRET: LOCAL_WECHAT_SECRET,
-      JWT_SECRET: opts.jwtSecret ?? LOCAL_JWT_SECRET,
+      WECHAT_SECRET: wechatSecret,
+      JWT_SECRET: opts.jwtSecret ?? runSecret(),
+      JWT_SECRET_PREVIOUS: '',
       LOG_LEVEL: opts.logLevel ?? 'warn',
       SLS_TELEMETRY_DISABLED: '1',
       SLS_NOTIFICATIONS_MODE: 'off',

@@ -78,6 +78,11 @@ function printJob(opts: ReadOptions): PrintJob & { cached?: Record<string, unkno
     SLS_NOTIFICATIONS_MODE: 'off',
     SLS_DEPRECATION_DISABLE: '*',
     CI: process.env.CI ?? 'true',
+    // Only the tables are read: stand-ins keep `print` off SSM (no AWS needed)
+    // and keep real secrets out of the cache file.
+    JWT_SECRET: 'not-used-by-serverless-print',
+    JWT_SECRET_PREVIOUS: '',
+    WECHAT_SECRET: 'not-used-by-serverless-print',
   };
   if (existsSync(cacheFile)) {
     try {

@@ -1,6 +1,7 @@
 // Package the service offline (no AWS credentials) and check the generated
 // CloudFormation: the properties a county's production system depends on.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +12,15 @@ let resources: Record<string, Resource>;
 let artifacts: string[];
 const out = mkdtempSync(join(tmpdir(), 'banshi-package-'));
 
+// No AWS credentials: nothing here may reach AWS (SSM included).
+const offline: NodeJS.ProcessEnv = { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: 'none-configured' };
+delete offline.JWT_SECRET;
+delete offline.JWT_SECRET_PREVIOUS;
+delete offline.WECHAT_SECRET;
+const secrets = { JWT_SECRET: randomBytes(32).toString('base64url'), WECHAT_SECRET: randomBytes(16).toString('hex') };
+
 beforeAll(() => {
-  const env = { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: 'none-configured' };
+  const env = { ...offline, ...secrets };
   execFileSync('npx', ['serverless', 'package', '--stage', 'prod', '--package', out], { cwd: join(__dirname, '../..'), env, stdio: 'pipe' });
   resources = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8')).Resources;
   artifacts = readdirSync(out).filter((f) => f.endsWith('.zip'));
@@ -124,7 +132,32 @@ test('an HTTP API with a resident and a staff authorizer guarding exactly the ro
   for (const [key, guard] of Object.entries(deployed)) if (key.includes(' /admin/') && key !== 'POST /admin/auth/login') expect(guard).toBe('staffAuthorizer');
 });
 
-test('a deployed stage carries no local default secrets as the only protection', () => {
-  const [, fn] = ofType('AWS::Lambda::Function').find(([id]) => id === 'AuthLambdaFunction')!;
-  expect(fn.Properties.Environment.Variables.STAGE).toBe('prod');
+test('a deployed stage runs on the secrets it was given, never on a default', () => {
+  const template = JSON.stringify(resources);
+  expect(template).not.toContain('local-dev');
+  for (const [, fn] of ofType('AWS::Lambda::Function')) {
+    const vars = fn.Properties.Environment.Variables;
+    expect(vars.STAGE).toBe('prod');
+    expect(vars.JWT_SECRET).toBe(secrets.JWT_SECRET);
+    expect(vars.WECHAT_SECRET).toBe(secrets.WECHAT_SECRET);
+    expect(vars.JWT_SECRET_PREVIOUS).toBe('');
+  }
+});
+
+test('without the secrets, packaging a stage stops and names the SSM parameters to create', () => {
+  const r = spawnSync('npx', ['serverless', 'print', '--stage', 'staging'], { cwd: join(__dirname, '../..'), env: offline, encoding: 'utf8', timeout: 60_000 });
+  const said = r.stdout + r.stderr;
+  expect(r.status).not.toBe(0);
+  expect(said).toContain('aws ssm put-parameter --region cn-northwest-1 --type SecureString --name /banshi/staging/jwt-secret');
+  expect(said).toContain('--name /banshi/staging/wechat-secret');
+  // The optional previous secret is not reported as missing.
+  expect(said).not.toContain('jwt-secret-previous');
+  // No configuration came out, with or without a default secret.
+  expect(said).not.toContain('local-dev-secret');
+  expect(r.stdout).not.toContain('functions:');
+}, 60_000);
+
+test('the table expires login-attempt counters by their ttl attribute', () => {
+  const [, table] = ofType('AWS::DynamoDB::Table')[0]!;
+  expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'ttl', Enabled: true });
 });
