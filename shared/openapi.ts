@@ -1,7 +1,7 @@
 // /openapi.json, generated from the route table and its zod schemas.
 import * as z from 'zod/mini';
 import { routes, type RouteDef } from './routes';
-import { ErrorBody } from './schemas/common';
+import { ErrorBody, GatewayErrorBody } from './schemas/common';
 
 type JsonSchema = { properties?: Record<string, unknown>; required?: string[] } & Record<string, unknown>;
 
@@ -25,6 +25,13 @@ const errorResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
+/** API Gateway's Lambda authorizers answer 401/403 themselves with `{message}`; the handlers' own 401/403 are ours. */
+const authResponse = (description: string) => ({
+  description: `${description}（网关授权器的应答为 {"message": "Unauthorized"} 或 {"message": "Forbidden"}，没有 code）`,
+  content: {
+    'application/json': { schema: { oneOf: [{ $ref: '#/components/schemas/GatewayError' }, { $ref: '#/components/schemas/Error' }] } },
+  },
+});
 
 export function buildOpenApi() {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -37,9 +44,12 @@ export function buildOpenApi() {
       responses: {
         [String(def.status ?? 200)]: { description: '成功', content: { 'application/json': { schema: toSchema(def.response) } } },
         400: errorResponse('请求参数有误'),
-        ...(def.auth !== 'public' ? { 401: errorResponse('未登录或登录已过期'), 403: errorResponse('无权访问') } : {}),
+        ...(def.auth !== 'public' ? { 401: authResponse('未登录或登录已过期'), 403: authResponse('无权访问') } : {}),
         404: errorResponse('记录不存在'),
         409: errorResponse('状态冲突'),
+        ...(def.body
+          ? { 413: errorResponse('请求内容超过 64 KB'), 415: errorResponse('请求内容不是 JSON（Content-Type 应为 application/json）') }
+          : {}),
       },
     };
     if (def.body) op.requestBody = { required: true, content: { 'application/json': { schema: toSchema(def.body) } } };
@@ -51,7 +61,7 @@ export function buildOpenApi() {
     info: { title: 'Banshi 办事 API', version: '1.0.0', description: '县域居民办事小程序与工作台的接口' },
     paths,
     components: {
-      schemas: { Error: toSchema(ErrorBody) },
+      schemas: { Error: toSchema(ErrorBody), GatewayError: toSchema(GatewayErrorBody) },
       securitySchemes: {
         residentToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: '居民会话（POST /auth/wechat）' },
         staffToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: '工作人员会话（POST /admin/auth/login）' },

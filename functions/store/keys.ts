@@ -17,6 +17,8 @@ export const key = {
   rovingDay: (id: string) => ({ pk: 'ROVING', sk: `ROVING#${id}` }),
   rovingPartition: 'ROVING',
   staff: (username: string) => ({ pk: `STAFF#${username}`, sk: 'PROFILE' }),
+  /** Failed staff logins of one username in the current window (expires by `ttl`). */
+  loginFailures: (username: string) => ({ pk: `LOGINFAIL#${username}`, sk: 'COUNTER' }),
   resident: (id: string) => ({ pk: `RESIDENT#${id}`, sk: 'PROFILE' }),
   /** Uniqueness guard: one resident per WeChat openid. */
   openid: (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'OPENID' }),

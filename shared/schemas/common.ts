@@ -147,6 +147,8 @@ export const ErrorBody = z.object({
   code: z.string(),
   message: z.string(),
   fields: z.optional(z.record(z.string(), z.string())),
+  /** 429: seconds until another attempt is allowed (also the Retry-After header). */
+  retryAfter: z.optional(z.number()),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 

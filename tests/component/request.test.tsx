@@ -138,6 +138,37 @@ describe('request module', () => {
     expect(err.message).toBe('服务暂时不可用，请稍后重试');
   });
 
+  it("shows a 403 in Chinese whatever the gateway's body is, and keeps our own Chinese reason", async () => {
+    setToken('staff', 'staff-tok', future());
+    mockApi({ 'GET /admin/me': { status: 403, body: { message: 'Forbidden' } } });
+    expect(await rejection(getStaffMe())).toMatchObject({ status: 403, code: 'FORBIDDEN', message: '没有权限进行此操作' });
+    mockApi({ 'GET /admin/me': { status: 403, body: { code: 'AccessDenied', message: 'User is not authorized to access this resource' } } });
+    expect(await rejection(getStaffMe())).toMatchObject({ status: 403, code: 'FORBIDDEN', message: '没有权限进行此操作' });
+    mockApi({ 'GET /admin/me': { status: 403, body: { code: 'FORBIDDEN', message: '部门负责人只能安排本部门的下乡坐班' } } });
+    expect(await rejection(getStaffMe())).toMatchObject({ status: 403, code: 'FORBIDDEN', message: '部门负责人只能安排本部门的下乡坐班' });
+  });
+
+  it('shows a 401 with an English body in Chinese', async () => {
+    setToken('staff', 'staff-tok', future());
+    mockApi({ 'GET /admin/me': { status: 401, body: { code: 'UNAUTHORIZED', message: 'Unauthorized' } } });
+    expect(await rejection(getStaffMe())).toMatchObject({ status: 401, message: '登录已过期，请重新登录' });
+  });
+
+  it("gives zh-CN messages for the gateway's 413 and 415", async () => {
+    mockApi({ 'GET /services': { status: 413, body: { message: 'Request Entity Too Large' } } });
+    expect((await rejection(request('GET /services', {}, ServicesResponse))).message).toBe('提交的内容过多，请精简后重试');
+    mockApi({ 'GET /services': { status: 415, body: { message: 'Unsupported Media Type' } } });
+    expect((await rejection(request('GET /services', {}, ServicesResponse))).message).toBe('请求格式有误，请更新小程序后重试');
+  });
+
+  it('sends bodies as application/json (the API refuses anything else with 415)', async () => {
+    setToken('resident', 'tok', future());
+    mockApi({ 'PUT /me': ok(me) });
+    await request('PUT /me', { auth: 'resident', body: { elderMode: true } }, Me);
+    const call = taro.request.mock.calls.at(-1)?.[0] as { header: Record<string, string> };
+    expect(call.header['Content-Type']).toMatch(/^application\/json/);
+  });
+
   it('staff 401: forgets the staff token and goes to the workbench login, leaving the resident session alone', async () => {
     setToken('staff', 'staff-tok', future());
     setToken('resident', 'res-tok', future());

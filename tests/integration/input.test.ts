@@ -187,3 +187,21 @@ describe('bodies that are not JSON', () => {
     expect((await call('GET', '/services', { contentType: 'text/html' })).status).toBe(200);
   });
 });
+
+describe('GET /openapi.json', () => {
+  test("documents the gateway's own 401/403 bodies apart from ours, and the 413/415 of routes that take a body", async () => {
+    const doc = (await call('GET', '/openapi.json')).body;
+    expect(doc.components.schemas.GatewayError).toMatchObject({ type: 'object', required: ['message'] });
+    expect(doc.components.schemas.GatewayError.properties.code).toBeUndefined();
+    const put = doc.paths['/me'].put.responses;
+    for (const status of ['401', '403']) {
+      expect(put[status].content['application/json'].schema.oneOf).toEqual([
+        { $ref: '#/components/schemas/GatewayError' },
+        { $ref: '#/components/schemas/Error' },
+      ]);
+    }
+    expect(Object.keys(put)).toEqual(expect.arrayContaining(['400', '413', '415']));
+    expect(Object.keys(doc.paths['/me'].get.responses)).not.toContain('415');
+    expect(Object.keys(doc.paths['/services'].get.responses)).not.toContain('401');
+  });
+});

@@ -14,6 +14,7 @@ import {
   MSG_LOGIN_CANCELLED,
   MSG_LOGIN_FAILED,
   MSG_NETWORK,
+  isChinese,
   statusCode,
   statusMessage,
 } from './errors';
@@ -68,7 +69,10 @@ async function send(url: string, method: Method, body: unknown, token: string | 
 
 function toError(res: RawResponse): ApiError {
   const parsed = ErrorBody.safeParse(res.data);
-  if (parsed.success) {
+  // A 401/403 may come from API Gateway's authorizers (`{"message":"Forbidden"}`, or
+  // anything a proxy puts there): the user sees our Chinese text unless the body is ours and in Chinese.
+  const gatewayAnswer = (res.status === 401 || res.status === 403) && !(parsed.success && isChinese(parsed.data.message));
+  if (parsed.success && !gatewayAnswer) {
     return new ApiError(res.status, parsed.data.code, parsed.data.message, parsed.data.fields);
   }
   // e.g. API Gateway's own `{"message":"Unauthorized"}`: not ours, not zh-CN.

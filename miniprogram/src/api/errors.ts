@@ -33,6 +33,8 @@ export function statusMessage(status: number): string {
   if (status === 403) return '没有权限进行此操作';
   if (status === 404) return '未找到相关内容';
   if (status === 409) return '数据已变化，请刷新后重试';
+  if (status === 413) return '提交的内容过多，请精简后重试';
+  if (status === 415) return '请求格式有误，请更新小程序后重试';
   if (status === 429) return '访问过于频繁，请稍后再试';
   if (status >= 500) return '服务暂时不可用，请稍后重试';
   return `请求失败（${status}）`;
@@ -46,6 +48,9 @@ export function statusCode(status: number): string {
   if (status === 409) return 'CONFLICT';
   return 'HTTP_' + status;
 }
+
+/** Whether a message is fit to show as is (has Chinese text). */
+export const isChinese = (message: string) => /[\u4e00-\u9fff]/.test(message);
 
 /** A message for any thrown value. */
 export function errorMessage(e: unknown): string {
