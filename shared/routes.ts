@@ -3,7 +3,7 @@
 // serverless.yml in step with this table.
 import * as z from 'zod/mini';
 import type { StaffRole } from './enums';
-import { ErrorBody, OkResponse } from './schemas/common';
+import { ErrorBody, OkResponse, PageQuery } from './schemas/common';
 import { RegionsResponse, DepartmentsResponse } from './schemas/regions';
 import {
   ServiceCodeParams,
@@ -26,7 +26,7 @@ import { ContactsResponse } from './schemas/contacts';
 import { UploadRequest, UploadTicket } from './schemas/uploads';
 import {
   AppointmentParams, Appointment, AppointmentsResponse, BookRequest, CancelRequest, CapacityRequest, CheckInRequest,
-  CloseDayParams, CloseRequest, CloseResult, DayQuery, DayResponse, Place, PlaceParams, PlacesQuery, PlacesResponse,
+  CloseDayParams, CloseRequest, CloseResult, ReopenRequest, ReopenResult, DayQuery, DayResponse, Place, PlaceParams, PlacesQuery, PlacesResponse,
   PointInput, RescheduleRequest, RovingInput, SlotParams, Slot, SlotsQuery, SlotsResponse, StaffActionRequest,
 } from './schemas/appointments';
 import {
@@ -38,6 +38,11 @@ import {
   TicketActionBody, TicketDetail, TicketParams, TicketsQuery, TicketsResponse,
 } from './schemas/ratings';
 import { CalendarOverrideRequest, CalendarYear, CalendarYearParams } from './schemas/calendar';
+import {
+  ConsultAnsweredRequest, DemandActionBody, DemandDetail, DemandLimits, DemandLimitsUpdate, DemandParams, DemandsQuery, DemandsResponse,
+  EvaluationRequest, FileDemandRequest, IntakeDemandRequest, KnowledgeEntry, KnowledgeQuery, KnowledgeResponse, ProvideInfoRequest,
+  PublishKnowledgeRequest, ReopenDemandRequest, StaffDemandDetail,
+} from './schemas/demands';
 
 export type Auth = 'public' | 'resident' | 'staff';
 
@@ -57,6 +62,9 @@ export interface RouteDef {
   /** HTTP status of success (200 unless stated). */
   status?: number;
 }
+
+/** Staff who run a service point's desk (the day list, check-in, closing and reopening); agents run none. */
+const DESK_ROLES: readonly StaffRole[] = ['clerk', 'dept_head', 'supervisor', 'admin'];
 
 export const routes = {
   'POST /auth/wechat': {
@@ -128,7 +136,7 @@ export const routes = {
     summary: '预约（幂等：同一幂等键重试返回同一预约）', body: BookRequest, response: Appointment, status: 201,
   },
   'GET /appointments': {
-    method: 'GET', path: '/appointments', fn: 'appointments', auth: 'resident', summary: '我的预约', response: AppointmentsResponse,
+    method: 'GET', path: '/appointments', fn: 'appointments', auth: 'resident', summary: '我的预约（分页）', query: PageQuery, response: AppointmentsResponse,
   },
   'GET /appointments/{id}': {
     method: 'GET', path: '/appointments/{id}', fn: 'appointments', auth: 'resident', summary: '预约详情（含预约码）',
@@ -143,24 +151,32 @@ export const routes = {
     summary: '改约：新名额与旧名额同时占用与释放', params: AppointmentParams, body: RescheduleRequest, response: Appointment,
   },
   'GET /admin/places/{placeId}/day': {
-    method: 'GET', path: '/admin/places/{placeId}/day', fn: 'adminAppointments', auth: 'staff',
+    method: 'GET', path: '/admin/places/{placeId}/day', fn: 'adminAppointments', auth: 'staff', roles: DESK_ROLES,
     summary: '某地点某日的预约名单', params: PlaceParams, query: DayQuery, response: DayResponse,
   },
   'POST /admin/appointments/check-in': {
-    method: 'POST', path: '/admin/appointments/check-in', fn: 'adminAppointments', auth: 'staff',
+    method: 'POST', path: '/admin/appointments/check-in', fn: 'adminAppointments', auth: 'staff', roles: DESK_ROLES,
     summary: '凭预约码签到', body: CheckInRequest, response: Appointment,
   },
   'POST /admin/appointments/{id}/no-show': {
-    method: 'POST', path: '/admin/appointments/{id}/no-show', fn: 'adminAppointments', auth: 'staff',
+    method: 'POST', path: '/admin/appointments/{id}/no-show', fn: 'adminAppointments', auth: 'staff', roles: DESK_ROLES,
     summary: '标记未到场（时段结束后）', params: AppointmentParams, body: StaffActionRequest, response: Appointment,
   },
   'POST /admin/slots/{slotId}/close': {
-    method: 'POST', path: '/admin/slots/{slotId}/close', fn: 'adminAppointments', auth: 'staff',
+    method: 'POST', path: '/admin/slots/{slotId}/close', fn: 'adminAppointments', auth: 'staff', roles: DESK_ROLES,
     summary: '关闭时段：已预约的居民收到取消通知与原因', params: SlotParams, body: CloseRequest, response: CloseResult,
   },
   'POST /admin/places/{placeId}/days/{date}/close': {
-    method: 'POST', path: '/admin/places/{placeId}/days/{date}/close', fn: 'adminAppointments', auth: 'staff',
+    method: 'POST', path: '/admin/places/{placeId}/days/{date}/close', fn: 'adminAppointments', auth: 'staff', roles: DESK_ROLES,
     summary: '关闭某日全部时段（如坐班取消）', params: CloseDayParams, body: CloseRequest, response: CloseResult,
+  },
+  'POST /admin/slots/{slotId}/reopen': {
+    method: 'POST', path: '/admin/slots/{slotId}/reopen', fn: 'adminAppointments', auth: 'staff', roles: DESK_ROLES,
+    summary: '重新开放已关闭的时段：名额重新可约，因关闭被取消的预约不会自动恢复', params: SlotParams, body: ReopenRequest, response: ReopenResult,
+  },
+  'POST /admin/places/{placeId}/days/{date}/reopen': {
+    method: 'POST', path: '/admin/places/{placeId}/days/{date}/reopen', fn: 'adminAppointments', auth: 'staff', roles: DESK_ROLES,
+    summary: '重新开放某日已关闭的时段', params: CloseDayParams, body: ReopenRequest, response: ReopenResult,
   },
   'PUT /admin/slots/{slotId}/capacity': {
     method: 'PUT', path: '/admin/slots/{slotId}/capacity', fn: 'adminAppointments', auth: 'staff', roles: ['admin', 'dept_head'],
@@ -179,7 +195,7 @@ export const routes = {
     summary: '申请办理（可选全程代办；幂等）', body: ApplyRequest, response: ApplicationDetail, status: 201,
   },
   'GET /applications': {
-    method: 'GET', path: '/applications', fn: 'applications', auth: 'resident', summary: '我的办件', response: ApplicationsResponse,
+    method: 'GET', path: '/applications', fn: 'applications', auth: 'resident', summary: '我的办件（分页）', query: PageQuery, response: ApplicationsResponse,
   },
   'GET /applications/{id}': {
     method: 'GET', path: '/applications/{id}', fn: 'applications', auth: 'resident',
@@ -195,7 +211,7 @@ export const routes = {
   },
   'GET /admin/overdue': {
     method: 'GET', path: '/admin/overdue', fn: 'adminApplications', auth: 'staff', roles: ['supervisor', 'admin'],
-    summary: '督查：各部门临期与超期办件', response: ApplicationsResponse,
+    summary: '督查：各部门临期与超期办件（分页）', query: PageQuery, response: ApplicationsResponse,
   },
   'GET /admin/alerts': {
     method: 'GET', path: '/admin/alerts', fn: 'adminApplications', auth: 'staff', roles: ['dept_head', 'supervisor', 'admin'],
@@ -203,7 +219,7 @@ export const routes = {
   },
   'GET /admin/proxy-tasks': {
     method: 'GET', path: '/admin/proxy-tasks', fn: 'adminApplications', auth: 'staff', roles: ['agent', 'dept_head', 'supervisor', 'admin'],
-    summary: '我的代办任务', response: ApplicationsResponse,
+    summary: '我的代办任务（分页）', query: PageQuery, response: ApplicationsResponse,
   },
   'GET /admin/applications/{id}': {
     method: 'GET', path: '/admin/applications/{id}', fn: 'adminApplications', auth: 'staff',
@@ -232,7 +248,7 @@ export const routes = {
   },
   'GET /ratings': {
     method: 'GET', path: '/ratings', fn: 'ratings', auth: 'resident',
-    summary: '我的评价：待评价与已评价（含差评整改结果）', response: MyRatingsResponse,
+    summary: '我的评价：待评价与已评价（已评价分页，含差评整改结果）', query: PageQuery, response: MyRatingsResponse,
   },
   'GET /satisfaction': {
     method: 'GET', path: '/satisfaction', fn: 'ratings', auth: 'public',
@@ -257,6 +273,68 @@ export const routes = {
   'GET /admin/satisfaction': {
     method: 'GET', path: '/admin/satisfaction', fn: 'adminRatings', auth: 'staff', roles: ['supervisor', 'admin', 'dept_head'],
     summary: '满意度看板（部门、人员、乡镇；趋势与预警）：督查看全县，部门负责人看本部门及其干部', query: DashboardQuery, response: DashboardResponse,
+  },
+  'POST /demands': {
+    method: 'POST', path: '/demands', fn: 'demands', auth: 'resident', status: 201,
+    summary: '我要反映：投诉、求助、咨询、建议、举报（可对部门匿名；幂等）', body: FileDemandRequest, response: DemandDetail,
+  },
+  'GET /demands': {
+    method: 'GET', path: '/demands', fn: 'demands', auth: 'resident', summary: '我的诉求（新的在前，分页）', query: PageQuery, response: DemandsResponse,
+  },
+  'GET /demands/{id}': {
+    method: 'GET', path: '/demands/{id}', fn: 'demands', auth: 'resident',
+    summary: '诉求详情：状态、承办部门与首办责任人、期限与亮灯、全部进度、答复（并案的看主件进度）', params: DemandParams, response: DemandDetail,
+  },
+  'POST /demands/{id}/evaluation': {
+    method: 'POST', path: '/demands/{id}/evaluation', fn: 'demands', auth: 'resident',
+    summary: '评价答复：是否解决、是否满意（未解决或不满意可重办一次，第二次评价为最终评价）', params: DemandParams, body: EvaluationRequest, response: DemandDetail,
+  },
+  'POST /demands/{id}/reopen': {
+    method: 'POST', path: '/demands/{id}/reopen', fn: 'demands', auth: 'resident',
+    summary: '办结后14天内重新打开', params: DemandParams, body: ReopenDemandRequest, response: DemandDetail,
+  },
+  'POST /demands/{id}/info': {
+    method: 'POST', path: '/demands/{id}/info', fn: 'demands', auth: 'resident',
+    summary: '按承办人要求补充情况（恢复计时）', params: DemandParams, body: ProvideInfoRequest, response: DemandDetail,
+  },
+  'POST /demands/consult-answered': {
+    method: 'POST', path: '/demands/consult-answered', fn: 'demands', auth: 'resident', status: 201,
+    summary: '咨询已由知识库或办事指南解答：记录并当场办结（幂等）', body: ConsultAnsweredRequest, response: DemandDetail,
+  },
+  'GET /knowledge': {
+    method: 'GET', path: '/knowledge', fn: 'demands', auth: 'public',
+    summary: '咨询前先看：已答复的常见问题与相关办事事项', query: KnowledgeQuery, response: KnowledgeResponse,
+  },
+  'POST /admin/demands': {
+    method: 'POST', path: '/admin/demands', fn: 'adminDemands', auth: 'staff', status: 201,
+    summary: '代群众登记诉求（热线、窗口来访、包联走访、意见簿；幂等）', body: IntakeDemandRequest, response: StaffDemandDetail,
+  },
+  'GET /admin/demands': {
+    method: 'GET', path: '/admin/demands', fn: 'adminDemands', auth: 'staff',
+    summary: '诉求列表：待派单、部门队列（A级在前，按期限亮灯）；督查看全部、超期、待裁定退单、延期申请、默认办结', query: DemandsQuery, response: DemandsResponse,
+  },
+  'GET /admin/demands/{id}': {
+    method: 'GET', path: '/admin/demands/{id}', fn: 'adminDemands', auth: 'staff',
+    summary: '诉求详情（工作人员）：可并案的相似诉求、建议派往的部门；匿名诉求仅督查可见反映人', params: DemandParams, response: StaffDemandDetail,
+  },
+  'POST /admin/demands/{id}/actions': {
+    method: 'POST', path: '/admin/demands/{id}/actions', fn: 'adminDemands', auth: 'staff',
+    summary: '办理：派单、当场答复、退单、督查改派、签收、联系群众、请群众补充、申请与审批延期、答复、并案', params: DemandParams, body: DemandActionBody, response: StaffDemandDetail,
+  },
+  'POST /admin/demands/{id}/knowledge': {
+    method: 'POST', path: '/admin/demands/{id}/knowledge', fn: 'adminDemands', auth: 'staff', roles: ['dept_head', 'supervisor', 'admin'], status: 201,
+    summary: '把答复整理为常见问题发布到知识库', params: DemandParams, body: PublishKnowledgeRequest, response: KnowledgeEntry,
+  },
+  'GET /admin/demand-limits': {
+    method: 'GET', path: '/admin/demand-limits', fn: 'adminDemands', auth: 'staff', summary: '诉求办理时限与派单规则', response: DemandLimits,
+  },
+  'PUT /admin/demand-limits': {
+    method: 'PUT', path: '/admin/demand-limits', fn: 'adminDemands', auth: 'staff', roles: ['admin'],
+    summary: '修改诉求办理时限（按类型、领域）与派单规则（乐观并发：携带 version）', body: DemandLimitsUpdate, response: DemandLimits,
+  },
+  'POST /admin/uploads': {
+    method: 'POST', path: '/admin/uploads', fn: 'adminDemands', auth: 'staff', status: 201,
+    summary: '工作人员上传照片（答复照片）：签发直传 S3 的预签名地址', body: UploadRequest, response: UploadTicket,
   },
   'GET /openapi.json': {
     method: 'GET', path: '/openapi.json', fn: 'openapi', auth: 'public', summary: 'OpenAPI 文档', response: z.unknown(),

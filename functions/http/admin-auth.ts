@@ -1,20 +1,31 @@
 import { signStaffToken } from '../auth/tokens';
 import { DUMMY_HASH, verifyPassword } from '../auth/password';
-import { notFound, unauthorized } from '../lib/errors';
+import { notFound, tooManyRequests, unauthorized } from '../lib/errors';
 import { httpHandler } from '../lib/http';
 import { log } from '../lib/log';
 import { getStaff } from '../store/people';
+import { clearLoginFailures, getLoginFailures, lockedFor, recordLoginFailure } from '../store/login-throttle';
 import { toStaffProfile } from './views';
 
 export const handler = httpHandler({
   'POST /admin/auth/login': async ({ body, requestId }) => {
+    const now = new Date();
+    // Unknown usernames are counted too: the answer never tells which exist.
+    const failures = await getLoginFailures(body.username);
+    const wait = lockedFor(failures, now);
+    if (wait > 0) {
+      log.warn('admin.login.locked', { requestId });
+      throw tooManyRequests(`密码错误次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`, wait);
+    }
     const staff = await getStaff(body.username);
     // Verify against a dummy hash when the user is unknown: same time either way.
     const ok = await verifyPassword(body.password, staff?.passwordHash ?? DUMMY_HASH);
     if (!staff || !ok) {
+      await recordLoginFailure(body.username, now);
       log.warn('admin.login.failed', { requestId });
       throw unauthorized('用户名或密码错误');
     }
+    if (failures) await clearLoginFailures(staff.username);
     const session = await signStaffToken(staff.username, {
       role: staff.role,
       dept: staff.departmentId ?? '',

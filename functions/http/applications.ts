@@ -8,7 +8,7 @@ import {
   getApplication,
   getApplicationIdByIdempotencyKey,
   getApplicationWithEvents,
-  listResidentApplications,
+  pageResidentApplications,
   saveApplication,
   type ApplicationRecord,
   type EventRecord,
@@ -133,10 +133,11 @@ export const handler = httpHandler({
     return toDetail(record, events, today, cal);
   },
 
-  'GET /applications': async ({ principal }) => {
-    const [apps, cal] = await Promise.all([listResidentApplications(principal.residentId), loadCalendar()]);
+  'GET /applications': async ({ query, principal }) => {
+    const [page, cal] = await Promise.all([pageResidentApplications(principal.residentId, query), loadCalendar()]);
     const today = shanghaiDate();
-    return { applications: apps.map((a) => toApplication(a, today, cal)).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt)) };
+    // Newest first, from the index: each page continues where the last one stopped.
+    return { applications: page.items.map((a) => toApplication(a, today, cal)), nextCursor: page.nextCursor };
   },
 
   'GET /applications/{id}': async ({ params, principal }) => {

@@ -8,7 +8,7 @@ import {
   cancelAppointment,
   getAppointment,
   getAppointmentIdByIdempotencyKey,
-  listResidentAppointments,
+  pageResidentAppointments,
   rescheduleAppointment,
   type AppointmentRecord,
 } from '../store/appointments';
@@ -100,9 +100,10 @@ export const handler = httpHandler({
     throw conflict('预约繁忙，请稍后重试', 'BUSY');
   },
 
-  'GET /appointments': async ({ principal }) => ({
-    appointments: (await listResidentAppointments(principal.residentId)).map(toAppointment),
-  }),
+  'GET /appointments': async ({ query, principal }) => {
+    const page = await pageResidentAppointments(principal.residentId, query);
+    return { appointments: page.items.map(toAppointment), nextCursor: page.nextCursor };
+  },
 
   'GET /appointments/{id}': async ({ params, principal }) => toAppointment(await ownAppointment(params.id, principal.residentId)),
 

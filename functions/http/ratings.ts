@@ -17,7 +17,7 @@ import {
   getTicket,
   listRecentTickets,
   listResidentInvites,
-  listResidentRatings,
+  pageResidentRatings,
   replaceRating,
   type RatingContext,
   type RatingRecord,
@@ -144,12 +144,14 @@ export const handler = httpHandler({
     return toRating(next, now);
   },
 
-  'GET /ratings': async ({ principal }) => {
-    const [ratings, invites] = await Promise.all([listResidentRatings(principal.residentId), listResidentInvites(principal.residentId)]);
+  'GET /ratings': async ({ query, principal }) => {
+    const [page, invites] = await Promise.all([pageResidentRatings(principal.residentId, query), listResidentInvites(principal.residentId)]);
     const now = new Date();
     return {
       pending: invites.sort((a, b) => a.dueOn.localeCompare(b.dueOn)).map(toInvite),
-      ratings: ratings.sort((a, b) => b.ratedAt.localeCompare(a.ratedAt)).map((r) => toRating(r, now)),
+      // Newest first, from the index.
+      ratings: page.items.map((r) => toRating(r, now)),
+      nextCursor: page.nextCursor,
     };
   },
 

@@ -25,3 +25,15 @@ export const conflict = (message: string, code = 'CONFLICT') => new AppError(409
 export const tooLarge = (message = '请求内容过大') => new AppError(413, 'PAYLOAD_TOO_LARGE', message);
 export const unsupportedMediaType = (message = '请求内容应为 JSON') => new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', message);
 export const upstream = (message: string) => new AppError(502, 'UPSTREAM', message);
+
+/** 429 with when to try again: `retryAfter` seconds in the body and the Retry-After header. */
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfter: number,
+  ) {
+    super(429, 'TOO_MANY_REQUESTS', message);
+  }
+}
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new TooManyRequestsError(message, Math.max(1, Math.ceil(retryAfterSeconds)));

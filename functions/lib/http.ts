@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type * as z from 'zod/mini';
 import { routes, type RouteKey } from '../../shared/routes';
 import type { StaffRole } from '../../shared/enums';
-import { AppError, badRequest, forbidden, tooLarge, unauthorized, unsupportedMediaType } from './errors';
+import { AppError, badRequest, forbidden, tooLarge, TooManyRequestsError, unauthorized, unsupportedMediaType } from './errors';
 import { describeError, log } from './log';
 import { parseInput } from './validation';
 import { ddbCallCount, resetDdbCallCount } from '../store/client';
@@ -96,10 +96,10 @@ function readBody(event: HttpEvent): unknown {
   }
 }
 
-function reply(status: number, body: unknown, ddbCalls: number): APIGatewayProxyStructuredResultV2 {
+function reply(status: number, body: unknown, ddbCalls: number, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: status,
-    headers: { ...JSON_HEADERS, 'x-ddb-calls': String(ddbCalls) },
+    headers: { ...JSON_HEADERS, 'x-ddb-calls': String(ddbCalls), ...headers },
     body: JSON.stringify(body),
   };
 }
@@ -130,7 +130,13 @@ export function httpHandler<K extends RouteKey>(handlers: RouteHandlers<K>) {
     } catch (err) {
       if (err instanceof AppError) {
         status = err.status;
-        result = reply(status, { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) }, ddbCallCount());
+        const retryAfter = err instanceof TooManyRequestsError ? err.retryAfter : undefined;
+        result = reply(
+          status,
+          { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), ...(retryAfter ? { retryAfter } : {}) },
+          ddbCallCount(),
+          retryAfter ? { 'retry-after': String(retryAfter) } : {},
+        );
       } else if (err instanceof ContentionError || err instanceof UnprocessedKeysError) {
         // Contention or throttling that outlasted the retries: busy, not broken, and not the caller's fault.
         status = 503;

@@ -9,6 +9,7 @@ import { key, withoutKeys } from './keys';
 import { queryAll } from './query';
 import { invitePut, type InviteRecord } from './ratings';
 import { transact, type Item } from './transact';
+import { queryPage, type List, type Page, type PageRequest } from './page';
 import { batchGetAll } from './batch';
 
 export interface ApplicationRecord {
@@ -181,4 +182,35 @@ export async function saveApplication(
   // A lost race on the item's counters is retried inside transact(); only a failed version condition is stale.
   const { failed } = await transact(() => items);
   return failed.length ? 'stale' : 'saved';
+}
+
+// Pages ------------------------------------------------------------------------
+
+const decodeApplication = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as ApplicationRecord;
+
+/** A resident's cases, newest first, one page. */
+export function pageResidentApplications(residentId: string, req: PageRequest): Promise<Page<ApplicationRecord>> {
+  const list: List = { index: 'gsi1', partition: key.applicationByResident(residentId, '', '').gsi1pk, newestFirst: true };
+  return queryPage(list, req, decodeApplication);
+}
+
+/** An agent's proxy cases, oldest first, one page of those `keep` accepts. */
+export function pageAgentApplications(username: string, req: PageRequest, keep?: (a: ApplicationRecord) => boolean): Promise<Page<ApplicationRecord>> {
+  return queryPage({ index: 'gsi2', partition: key.applicationByAgent(username, '', '').gsi2pk }, req, decodeApplication, keep);
+}
+
+/** Open cases of a department (or all): one page of pointers, then one BatchGet. */
+export async function pageOpenApplications(departmentId: string | undefined, req: PageRequest): Promise<Page<ApplicationRecord>> {
+  const list: List = { index: 'table', partition: key.openApplicationsPartition, ...(departmentId ? { skPrefix: `${departmentId}#` } : {}) };
+  const pointers = await queryPage(list, req, (raw) => String(raw.applicationId));
+  const found = await batchGetAll(pointers.items.map((id) => key.application(id)));
+  return { items: found.map(decodeApplication), nextCursor: pointers.nextCursor };
+}
+
+/** Open cases of town-level items from one town (the town desk's queue): one page of pointers (GSI1), then one BatchGet. */
+export async function pageTownOpenApplications(townCode: string, req: PageRequest): Promise<Page<ApplicationRecord>> {
+  const list: List = { index: 'gsi1', partition: key.openApplicationByTown(townCode, '').gsi1pk };
+  const pointers = await queryPage(list, req, (raw) => String(raw.applicationId));
+  const found = await batchGetAll(pointers.items.map((id) => key.application(id)));
+  return { items: found.map(decodeApplication), nextCursor: pointers.nextCursor };
 }

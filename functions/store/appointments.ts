@@ -12,6 +12,7 @@ import type { AppointmentStatus } from '../../shared/schemas/appointments';
 import { db, isConditionFailed, tableName } from './client';
 import { key, withoutKeys } from './keys';
 import { queryAll } from './query';
+import { queryPage, type Page, type PageRequest } from './page';
 
 export interface AppointmentRecord {
   id: string;
@@ -159,6 +160,12 @@ export async function listResidentAppointments(residentId: string): Promise<Appo
   return items.map((i) => withoutKeys(i) as unknown as AppointmentRecord);
 }
 
+/** A resident's appointments, latest date first, one page. */
+export function pageResidentAppointments(residentId: string, req: PageRequest): Promise<Page<AppointmentRecord>> {
+  const list = { index: 'gsi1' as const, partition: key.appointmentByResident(residentId, '', '', '').gsi1pk, newestFirst: true };
+  return queryPage(list, req, (raw) => withoutKeys(raw) as unknown as AppointmentRecord);
+}
+
 export async function listPlaceDayAppointments(placeId: string, date: string): Promise<AppointmentRecord[]> {
   const items = await queryAll<Record<string, unknown>>({
     IndexName: 'gsi2',
@@ -264,6 +271,55 @@ export async function rescheduleAppointment(a: AppointmentRecord, to: NewSlot, n
 export async function markAttendance(a: AppointmentRecord, status: 'checked_in' | 'no_show', now: string, invite?: InviteRecord): Promise<'ok' | 'stale'> {
   const { failed } = await transact(() => [changeAppointment(a, { status, updatedAt: now }), ...(invite ? [invitePut(invite)] : [])]);
   return failed.length ? 'stale' : 'ok';
+}
+
+export interface PlaceLogRecord {
+  at: string;
+  actor: string;
+  action: 'close' | 'reopen';
+  /** HH:mm, or null for the whole day. */
+  start: string | null;
+  reason: string;
+}
+
+const logPut = (placeId: string, date: string, entry: PlaceLogRecord): Item => ({
+  // The instant plus a random tail: two entries in the same millisecond both stay.
+  Put: { TableName: tableName(), Item: { ...key.placeLog(placeId, date, `${entry.at}#${Math.random().toString(36).slice(2, 8)}`), ...entry } },
+});
+
+export async function recordPlaceLog(placeId: string, date: string, entry: PlaceLogRecord): Promise<void> {
+  await transact(() => [logPut(placeId, date, entry)]);
+}
+
+/** The day's closings and reopenings, oldest first. */
+export async function listPlaceLog(placeId: string, date: string): Promise<PlaceLogRecord[]> {
+  const items = await queryAll<Record<string, unknown>>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :log)',
+    ExpressionAttributeValues: { ':pk': key.placeSlots(placeId), ':log': key.placeLogPrefix(date) },
+  });
+  return items.map((i) => withoutKeys(i) as unknown as PlaceLogRecord);
+}
+
+/**
+ * Reopen closed slots of one day and log it, in one transaction: every slot
+ * must still be closed ('not_closed' otherwise). Only the closure goes; the
+ * seats its cancellations released are simply free again.
+ */
+export async function reopenSlots(placeId: string, date: string, starts: string[], entry: PlaceLogRecord): Promise<'reopened' | 'not_closed'> {
+  const { failed } = await transact(() => [
+    ...starts.map(
+      (start): Item => ({
+        Update: {
+          TableName: tableName(),
+          Key: key.slot(placeId, date, hhmm(start)),
+          UpdateExpression: 'REMOVE closedReason',
+          ConditionExpression: 'attribute_exists(closedReason)',
+        },
+      }),
+    ),
+    logPut(placeId, date, entry),
+  ]);
+  return failed.length ? 'not_closed' : 'reopened';
 }
 
 /** Close a slot to new bookings (existing ones are cancelled by the caller). */

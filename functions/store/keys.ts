@@ -31,6 +31,9 @@ export const key = {
   /** Booked counter, capacity override and closure of one slot of a place. */
   slot: (placeId: string, date: string, hhmm: string) => ({ pk: `PLACE#${placeId}`, sk: `SLOT#${date}#${hhmm}` }),
   placeSlots: (placeId: string) => `PLACE#${placeId}`,
+  /** The place's log of closings and reopenings, by day (beside its slot counters, outside their SLOT# range). */
+  placeLog: (placeId: string, date: string, at: string) => ({ pk: `PLACE#${placeId}`, sk: `LOG#${date}#${at}` }),
+  placeLogPrefix: (date: string) => `LOG#${date}#`,
   appointment: (id: string) => ({ pk: `APPT#${id}`, sk: 'APPT' }),
   /** GSI1: a resident's appointments by date. */
   appointmentByResident: (residentId: string, date: string, start: string, id: string) => ({

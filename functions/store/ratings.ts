@@ -8,6 +8,7 @@ import type { LevelCounts } from '../domain/ratings';
 import { db, tableName } from './client';
 import { key, withoutKeys } from './keys';
 import { queryAll } from './query';
+import { queryPage, type List, type Page, type PageRequest } from './page';
 import { transact, type Item } from './transact';
 
 export interface PersonRef {
@@ -399,4 +400,29 @@ export async function saveTicket(next: TicketRecord, expectedVersion: number, ra
     ...(voidRating ? counterUpdates(rating.month, ratingDeltas({ ...rating, agent: null }, -1)) : []),
   ]);
   return failed.length ? 'stale' : 'saved';
+}
+
+// Pages ------------------------------------------------------------------------
+
+const decodeTicket = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as TicketRecord;
+
+/** A resident's ratings, newest first, one page. */
+export function pageResidentRatings(residentId: string, req: PageRequest): Promise<Page<RatingRecord>> {
+  const list: List = { index: 'gsi1', partition: key.ratingByResident(residentId, '', '').gsi1pk, newestFirst: true };
+  return queryPage(list, req, (raw) => withoutKeys(raw) as unknown as RatingRecord);
+}
+
+/** A department's tickets, newest first, one page. */
+export function pageDepartmentTickets(departmentId: string, req: PageRequest): Promise<Page<TicketRecord>> {
+  return queryPage({ index: 'gsi1', partition: key.ticketByDepartment(departmentId, '').gsi1pk, newestFirst: true }, req, decodeTicket);
+}
+
+/** Every ticket county-wide, newest first, one page. */
+export function pageAllTickets(req: PageRequest): Promise<Page<TicketRecord>> {
+  return queryPage({ index: 'table', partition: key.ticketsPartition, skPrefix: 'TICKET#', newestFirst: true }, req, decodeTicket);
+}
+
+/** Unfinished tickets by deadline, one page of those `keep` accepts. */
+export function pageOpenTickets(req: PageRequest, keep?: (t: TicketRecord) => boolean): Promise<Page<TicketRecord>> {
+  return queryPage({ index: 'gsi2', partition: key.openTicketsPartition }, req, decodeTicket, keep);
 }

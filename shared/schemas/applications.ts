@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DateString, Instant, Text, Version } from './common';
+import { DateString, Instant, NextCursor, PageQuery, Text, Version } from './common';
 import { ServiceCode } from './catalog';
 import { IdempotencyKey } from './appointments';
 import { UploadKey } from './uploads';
@@ -143,7 +143,7 @@ export const ApplicationDetail = z.extend(Application, { events: z.array(Applica
 export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
 
 export const ApplicationParams = z.object({ id: z.string().check(z.regex(/^[a-z0-9-]{8,64}$/, '办件编号格式不正确')) });
-export const ApplicationsResponse = z.object({ applications: z.array(Application) });
+export const ApplicationsResponse = z.object({ applications: z.array(Application), nextCursor: NextCursor });
 
 export const SupplementRequest = z.object({ version: Version, materials: z.array(DeclaredMaterial).check(z.maxLength(40, '材料过多')), note: z.optional(Note) });
 
@@ -161,7 +161,7 @@ export type StaffActionBody = z.infer<typeof StaffActionBody>;
 
 export const ProxyStepBody = z.object({ step: z.enum(PROXY_STEPS), version: Version, note: z.optional(Note) });
 export const ProxyAssignBody = z.object({ agentUsername: Text(40, { label: '代办员', min: 1, required: '请选择代办员' }), version: Version });
-export const QueueQuery = z.object({ departmentId: z.optional(z.string().check(z.maxLength(64))) });
+export const QueueQuery = z.extend(PageQuery, { departmentId: z.optional(z.string().check(z.maxLength(64))) });
 
 export const AlertsQuery = z.object({ departmentId: z.optional(z.string().check(z.maxLength(64))), date: z.optional(DateString) });
 /** The deadline sweep's digest for a department head. */

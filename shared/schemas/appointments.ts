@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { SERVICE_POINT_LEVELS } from '../enums';
-import { DateString, Instant, PlaceId, RegionCode, SlotId, Text, TimeOfDay, Version } from './common';
+import { DateString, Instant, NextCursor, PlaceId, RegionCode, SlotId, Text, TimeOfDay, Version } from './common';
 import { ServiceCode } from './catalog';
 
 export { PlaceId, SlotId };
@@ -106,7 +106,7 @@ export const CancelRequest = z.object({
   reason: z.optional(Text(100, { label: '取消原因' })),
 });
 export const AppointmentParams = z.object({ id: AppointmentId });
-export const AppointmentsResponse = z.object({ appointments: z.array(Appointment) });
+export const AppointmentsResponse = z.object({ appointments: z.array(Appointment), nextCursor: NextCursor });
 
 // Staff
 export const DayQuery = z.object({ date: DateString });
@@ -122,10 +122,22 @@ export const Booking = z.object({
   status: z.enum(APPOINTMENT_STATUSES),
   version: z.int(),
 });
+/** A closing or reopening of the place's slots, on the day's log (who, when, why). */
+export const PlaceLogEntry = z.object({
+  at: Instant,
+  actor: z.string(),
+  action: z.enum(['close', 'reopen']),
+  /** The slot's start, or null for the whole day. */
+  start: z.nullable(z.string()),
+  reason: z.string(),
+});
+export type PlaceLogEntry = z.infer<typeof PlaceLogEntry>;
 export const DayResponse = z.object({
   place: Place,
   date: DateString,
   slots: z.array(z.object({ slot: Slot, bookings: z.array(Booking) })),
+  /** Closings and reopenings of this day, oldest first. */
+  log: z.array(PlaceLogEntry),
 });
 export type DayResponse = z.infer<typeof DayResponse>;
 export const CheckInRequest = z.object({ code: BookingCode, placeId: PlaceId });
@@ -135,6 +147,9 @@ export const SlotParams = z.object({ slotId: SlotId });
 export const CapacityRequest = z.object({ capacity: z.int().check(z.minimum(0, '名额不能为负'), z.maximum(200, '名额过多')) });
 export const CloseDayParams = z.object({ placeId: PlaceId, date: DateString });
 export const CloseResult = z.object({ cancelled: z.int() });
+/** Reopening frees the seats; bookings the closure cancelled stay cancelled (residents are not rebooked behind their backs). */
+export const ReopenRequest = z.object({ reason: Text(100, { label: '重新开放的原因', min: 2, required: '请填写重新开放的原因' }) });
+export const ReopenResult = z.object({ reopened: z.int() });
 
 /** One bookable window of a point's working day, or of a roving session. */
 export const SlotWindow = z.object({

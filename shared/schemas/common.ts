@@ -156,3 +156,20 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const GatewayErrorBody = z.object({ message: z.string() });
 
 export const OkResponse = z.object({ ok: z.literal(true) });
+
+// ---------------------------------------------------------------- paging
+// Every list that grows pages with an opaque cursor: the response carries
+// `nextCursor` (null on the last page) and the next request sends it back as
+// `cursor`. The server checks it belongs to the same list.
+
+export const PAGE_LIMIT_DEFAULT = 20;
+export const PAGE_LIMIT_MAX = 100;
+const BAD_CURSOR = '翻页参数无效，请从第一页重新加载';
+export const PageQuery = z.object({
+  cursor: z.optional(z.string().check(z.minLength(1, BAD_CURSOR), z.maxLength(1024, BAD_CURSOR), z.regex(/^[A-Za-z0-9_-]+$/, BAD_CURSOR))),
+  limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-9]\d|100)$/, `每页条数应为1-${PAGE_LIMIT_MAX}`))),
+});
+export type PageQuery = z.infer<typeof PageQuery>;
+/** The next page's cursor; null when this page is the last. */
+export const NextCursor = z.nullable(z.string());
+

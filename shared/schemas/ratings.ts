@@ -2,7 +2,7 @@
 // visit (一次一评); bad reviews open rectification tickets; satisfaction is
 // kept as running counters per county, department, staff member and town.
 import * as z from 'zod/mini';
-import { DateString, Instant, MAX_YEAR, MIN_YEAR, MonthString, Text, Version } from './common';
+import { DateString, Instant, MAX_YEAR, MIN_YEAR, MonthString, NextCursor, PageQuery, Text, Version } from './common';
 import { IdempotencyKey } from './appointments';
 
 export const RATING_LEVELS = [5, 4, 3, 2, 1] as const;
@@ -143,7 +143,8 @@ export const RatingInvite = z.object({
 });
 export type RatingInvite = z.infer<typeof RatingInvite>;
 
-export const MyRatingsResponse = z.object({ pending: z.array(RatingInvite), ratings: z.array(Rating) });
+/** `pending` in full (they lapse after 7 days); `ratings` one page at a time. */
+export const MyRatingsResponse = z.object({ pending: z.array(RatingInvite), ratings: z.array(Rating), nextCursor: NextCursor });
 export type MyRatingsResponse = z.infer<typeof MyRatingsResponse>;
 
 /** Counts per level and the rates (defaults are counted apart and not in the rates). */
@@ -229,11 +230,11 @@ export const TicketDetail = z.extend(Ticket, {
 export type TicketDetail = z.infer<typeof TicketDetail>;
 
 export const TICKET_VIEWS = ['open', 'all', 'overdue', 'appealed'] as const;
-export const TicketsQuery = z.object({
+export const TicketsQuery = z.extend(PageQuery, {
   departmentId: z.optional(z.string().check(z.maxLength(64))),
   view: z.optional(z.enum(TICKET_VIEWS)),
 });
-export const TicketsResponse = z.object({ tickets: z.array(Ticket) });
+export const TicketsResponse = z.object({ tickets: z.array(Ticket), nextCursor: NextCursor });
 export const TicketParams = z.object({ id: z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, '整改单编号格式不正确')) });
 
 const Note = Text(500, { label: '说明', min: 2, required: '请填写说明', multiline: true });

@@ -233,7 +233,7 @@ describe('my applications', () => {
     const paused = summary(application, { id: 'app-0004-wait', caseNumber: 'QS-MZ-20260303-0003', submittedAt: '2026-03-03T01:00:00.000Z', state: 'awaiting_materials', clock: clock({ startOn: null, promisedDueOn: null, statutoryDueOn: null, remainingDays: null, light: 'paused' }) });
     const done = summary(application, { id: 'app-0005-done', caseNumber: 'QS-RS-20260105-0001', submittedAt: '2026-01-05T01:00:00.000Z', state: 'delivered', clock: clock({ remainingDays: null, light: 'done', onTime: true, promisedDueOn: '2026-01-20' }) });
     const green = summary(application);
-    const seen = mockApi({ 'GET /applications': ok({ applications: [red, done, green, paused, yellow] }) });
+    const seen = mockApi({ 'GET /applications': ok({ applications: [red, done, green, paused, yellow], nextCursor: null }) });
     const { container } = render(<MyApplications />);
     await screen.findByText('办件编号 QS-MZ-20260302-0001');
     expect(seen[0]?.auth).toBe('Bearer tok');
@@ -267,7 +267,7 @@ describe('my applications', () => {
 
   it('says when there are none, and shows errors with a retry', async () => {
     signIn();
-    mockApi({ 'GET /applications': ok({ applications: [] }) });
+    mockApi({ 'GET /applications': ok({ applications: [], nextCursor: null }) });
     const first = render(<MyApplications />);
     expect(await screen.findByText('您还没有办件')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '去办事' }));

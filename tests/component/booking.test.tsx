@@ -324,7 +324,7 @@ describe('booking: my appointments', () => {
     const later: Appointment = { ...appointment, id: 'appt-0002-later', code: 'ZZ22YY33', date: '2026-03-10', serviceName: '居民身份证换领', placeName: '青山县政务服务中心' };
     const cancelled: Appointment = { ...appointment, id: 'appt-0003-gone', code: 'AA11BB22', status: 'cancelled', cancelledBy: 'resident', date: '2026-02-20' };
     const done: Appointment = { ...appointment, id: 'appt-0004-done', code: 'CC33DD44', status: 'checked_in', date: '2026-02-25' };
-    const seen = mockApi({ 'GET /appointments': ok({ appointments: [cancelled, later, done, appointment] }) });
+    const seen = mockApi({ 'GET /appointments': ok({ appointments: [cancelled, later, done, appointment], nextCursor: null }) });
     const { container } = render(<MyAppointments />);
     await screen.findByText('居民身份证换领');
     expect(seen[0]?.auth).toBe('Bearer tok');
@@ -347,7 +347,7 @@ describe('booking: my appointments', () => {
 
   it('says when there are none', async () => {
     signIn();
-    mockApi({ 'GET /appointments': ok({ appointments: [] }) });
+    mockApi({ 'GET /appointments': ok({ appointments: [], nextCursor: null }) });
     render(<MyAppointments />);
     expect(await screen.findByText('您还没有预约')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '去办事' }));

@@ -70,7 +70,7 @@ describe('workbench: department queue', () => {
       summary(submitted, { id: 'app-0012-grn', caseNumber: 'QS-MZ-0012', proxy: proxyView() }),
       summary(submitted, { id: 'app-0013-dee', caseNumber: 'QS-MZ-0013', clock: clock({ deemedAccepted: true, startOn: '2026-02-20', remainingDays: 4, light: 'green' }) }),
     ];
-    const seen = mockApi({ 'GET /admin/queue': ok({ applications: list }) });
+    const seen = mockApi({ 'GET /admin/queue': ok({ applications: list, nextCursor: null }) });
     const { container } = render(<Queue />);
     await screen.findByText('办件编号 QS-MZ-0010');
     expect(seen[0]?.query).toEqual({});
@@ -103,7 +103,7 @@ describe('workbench: department queue', () => {
     staffIn();
     const list = [summary(submitted, { id: 'app-0020-red', caseNumber: 'QS-MZ-0020' })];
     mockApi({
-      'GET /admin/queue': ok({ applications: list }),
+      'GET /admin/queue': ok({ applications: list, nextCursor: null }),
       'GET /admin/alerts': ok({ departmentId: 'civil-affairs', date: '2026-03-13', sweptAt: '2026-03-13T00:00:05Z', red: ['C-1', 'C-2'], yellow: ['C-3'], deemedAccepted: [], overdueTickets: ['T-1'] }),
     });
     render(<Queue />);
@@ -113,7 +113,7 @@ describe('workbench: department queue', () => {
   it('passes a chosen department on; says when the queue is empty', async () => {
     staffIn();
     taro.__setRouterParams({ departmentId: 'public-security' });
-    const seen = mockApi({ 'GET /admin/queue': ok({ applications: [] }) });
+    const seen = mockApi({ 'GET /admin/queue': ok({ applications: [], nextCursor: null }) });
     render(<Queue />);
     expect(await screen.findByText('本部门暂无待办件')).toBeInTheDocument();
     expect(seen[0]?.query).toEqual({ departmentId: 'public-security' });
@@ -129,6 +129,7 @@ describe('workbench: supervision of overdue work', () => {
           summary(submitted, { id: 'app-0020-red', caseNumber: 'QS-GA-0020', departmentId: 'public-security', departmentName: '县公安局', serviceName: '居民身份证换领', state: 'reviewing', clock: clock({ remainingDays: -5, light: 'red' }) }),
           summary(submitted, { id: 'app-0021-yel', caseNumber: 'QS-MZ-0021', state: 'accepted', clock: clock({ remainingDays: 0, light: 'yellow' }) }),
         ],
+        nextCursor: null,
       }),
     });
     const { container } = render(<Overdue />);
@@ -147,7 +148,7 @@ describe('workbench: supervision of overdue work', () => {
 
   it('says when nothing is late', async () => {
     staffIn();
-    mockApi({ 'GET /admin/overdue': ok({ applications: [] }) });
+    mockApi({ 'GET /admin/overdue': ok({ applications: [], nextCursor: null }) });
     render(<Overdue />);
     expect(await screen.findByText('没有临期或超期的办件')).toBeInTheDocument();
   });
@@ -416,7 +417,7 @@ describe('workbench: proxy tasks', () => {
     });
     const fresh = task({ id: 'app-0032-cccc', caseNumber: 'QS-MZ-0032', proxy: proxyView({ steps: [], nextStep: 'mandated' }) });
     const seen = mockApi({
-      'GET /admin/proxy-tasks': ok({ applications: [finished, a, fresh] }),
+      'GET /admin/proxy-tasks': ok({ applications: [finished, a, fresh], nextCursor: null }),
       'POST /admin/applications/{id}/proxy-steps': (req) =>
         ok({
           ...a,
@@ -455,7 +456,7 @@ describe('workbench: proxy tasks', () => {
     const a = task({ id: 'app-0030-aaaa', caseNumber: 'QS-MZ-0030', version: 4 });
     const moved = { ...a, version: 5, proxy: proxyView({ steps: [...proxyView().steps, { step: 'submitted', at: '2026-03-03T01:00:00.000Z', note: null }], nextStep: 'result_collected' }) };
     mockApi({
-      'GET /admin/proxy-tasks': () => ok({ applications: [++gets === 1 ? a : moved] }),
+      'GET /admin/proxy-tasks': () => ok({ applications: [++gets === 1 ? a : moved], nextCursor: null }),
       'POST /admin/applications/{id}/proxy-steps': { status: 409, body: { code: 'VERSION_CONFLICT', message: '办件已被他人处理，请刷新后重试' } },
     });
     render(<ProxyTasks />);
@@ -466,7 +467,7 @@ describe('workbench: proxy tasks', () => {
 
   it('says when there are none', async () => {
     staffIn();
-    mockApi({ 'GET /admin/proxy-tasks': ok({ applications: [] }) });
+    mockApi({ 'GET /admin/proxy-tasks': ok({ applications: [], nextCursor: null }) });
     render(<ProxyTasks />);
     expect(await screen.findByText('暂无代办任务')).toBeInTheDocument();
   });

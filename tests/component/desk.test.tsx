@@ -36,6 +36,7 @@ function dayReply(date: string, over: Partial<DayResponse> = {}): DayResponse {
       },
       { slot: slot(P, date, '14:00', '15:00', { booked: 0, remaining: 5 }), bookings: [] },
     ],
+    log: [],
     ...over,
   };
 }

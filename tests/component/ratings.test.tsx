@@ -67,7 +67,7 @@ const sat = (over: Partial<Satisfaction> = {}): Satisfaction => ({
   ...over,
 });
 
-const noRatings: MyRatingsResponse = { pending: [], ratings: [] };
+const noRatings: MyRatingsResponse = { pending: [], ratings: [], nextCursor: null };
 
 const rateParams = (over: Record<string, string> = {}) =>
   taro.__setRouterParams({
@@ -241,7 +241,7 @@ describe('rate', () => {
       changeableUntil: future(),
     });
     const seen = mockApi({
-      'GET /ratings': ok({ pending: [], ratings: [given] }),
+      'GET /ratings': ok({ pending: [], ratings: [given], nextCursor: null }),
       'POST /ratings': { status: 201, body: given },
     });
     const first = render(<RatePage />);
@@ -258,7 +258,7 @@ describe('rate', () => {
     expect(posts(seen)[0]?.body).toMatchObject({ level: 2, reasons: ['overdue'], comment: '超期了', agentLevel: 3 });
     first.unmount();
 
-    mockApi({ 'GET /ratings': ok({ pending: [], ratings: [{ ...given, changeableUntil: null }] }) });
+    mockApi({ 'GET /ratings': ok({ pending: [], ratings: [{ ...given, changeableUntil: null }], nextCursor: null }) });
     const second = render(<RatePage />);
     expect(await screen.findByText('您已评价过，评价超过24小时后不能修改。')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '提交评价' })).not.toBeInTheDocument();
@@ -266,7 +266,7 @@ describe('rate', () => {
     second.unmount();
 
     const handled = { ...given, ratedAt: past(), changeableUntil: null, ticket: { status: 'verified' as const, dueOn: '2026-03-12', outcome: null, outcomeAt: null } };
-    mockApi({ 'GET /ratings': ok({ pending: [], ratings: [handled] }) });
+    mockApi({ 'GET /ratings': ok({ pending: [], ratings: [handled], nextCursor: null }) });
     render(<RatePage />);
     expect(await screen.findByText('差评整改已开始处理，不能修改评价。')).toBeInTheDocument();
     expect(screen.getByText('已核实，整改中')).toBeInTheDocument();
@@ -320,6 +320,7 @@ describe('my ratings', () => {
             ticket: { status: 'closed', dueOn: '2026-03-11', outcome: '已约谈经办人，压缩审批时限至3个工作日', outcomeAt: '2026-03-10T08:00:00.000Z' },
           }),
         ],
+        nextCursor: null,
       }),
     });
     const { container } = render(<MyRatings />);

@@ -188,7 +188,7 @@ describe('workbench: 差评整改 list', () => {
     staffIn();
     const seen = mockApi({
       'GET /admin/me': ok(head),
-      'GET /admin/tickets': (req) => ok({ tickets: req.query.view === 'all' ? [late, ticket, pending, { ...ticket, id: 'tk-0004-done', status: 'closed' }] : [late, ticket, pending] }),
+      'GET /admin/tickets': (req) => ok({ tickets: req.query.view === 'all' ? [late, ticket, pending, { ...ticket, id: 'tk-0004-done', status: 'closed' }] : [late, ticket, pending], nextCursor: null }),
     });
     const { container } = render(<Tickets />);
     await screen.findByText('办件编号 QS-MZ-0040');
@@ -234,7 +234,7 @@ describe('workbench: 差评整改 list', () => {
     const other: Ticket = { ...late, id: 'tk-0005-gaxx', departmentId: 'public-security', departmentName: '县公安局', serviceName: '居民身份证换领' };
     const seen = mockApi({
       'GET /admin/me': ok(supervisor),
-      'GET /admin/tickets': (req) => ok({ tickets: req.query.view === 'appealed' ? [{ ...ticket, status: 'appealed', appeal: appealOf() }] : [late, other] }),
+      'GET /admin/tickets': (req) => ok({ tickets: req.query.view === 'appealed' ? [{ ...ticket, status: 'appealed', appeal: appealOf() }] : [late, other], nextCursor: null }),
     });
     const { container } = render(<Tickets />);
     await screen.findByText('居民身份证换领');
@@ -257,7 +257,7 @@ describe('workbench: 差评整改 list', () => {
   it('opens the view and department it is given (from the dashboard); says when there is nothing', async () => {
     staffIn();
     taro.__setRouterParams({ view: 'appealed', departmentId: 'civil-affairs' });
-    const seen = mockApi({ 'GET /admin/me': ok(supervisor), 'GET /admin/tickets': ok({ tickets: [] }) });
+    const seen = mockApi({ 'GET /admin/me': ok(supervisor), 'GET /admin/tickets': ok({ tickets: [], nextCursor: null }) });
     render(<Tickets />);
     expect(await screen.findByText('没有待裁定的申诉')).toBeInTheDocument();
     expect(gets(seen, '/admin/tickets')[0]?.query).toEqual({ view: 'appealed', departmentId: 'civil-affairs' });

@@ -9,7 +9,7 @@ import { bookAppointment } from '../../functions/store/appointments';
 
 useTestTable();
 const cal = createCalendar();
-let zhang: string, li: string, wang: string, townClerk: string, otherClerk: string, admin: string, head: string;
+let zhang: string, li: string, wang: string, townClerk: string, otherClerk: string, admin: string, head: string, agent: string;
 const today = shanghaiDate();
 
 /** Working days from tomorrow on (this year and the next, published below if the package lacks it). */
@@ -57,6 +57,7 @@ beforeAll(async () => {
   otherClerk = await staffToken('clerk-other', 'clerk', 'civil-affairs', OTHER_TOWN);
   admin = await staffToken('admin1', 'admin', null);
   head = await staffToken('head-mz', 'dept_head', 'civil-affairs');
+  agent = await staffToken('agent-town', 'agent', null, TOWN);
 });
 
 const [d1, d2] = futureWorkingDays(2) as [string, string];
@@ -327,5 +328,70 @@ describe('staff', () => {
     expect(closed.status).toBe(200);
     expect(closed.body.cancelled).toBeGreaterThanOrEqual(2);
     expect((await call('GET', `/appointments/${a.id}`, { token: li })).body).toMatchObject({ status: 'cancelled', cancelReason: '全员下村入户' });
+  });
+});
+
+describe('reopening what was closed', () => {
+  const s09 = () => slot('chengguan-center', d1, '0900');
+
+  test('a closed slot reopens: its seats are free again, the bookings it cancelled stay cancelled, the day log says who and why', async () => {
+    const res = await call('POST', `/admin/slots/${s09()}/reopen`, { token: townClerk, body: { reason: '已恢复供电' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ reopened: 1 });
+    const slots = await call('GET', '/places/chengguan-center/slots', { query: { from: d1, days: '1' } });
+    expect(slots.body.days[0].slots[0]).toMatchObject({ status: 'open', closeReason: null, booked: 0 });
+    // Not rebooked behind the resident's back: the cancellation and its reason stand.
+    const zhangs = (await call('GET', '/appointments', { token: zhang })).body.appointments.find((a: any) => a.slotId === s09());
+    expect(zhangs).toMatchObject({ status: 'cancelled', cancelledBy: 'staff', cancelReason: '停电检修' });
+    expect((await book(wang, s09())).status).toBe(201);
+    const day = await call('GET', '/admin/places/chengguan-center/day', { token: townClerk, query: { date: d1 } });
+    expect(day.body.log.map((e: any) => [e.action, e.start, e.reason])).toEqual([
+      ['close', '09:00', '停电检修'],
+      ['reopen', '09:00', '已恢复供电'],
+    ]);
+    expect(day.body.log[1].actor).toBeTruthy();
+  });
+
+  test('reopening a slot: 409 when it is not closed, 400 without a reason, 401 without a token, 403 for another point or an agent, 404 for no such slot', async () => {
+    const again = await call('POST', `/admin/slots/${s09()}/reopen`, { token: townClerk, body: { reason: '已恢复供电' } });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('该时段未关闭，无需重新开放');
+    await call('POST', `/admin/slots/${s09()}/close`, { token: townClerk, body: { reason: '临时停电' } });
+    expect((await call('POST', `/admin/slots/${s09()}/reopen`, { token: townClerk, body: { reason: '' } })).status).toBe(400);
+    expect((await call('POST', `/admin/slots/${s09()}/reopen`, { token: townClerk, body: {} })).status).toBe(400);
+    expect((await call('POST', `/admin/slots/${s09()}/reopen`, { body: { reason: '已恢复供电' } })).status).toBe(401);
+    expect((await call('POST', `/admin/slots/${s09()}/reopen`, { token: otherClerk, body: { reason: '已恢复供电' } })).status).toBe(403);
+    expect((await call('POST', `/admin/slots/${s09()}/reopen`, { token: agent, body: { reason: '已恢复供电' } })).status).toBe(403);
+    expect((await call('POST', `/admin/slots/${s09()}/reopen`, { token: zhang, body: { reason: '已恢复供电' } })).status).toBe(403);
+    expect((await call('POST', `/admin/slots/${slot('chengguan-center', d1, '0700')}/reopen`, { token: townClerk, body: { reason: '已恢复供电' } })).status).toBe(404);
+    expect((await call('POST', `/admin/slots/${slot('nowhere', d1, '0900')}/reopen`, { token: townClerk, body: { reason: '已恢复供电' } })).status).toBe(404);
+    // Still closed after every refusal.
+    const slots = await call('GET', '/places/chengguan-center/slots', { query: { from: d1, days: '1' } });
+    expect(slots.body.days[0].slots[0]).toMatchObject({ status: 'closed', closeReason: '临时停电' });
+  });
+
+  test('a closed day reopens every closed slot; the cancelled stay cancelled; again is 409; refusals as for a slot', async () => {
+    const path = `/admin/places/chengguan-center/days/${d2}/reopen`;
+    expect((await call('POST', path, { token: otherClerk, body: { reason: '下村工作改期' } })).status).toBe(403);
+    expect((await call('POST', path, { token: agent, body: { reason: '下村工作改期' } })).status).toBe(403);
+    expect((await call('POST', path, { body: { reason: '下村工作改期' } })).status).toBe(401);
+    expect((await call('POST', path, { token: townClerk, body: { reason: ' ' } })).status).toBe(400);
+    expect((await call('POST', `/admin/places/nowhere/days/${d2}/reopen`, { token: townClerk, body: { reason: '下村工作改期' } })).status).toBe(404);
+    const res = await call('POST', path, { token: townClerk, body: { reason: '下村工作改期' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ reopened: 2 });
+    const slots = await call('GET', '/places/chengguan-center/slots', { query: { from: d2, days: '1' } });
+    expect(slots.body.days[0].slots.map((s: any) => [s.status, s.booked])).toEqual([['open', 0], ['open', 0]]);
+    const lis = (await call('GET', '/appointments', { token: li })).body.appointments.filter((a: any) => a.date === d2);
+    expect(lis.length).toBeGreaterThan(0);
+    expect(lis.every((a: any) => a.status === 'cancelled' && a.cancelReason === '全员下村入户')).toBe(true);
+    const again = await call('POST', path, { token: townClerk, body: { reason: '下村工作改期' } });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('当天没有已关闭的时段，无需重新开放');
+    const day = await call('GET', '/admin/places/chengguan-center/day', { token: admin, query: { date: d2 } });
+    expect(day.body.log.map((e: any) => [e.action, e.start, e.reason])).toEqual([
+      ['close', null, '全员下村入户'],
+      ['reopen', null, '下村工作改期'],
+    ]);
   });
 });

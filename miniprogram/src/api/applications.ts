@@ -18,8 +18,9 @@ export function apply(body: ApplyRequest) {
   return request('POST /applications', { auth: 'resident', body }, ApplicationDetail);
 }
 
-export function listApplications() {
-  return request('GET /applications', { auth: 'resident' }, ApplicationsResponse);
+/** One page of my cases, newest first; `cursor` is the previous page's nextCursor. */
+export function listApplications(cursor?: string) {
+  return request('GET /applications', { auth: 'resident', query: { cursor } }, ApplicationsResponse);
 }
 
 export function getApplication(id: string) {

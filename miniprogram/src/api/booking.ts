@@ -21,8 +21,9 @@ export function book(body: BookRequest) {
   return request('POST /appointments', { auth: 'resident', body }, Appointment);
 }
 
-export function listAppointments() {
-  return request('GET /appointments', { auth: 'resident' }, AppointmentsResponse);
+/** One page of my bookings, latest date first; `cursor` is the previous page's nextCursor. */
+export function listAppointments(cursor?: string) {
+  return request('GET /appointments', { auth: 'resident', query: { cursor } }, AppointmentsResponse);
 }
 
 export function getAppointment(id: string) {

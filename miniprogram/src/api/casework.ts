@@ -11,8 +11,9 @@ import {
 } from '../../../shared/schemas/applications';
 import { request } from './client';
 
-export function getQueue(departmentId?: string) {
-  return request('GET /admin/queue', { auth: 'staff', query: { departmentId } }, ApplicationsResponse);
+// Lists come a page at a time: `cursor` is the previous page's nextCursor.
+export function getQueue(departmentId?: string, cursor?: string) {
+  return request('GET /admin/queue', { auth: 'staff', query: { departmentId, cursor } }, ApplicationsResponse);
 }
 
 /** The deadline sweep's digest for a department (department heads, supervisors). */
@@ -20,12 +21,12 @@ export function getAlerts(departmentId?: string) {
   return request('GET /admin/alerts', { auth: 'staff', query: { departmentId } }, AlertsResponse);
 }
 
-export function getOverdue() {
-  return request('GET /admin/overdue', { auth: 'staff' }, ApplicationsResponse);
+export function getOverdue(cursor?: string) {
+  return request('GET /admin/overdue', { auth: 'staff', query: { cursor } }, ApplicationsResponse);
 }
 
-export function getProxyTasks() {
-  return request('GET /admin/proxy-tasks', { auth: 'staff' }, ApplicationsResponse);
+export function getProxyTasks(cursor?: string) {
+  return request('GET /admin/proxy-tasks', { auth: 'staff', query: { cursor } }, ApplicationsResponse);
 }
 
 export function getCase(id: string) {

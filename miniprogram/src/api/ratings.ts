@@ -14,8 +14,9 @@ export function rate(body: RateRequest) {
   return request('POST /ratings', { auth: 'resident', body }, Rating);
 }
 
-export function myRatings() {
-  return request('GET /ratings', { auth: 'resident' }, MyRatingsResponse);
+/** What I may rate, and one page of my ratings (newest first; `cursor` is the previous page's nextCursor). */
+export function myRatings(cursor?: string) {
+  return request('GET /ratings', { auth: 'resident', query: { cursor } }, MyRatingsResponse);
 }
 
 export function publicSatisfaction() {

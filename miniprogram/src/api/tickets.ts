@@ -18,8 +18,9 @@ export interface AppealDecision {
   note: string;
 }
 
-export function listTickets(query: { departmentId?: string; view?: TicketView } = {}) {
-  return request('GET /admin/tickets', { auth: 'staff', query: { departmentId: query.departmentId, view: query.view } }, TicketsResponse);
+/** One page of tickets; `cursor` is the previous page's nextCursor. */
+export function listTickets(query: { departmentId?: string; view?: TicketView; cursor?: string } = {}) {
+  return request('GET /admin/tickets', { auth: 'staff', query: { departmentId: query.departmentId, view: query.view, cursor: query.cursor } }, TicketsResponse);
 }
 
 export function getTicket(id: string) {

@@ -53,6 +53,11 @@ export function useDidShow(cb: () => void): void {
   }, []);
 }
 export function useDidHide(_cb: () => void): void {}
+let reachBottom: (() => void) | null = null;
+/** The page's latest onReachBottom handler; tests fire it with __reachBottom(). */
+export function useReachBottom(cb: () => void): void {
+  reachBottom = cb;
+}
 export function usePullDownRefresh(_cb: () => void): void {}
 export function useLoad(cb: (params: Record<string, string>) => void): void {
   useDidShow(() => cb(routerParams));
@@ -65,12 +70,16 @@ export function getCurrentInstance() {
 }
 
 /** Test helpers (not part of Taro). */
+export function __reachBottom(): void {
+  reachBottom?.();
+}
 export function __setRouterParams(params: Record<string, string>): void {
   routerParams = params;
 }
 export function __reset(): void {
   storage.clear();
   routerParams = {};
+  reachBottom = null;
   request.mockReset();
   request.mockImplementation(() => Promise.reject(new Error('request not mocked')));
   login.mockReset();

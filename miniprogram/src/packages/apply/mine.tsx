@@ -10,7 +10,8 @@ import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { role } from '../../utils/a11y';
 import { remainingText } from '../../utils/applications';
-import { useLoad } from '../../utils/useLoad';
+import { LoadMore } from '../../components/LoadMore';
+import { usePaged } from '../../utils/usePaged';
 import './apply.scss';
 
 function newestFirst(list: Application[]): Application[] {
@@ -19,12 +20,12 @@ function newestFirst(list: Application[]): Application[] {
 
 export default function MyApplications() {
   // Again on coming back from a case that moved on.
-  const { data: list, error, reload } = useLoad(async () => newestFirst((await listApplications()).applications), [], { onShow: true });
+  const { items, error, reload, more } = usePaged((cursor) => listApplications(cursor).then((r) => ({ items: r.applications, nextCursor: r.nextCursor })), [], { onShow: true });
 
-  if (error || !list) {
+  if (error || !items) {
     return <Page className='apply'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
-  if (list.length === 0) {
+  if (items.length === 0) {
     return (
       <Page className='apply'>
         <Empty text='您还没有办件' />
@@ -36,7 +37,7 @@ export default function MyApplications() {
   }
   return (
     <Page className='apply'>
-      {list.map((a) => {
+      {newestFirst(items).map((a) => {
         const left = remainingText(a.clock);
         return (
           <View
@@ -59,6 +60,7 @@ export default function MyApplications() {
           </View>
         );
       })}
+      <LoadMore more={more} />
     </Page>
   );
 }

@@ -9,7 +9,8 @@ import { Empty, ErrorState, Loading } from '../../components/States';
 import { StatusBadge } from '../../components/StatusBadge';
 import { role } from '../../utils/a11y';
 import { formatDateLong, formatSpan } from '../../utils/dates';
-import { useLoad } from '../../utils/useLoad';
+import { LoadMore } from '../../components/LoadMore';
+import { usePaged } from '../../utils/usePaged';
 import './booking.scss';
 
 /** Active bookings soonest first, then the rest most recent first. */
@@ -22,12 +23,12 @@ function ordered(list: Appointment[]): Appointment[] {
 
 export default function MyAppointments() {
   // Again on coming back from a booking that was cancelled or moved.
-  const { data: list, error, reload } = useLoad(async () => ordered((await listAppointments()).appointments), [], { onShow: true });
+  const { items, error, reload, more } = usePaged((cursor) => listAppointments(cursor).then((r) => ({ items: r.appointments, nextCursor: r.nextCursor })), [], { onShow: true });
 
-  if (error || !list) {
+  if (error || !items) {
     return <Page className='booking'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
-  if (list.length === 0) {
+  if (items.length === 0) {
     return (
       <Page className='booking'>
         <Empty text='您还没有预约' />
@@ -39,7 +40,7 @@ export default function MyAppointments() {
   }
   return (
     <Page className='booking'>
-      {list.map((a) => (
+      {ordered(items).map((a) => (
         <View
           key={a.id}
           className={a.status === 'booked' ? 'card appt' : 'card appt appt--done'}
@@ -57,6 +58,7 @@ export default function MyAppointments() {
           {a.status === 'booked' ? <Text className='appt__line'>预约码 {a.code}</Text> : null}
         </View>
       ))}
+      <LoadMore more={more} />
     </Page>
   );
 }

@@ -5,7 +5,8 @@
 // while the rating can still change).
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { MyRatingsResponse, Rating, RatingInvite } from '../../../../shared/schemas/ratings';
+import { useState } from 'react';
+import type { Rating, RatingInvite } from '../../../../shared/schemas/ratings';
 import { myRatings } from '../../api/ratings';
 import { Btn } from '../../components/Btn';
 import { Page } from '../../components/Page';
@@ -13,24 +14,29 @@ import { Empty, ErrorState, Loading } from '../../components/States';
 import { formatInstant } from '../../utils/dates';
 import { shanghaiDate } from '../../utils/format';
 import { rateUrl } from '../../utils/ratings';
-import { useLoad } from '../../utils/useLoad';
+import { LoadMore } from '../../components/LoadMore';
+import { usePaged } from '../../utils/usePaged';
 import { formatDay, isBad, LevelBadge, reasonsText, refLabel, TicketBadge } from './parts';
 import './rating.scss';
 
-function sorted(data: MyRatingsResponse): MyRatingsResponse {
-  return {
-    pending: data.pending.slice().sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
-    ratings: data.ratings.slice().sort((a, b) => Date.parse(b.ratedAt) - Date.parse(a.ratedAt)),
-  };
-}
-
 export default function MyRatings() {
+  // 待评价 come whole with the first page; 已评价 a page at a time, newest first.
+  const [pending, setPending] = useState<RatingInvite[]>([]);
   // Again on coming back from the rate page.
-  const { data, error, reload } = useLoad(async () => sorted(await myRatings()), [], { onShow: true });
+  const { items: ratings, error, reload, more } = usePaged(
+    async (cursor) => {
+      const r = await myRatings(cursor);
+      if (!cursor) setPending(r.pending.slice().sort((a, b) => a.dueOn.localeCompare(b.dueOn)));
+      return { items: r.ratings.slice().sort((a, b) => Date.parse(b.ratedAt) - Date.parse(a.ratedAt)), nextCursor: r.nextCursor };
+    },
+    [],
+    { onShow: true },
+  );
 
-  if (error || !data) {
+  if (error || !ratings) {
     return <Page className='rating'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
+  const data = { pending, ratings };
   if (data.pending.length === 0 && data.ratings.length === 0) {
     return (
       <Page className='rating'>
@@ -55,6 +61,7 @@ export default function MyRatings() {
       <View className='rating-section' aria-label='已评价'>
         <Text className='section-title'>已评价</Text>
         {data.ratings.length === 0 ? <Empty text='暂无评价' /> : data.ratings.map((r) => <RatingCard key={r.id} rating={r} now={now} />)}
+        <LoadMore more={more} />
       </View>
     </Page>
   );

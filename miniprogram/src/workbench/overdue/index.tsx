@@ -4,17 +4,18 @@ import { Text } from '@tarojs/components';
 import { getOverdue } from '../../api/casework';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
-import { useLoad } from '../../utils/useLoad';
+import { LoadMore } from '../../components/LoadMore';
+import { usePaged } from '../../utils/usePaged';
 import { CaseRow } from '../cases';
 import '../cases.scss';
 
 export default function Overdue() {
-  const { data: list, error, reload } = useLoad(async () => (await getOverdue()).applications, [], { onShow: true, staff: true });
+  const { items: list, error, reload, more } = usePaged((cursor) => getOverdue(cursor).then((r) => ({ items: r.applications, nextCursor: r.nextCursor })), [], { onShow: true, staff: true });
 
   if (error || !list) {
     return <Page className='cases'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
-  if (list.length === 0) {
+  if (list.length === 0 && !more.hasMore) {
     return (
       <Page className='cases'>
         <Empty text='没有临期或超期的办件' />
@@ -32,6 +33,7 @@ export default function Overdue() {
       {list.map((a) => (
         <CaseRow key={a.id} app={a} showDept />
       ))}
+      <LoadMore more={more} />
     </Page>
   );
 }

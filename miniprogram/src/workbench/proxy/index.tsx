@@ -12,7 +12,8 @@ import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { proxyStepButton } from '../../utils/applications';
 import { formatInstant } from '../../utils/dates';
-import { useLoad } from '../../utils/useLoad';
+import { LoadMore } from '../../components/LoadMore';
+import { usePaged } from '../../utils/usePaged';
 import { type ActionMessage, ActionResult, CaseRow } from '../cases';
 import '../cases.scss';
 
@@ -23,7 +24,8 @@ function openFirst(list: Application[]): Application[] {
 }
 
 export default function ProxyTasks() {
-  const { data: list, error, reload, setData: setList } = useLoad(async () => openFirst((await getProxyTasks()).applications), [], { onShow: true, staff: true });
+  const { items, error, reload, setItems, more } = usePaged((cursor) => getProxyTasks(cursor).then((r) => ({ items: r.applications, nextCursor: r.nextCursor })), [], { onShow: true, staff: true });
+  const list = items && openFirst(items);
   const [msg, setMsg] = useState<ActionMessage>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -34,7 +36,7 @@ export default function ProxyTasks() {
     setMsg(null);
     try {
       const next = await recordProxyStep(app.id, step, app.version);
-      setList((l) => (l ? l.map((a) => (a.id === next.id ? next : a)) : l));
+      setItems((l) => l.map((a) => (a.id === next.id ? next : a)));
       setMsg({ ok: true, text: `已记录${PROXY_STEP_LABELS[step]}：${app.caseNumber}` });
     } catch (e) {
       setMsg({ ok: false, text: errorMessage(e) });
@@ -87,6 +89,7 @@ export default function ProxyTasks() {
           </CaseRow>
         );
       })}
+      <LoadMore more={more} />
     </Page>
   );
 }

@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { getAlerts, getQueue } from '../../api/casework';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
-import { useLoad } from '../../utils/useLoad';
+import { LoadMore } from '../../components/LoadMore';
+import { usePaged } from '../../utils/usePaged';
 import { CaseRow, lightSummary } from '../cases';
 import '../cases.scss';
 
@@ -17,13 +18,14 @@ export default function Queue() {
   const [alerts, setAlerts] = useState<string | null>(null);
 
   // Again on coming back from a case that was acted on.
-  const { data: list, error, reload } = useLoad(
-    async () => {
-      const { applications } = await getQueue(departmentId);
+  const { items: list, error, reload, more } = usePaged(
+    async (cursor) => {
+      const page = await getQueue(departmentId, cursor);
+      if (cursor) return { items: page.applications, nextCursor: page.nextCursor };
       getAlerts(departmentId)
         .then((a) => setAlerts(a.sweptAt ? `今日电子监察：超期 ${a.red.length} 件 · 临期 ${a.yellow.length} 件 · 视为受理 ${a.deemedAccepted.length} 件${a.overdueTickets.length ? ` · 差评整改超期 ${a.overdueTickets.length} 件` : ''}` : null))
         .catch(() => setAlerts(null));
-      return applications;
+      return { items: page.applications, nextCursor: page.nextCursor };
     },
     [departmentId],
     { onShow: true, staff: true },
@@ -48,6 +50,7 @@ export default function Queue() {
       {list.map((a) => (
         <CaseRow key={a.id} app={a} />
       ))}
+      <LoadMore more={more} />
     </Page>
   );
 }

@@ -4,15 +4,16 @@
 // county, with a department filter. A tap opens the ticket.
 import { Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { StaffProfile } from '../../../../shared/schemas/auth';
-import type { Ticket } from '../../../../shared/schemas/ratings';
 import { errorMessage, isApiError } from '../../api/errors';
 import { getStaffMe } from '../../api/staff';
 import { listTickets, type TicketView } from '../../api/tickets';
 import { Chip } from '../../components/Chip';
 import { Page } from '../../components/Page';
+import { LoadMore } from '../../components/LoadMore';
 import { Empty, ErrorState, Loading } from '../../components/States';
+import { usePaged } from '../../utils/usePaged';
 import { TicketRow } from './parts';
 import '../cases.scss';
 import './tickets.scss';
@@ -41,25 +42,9 @@ export default function Tickets() {
   const routeView = params.view as TicketView | undefined;
   const [staff, setStaff] = useState<StaffProfile | null>(null);
   const [view, setView] = useState<TicketView | null>(null);
-  const [list, setList] = useState<Ticket[] | null>(null);
-  const [dept, setDept] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const seq = useRef(0);
-
-  const fetchList = useCallback(
-    async (v: TicketView) => {
-      const n = ++seq.current;
-      setError(null);
-      setList(null);
-      try {
-        const res = await listTickets({ departmentId: routeDept, view: v });
-        if (n === seq.current) setList(res.tickets);
-      } catch (e) {
-        if (n === seq.current && !(isApiError(e) && e.status === 401)) setError(errorMessage(e));
-      }
-    },
-    [routeDept],
-  );
+  // Counts the page's showings: the list loads again on coming back from a ticket that was acted on.
+  const [shows, setShows] = useState(0);
 
   const load = useCallback(async () => {
     setError(null);
@@ -67,62 +52,58 @@ export default function Tickets() {
       const me = staff ?? (await getStaffMe());
       setStaff(me);
       const tabs = isOverseer(me) ? SUPERVISOR_TABS : DEPT_TABS;
-      const v = view ?? (routeView && tabs.some((t) => t.view === routeView) ? routeView : tabs[0]!.view);
-      setView(v);
-      await fetchList(v);
+      setView((v) => v ?? (routeView && tabs.some((t) => t.view === routeView) ? routeView : tabs[0]!.view));
+      setShows((n) => n + 1);
     } catch (e) {
       // 401: the request module is already taking us to the login page.
       if (!(isApiError(e) && e.status === 401)) setError(errorMessage(e));
     }
-  }, [staff, view, routeView, fetchList]);
+  }, [staff, routeView]);
 
-  // Again on coming back from a ticket that was acted on.
   useDidShow(() => {
     void load();
   });
 
-  const choose = (v: TicketView) => {
-    if (v === view) return;
-    setView(v);
-    setDept(null);
-    void fetchList(v);
-  };
-
   const overseer = isOverseer(staff);
   const tabs = overseer ? SUPERVISOR_TABS : DEPT_TABS;
-  const depts = list ? Array.from(new Map(list.map((t) => [t.departmentId, t.departmentName])).entries()) : [];
-  const shown = list && dept ? list.filter((t) => t.departmentId === dept) : list;
-
-  let body;
-  if (error) body = <ErrorState message={error} onRetry={() => void load()} />;
-  else if (!shown || !view) body = <Loading />;
-  else if (shown.length === 0) body = <Empty text={EMPTY[view]} />;
-  else {
-    const late = shown.filter((t) => t.overdue).length;
-    body = (
-      <>
-        <Text className='case-summary'>
-          共{shown.length}件{late > 0 ? ` · 超期${late}件` : ''}
-          {!overseer && shown[0] ? ` · ${shown[0].departmentName}` : ''}
-        </Text>
-        {shown.map((t) => (
-          <TicketRow key={t.id} ticket={t} showDept={overseer} />
-        ))}
-      </>
-    );
-  }
 
   return (
     <Page className='cases tickets'>
       {staff ? (
         <View className='chips tickets__tabs' aria-label='整改单分类'>
           {tabs.map((t) => (
-            <Chip key={t.view} on={t.view === view} onClick={() => choose(t.view)}>
+            <Chip key={t.view} on={t.view === view} onClick={() => setView(t.view)}>
               {t.label}
             </Chip>
           ))}
         </View>
       ) : null}
+      {error ? (
+        <ErrorState message={error} onRetry={() => void load()} />
+      ) : !view ? (
+        <Loading />
+      ) : (
+        // A fresh list per view: 加载中… rather than the last view's tickets.
+        <TicketList key={view} view={view} departmentId={routeDept} overseer={overseer} shows={shows} />
+      )}
+    </Page>
+  );
+}
+
+function TicketList({ view, departmentId, overseer, shows }: { view: TicketView; departmentId?: string; overseer: boolean; shows: number }) {
+  const [dept, setDept] = useState<string | null>(null);
+  const { items: list, error, reload, more } = usePaged(
+    (cursor) => listTickets({ departmentId, view, cursor }).then((r) => ({ items: r.tickets, nextCursor: r.nextCursor })),
+    [shows],
+    { staff: true },
+  );
+  if (error) return <ErrorState message={error} onRetry={reload} />;
+  if (!list) return <Loading />;
+  const depts = Array.from(new Map(list.map((t) => [t.departmentId, t.departmentName])).entries());
+  const shown = dept ? list.filter((t) => t.departmentId === dept) : list;
+  const late = shown.filter((t) => t.overdue).length;
+  return (
+    <>
       {overseer && depts.length > 1 ? (
         <View className='chips tickets__depts' aria-label='按部门筛选'>
           <Chip on={dept === null} onClick={() => setDept(null)}>
@@ -135,7 +116,21 @@ export default function Tickets() {
           ))}
         </View>
       ) : null}
-      {body}
-    </Page>
+      {shown.length === 0 && !more.hasMore ? (
+        <Empty text={EMPTY[view]} />
+      ) : (
+        <>
+          <Text className='case-summary'>
+            {more.hasMore ? `已加载${shown.length}件` : `共${shown.length}件`}
+            {late > 0 ? ` · 超期${late}件` : ''}
+            {!overseer && shown[0] ? ` · ${shown[0].departmentName}` : ''}
+          </Text>
+          {shown.map((t) => (
+            <TicketRow key={t.id} ticket={t} showDept={overseer} />
+          ))}
+        </>
+      )}
+      <LoadMore more={more} />
+    </>
   );
 }
