@@ -47,6 +47,7 @@ export function buildOpenApi() {
         ...(def.auth !== 'public' ? { 401: authResponse('未登录或登录已过期'), 403: authResponse('无权访问') } : {}),
         404: errorResponse('记录不存在'),
         409: errorResponse('状态冲突'),
+        ...(def.throttled ? { 429: errorResponse('尝试过于频繁：retryAfter 秒后再试（同 Retry-After 头）') } : {}),
         ...(def.body
           ? { 413: errorResponse('请求内容超过 64 KB'), 415: errorResponse('请求内容不是 JSON（Content-Type 应为 application/json）') }
           : {}),

@@ -61,6 +61,8 @@ export interface RouteDef {
   response: z.ZodMiniType;
   /** HTTP status of success (200 unless stated). */
   status?: number;
+  /** Answers 429 (`retryAfter`, Retry-After) when one caller tries too often. */
+  throttled?: true;
 }
 
 /** Staff who run a service point's desk (the day list, check-in, closing and reopening); agents run none. */
@@ -101,7 +103,7 @@ export const routes = {
   },
   'POST /admin/auth/login': {
     method: 'POST', path: '/admin/auth/login', fn: 'adminAuth', auth: 'public',
-    summary: '工作人员登录', body: StaffLoginRequest, response: StaffSession,
+    summary: '工作人员登录（同一用户名 15 分钟内密码错误 5 次即锁定 15 分钟）', body: StaffLoginRequest, response: StaffSession, throttled: true,
   },
   'GET /admin/me': {
     method: 'GET', path: '/admin/me', fn: 'adminAuth', auth: 'staff', summary: '当前工作人员', response: StaffProfile,

@@ -8,8 +8,8 @@ import { shanghaiDate } from '../domain/calendar';
 import {
   getApplication,
   getApplicationWithEvents,
-  listAgentApplications,
-  listOpenApplications,
+  pageAgentApplications,
+  pageOpenApplications,
   saveApplication,
   type ApplicationRecord,
   type EventRecord,
@@ -52,19 +52,21 @@ export const handler = httpHandler({
     const departmentId = query.departmentId ?? principal.departmentId;
     if (!departmentId) throw badRequest('请选择部门', { departmentId: '请选择部门' });
     if (!EVERYWHERE.includes(principal.role) && departmentId !== principal.departmentId) throw forbidden('只能查看本部门的办件');
-    const [apps, cal] = await Promise.all([listOpenApplications(departmentId), loadCalendar()]);
+    const [page, cal] = await Promise.all([pageOpenApplications(departmentId, query), loadCalendar()]);
     const today = shanghaiDate();
-    return { applications: apps.map((a) => toApplication(a, today, cal, { maskApplicant: true })).sort(byUrgency) };
+    // By deadline within the page: deadlines move with the calendar, so no key can hold that order.
+    return { applications: page.items.map((a) => toApplication(a, today, cal, { maskApplicant: true })).sort(byUrgency), nextCursor: page.nextCursor };
   },
 
-  'GET /admin/overdue': async () => {
-    const [apps, cal] = await Promise.all([listOpenApplications(), loadCalendar()]);
+  'GET /admin/overdue': async ({ query }) => {
+    const [page, cal] = await Promise.all([pageOpenApplications(undefined, query), loadCalendar()]);
     const today = shanghaiDate();
     return {
-      applications: apps
+      applications: page.items
         .map((a) => toApplication(a, today, cal, { maskApplicant: true }))
         .filter((a) => a.clock.light === 'red' || a.clock.light === 'yellow' || a.clock.deemedAccepted)
         .sort(byUrgency),
+      nextCursor: page.nextCursor,
     };
   },
 
@@ -77,11 +79,13 @@ export const handler = httpHandler({
     return d ?? { departmentId, date, sweptAt: null, red: [], yellow: [], deemedAccepted: [], overdueTickets: [] };
   },
 
-  'GET /admin/proxy-tasks': async ({ principal }) => {
-    const [apps, cal] = await Promise.all([listAgentApplications(principal.username), loadCalendar()]);
+  'GET /admin/proxy-tasks': async ({ query, principal }) => {
+    // Only tasks with a step left to record; the page is filled with those.
+    const open = (a: ApplicationRecord) => !!a.proxy && nextProxyStep(a.proxy.steps[a.proxy.steps.length - 1]?.step ?? null) !== null;
+    const [page, cal] = await Promise.all([pageAgentApplications(principal.username, query, open), loadCalendar()]);
     const today = shanghaiDate();
     // The agent needs the resident's name and phone to collect the materials.
-    return { applications: apps.map((a) => toApplication(a, today, cal)).filter((a) => a.proxy?.nextStep).sort(byUrgency) };
+    return { applications: page.items.map((a) => toApplication(a, today, cal)).sort(byUrgency), nextCursor: page.nextCursor };
   },
 
   'GET /admin/applications/{id}': async ({ params, principal }) => {

@@ -1,5 +1,6 @@
 // Staff side of appointments: the day list, check-in by code, no-show,
-// closing slots or a whole day, capacities, points and roving schedules.
+// closing and reopening slots or a whole day (on the place's log), capacities,
+// points and roving schedules.
 import { APPOINTMENT_STATUS_LABELS } from '../../shared/schemas/appointments';
 import { conflict, forbidden, notFound, refuseFieldErrors } from '../lib/errors';
 import { httpHandler, type StaffPrincipal } from '../lib/http';
@@ -11,9 +12,13 @@ import {
   closeSlot,
   getAppointment,
   getAppointmentIdByCode,
+  getSlotCounter,
   listPlaceDayAppointments,
+  listPlaceLog,
   listSlotCounters,
   markAttendance,
+  recordPlaceLog,
+  reopenSlots,
   setSlotCapacity,
   type AppointmentRecord,
 } from '../store/appointments';
@@ -64,6 +69,13 @@ async function cancelBookings(appointments: AppointmentRecord[], reason: string)
   return cancelled;
 }
 
+/** Who closed or reopened, for the place's log. */
+async function actorOf(staff: StaffPrincipal): Promise<string> {
+  return (await getStaff(staff.username))?.name ?? staff.username;
+}
+
+const notClosed = (message = '该时段未关闭，无需重新开放') => conflict(message, 'NOT_CLOSED');
+
 function assertBooked(a: AppointmentRecord) {
   if (a.status !== 'booked') throw conflict(`该预约${APPOINTMENT_STATUS_LABELS[a.status]}`, 'APPOINTMENT_CLOSED');
 }
@@ -71,10 +83,11 @@ function assertBooked(a: AppointmentRecord) {
 export const handler = httpHandler({
   'GET /admin/places/{placeId}/day': async ({ params, query, principal }) => {
     const def = await managedPlace(principal, params.placeId);
-    const [place, counters, appointments] = await Promise.all([
+    const [place, counters, appointments, log] = await Promise.all([
       placeResponse(def),
       listSlotCounters(def.id, query.date, query.date),
       listPlaceDayAppointments(def.id, query.date),
+      listPlaceLog(def.id, query.date),
     ]);
     const residents = await getResidents(appointments.map((a) => a.residentId));
     const [day] = placeDays(def, [query.date], counters, new Date());
@@ -96,6 +109,7 @@ export const handler = httpHandler({
             version: a.version,
           })),
       })),
+      log,
     };
   },
 
@@ -135,6 +149,7 @@ export const handler = httpHandler({
     const place = await managedPlace(principal, placeId);
     const w = windowOf(place, start);
     await closeSlot({ placeId, date, start, capacity: w.capacity }, body.reason);
+    await recordPlaceLog(placeId, date, { at: new Date().toISOString(), actor: await actorOf(principal), action: 'close', start, reason: body.reason });
     const booked = (await listPlaceDayAppointments(placeId, date)).filter((a) => a.slotId === params.slotId);
     return { cancelled: await cancelBookings(booked, body.reason) };
   },
@@ -142,7 +157,28 @@ export const handler = httpHandler({
   'POST /admin/places/{placeId}/days/{date}/close': async ({ params, body, principal }) => {
     const place = await managedPlace(principal, params.placeId);
     for (const w of place.windows) await closeSlot({ placeId: place.id, date: params.date, start: w.start, capacity: w.capacity }, body.reason);
+    await recordPlaceLog(place.id, params.date, { at: new Date().toISOString(), actor: await actorOf(principal), action: 'close', start: null, reason: body.reason });
     return { cancelled: await cancelBookings(await listPlaceDayAppointments(place.id, params.date), body.reason) };
+  },
+
+  // Reopening frees the seats; residents whose bookings the closure cancelled are not rebooked.
+  'POST /admin/slots/{slotId}/reopen': async ({ params, body, principal }) => {
+    const { placeId, date, start } = parseSlotId(params.slotId);
+    const place = await managedPlace(principal, placeId);
+    windowOf(place, start);
+    if (!(await getSlotCounter(placeId, date, start))?.closedReason) throw notClosed();
+    const entry = { at: new Date().toISOString(), actor: await actorOf(principal), action: 'reopen' as const, start, reason: body.reason };
+    if ((await reopenSlots(placeId, date, [start], entry)) === 'not_closed') throw notClosed();
+    return { reopened: 1 };
+  },
+
+  'POST /admin/places/{placeId}/days/{date}/reopen': async ({ params, body, principal }) => {
+    const place = await managedPlace(principal, params.placeId);
+    const closed = (await listSlotCounters(place.id, params.date, params.date)).filter((c) => c.closedReason).map((c) => c.start);
+    if (closed.length === 0) throw notClosed('当天没有已关闭的时段，无需重新开放');
+    const entry = { at: new Date().toISOString(), actor: await actorOf(principal), action: 'reopen' as const, start: null, reason: body.reason };
+    if ((await reopenSlots(place.id, params.date, closed, entry)) === 'not_closed') throw notClosed('部分时段已被他人重新开放，请刷新后重试');
+    return { reopened: closed.length };
   },
 
   'PUT /admin/slots/{slotId}/capacity': async ({ params, body, principal }) => {

@@ -11,9 +11,10 @@ import {
   getRating,
   getSatisfaction,
   getTicket,
-  listDepartmentTickets,
   listOpenTickets,
-  listRecentTickets,
+  pageAllTickets,
+  pageDepartmentTickets,
+  pageOpenTickets,
   saveTicket,
   type SatisfactionItem,
   type TicketRecord,
@@ -67,17 +68,18 @@ export const handler = httpHandler({
     const departmentId = query.departmentId ?? (everywhere ? undefined : principal.departmentId ?? undefined);
     const view = query.view ?? (everywhere && !departmentId ? 'overdue' : 'open');
     const today = shanghaiDate();
-    const shown = (t: TicketRecord) => (everywhere ? !departmentId || t.departmentId === departmentId : canSee(principal, t));
-    let tickets: TicketRecord[];
-    if (view === 'all' && (departmentId || everywhere)) {
-      tickets = departmentId ? await listDepartmentTickets(departmentId) : await listRecentTickets(100);
-    } else {
-      // Unfinished tickets are few: one Query of the open index, then filters.
-      tickets = (await listOpenTickets()).filter(shown);
-      if (view === 'overdue') tickets = tickets.filter((t) => isTicketOverdue(t, today));
-      if (view === 'appealed') tickets = tickets.filter((t) => t.status === 'appealed');
-    }
-    return { tickets: tickets.map((t) => toTicket(t, today)) };
+    const shown = (t: TicketRecord) =>
+      (everywhere ? !departmentId || t.departmentId === departmentId : canSee(principal, t)) &&
+      (view !== 'overdue' || isTicketOverdue(t, today)) &&
+      (view !== 'appealed' || t.status === 'appealed');
+    const page =
+      view === 'all' && (departmentId || everywhere)
+        ? departmentId
+          ? await pageDepartmentTickets(departmentId, query)
+          : await pageAllTickets(query)
+        : // The open index by deadline, filtered to what this person sees in this view.
+          await pageOpenTickets(query, shown);
+    return { tickets: page.items.map((t) => toTicket(t, today)), nextCursor: page.nextCursor };
   },
 
   'GET /admin/tickets/{id}': async ({ params, principal }) => detail(await ticketFor(principal, params.id), principal),

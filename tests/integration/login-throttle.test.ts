@@ -86,3 +86,10 @@ test('the counters expire by themselves: the local table has TTL on `ttl`, as de
     client.destroy();
   }
 });
+
+test('/openapi.json documents the 429 of the login, and only there', async () => {
+  const doc = (await call('GET', '/openapi.json')).body;
+  expect(doc.paths['/admin/auth/login'].post.responses['429']).toBeDefined();
+  expect(doc.components.schemas.Error.properties.retryAfter).toBeDefined();
+  expect(doc.paths['/auth/wechat'].post.responses['429']).toBeUndefined();
+});
