@@ -1,6 +1,6 @@
 // Staff appointment desk routes: a place's day, check-in, no-show, closing
 // slots and days (used only by the workbench subpackage).
-import { Appointment, CloseResult, DayResponse } from '../../../shared/schemas/appointments';
+import { Appointment, CloseResult, DayResponse, ReopenResult } from '../../../shared/schemas/appointments';
 import { request } from './client';
 
 export function getDay(placeId: string, date: string) {
@@ -21,4 +21,13 @@ export function closeSlot(slotId: string, reason: string) {
 
 export function closeDay(placeId: string, date: string, reason: string) {
   return request('POST /admin/places/{placeId}/days/{date}/close', { auth: 'staff', params: { placeId, date }, body: { reason } }, CloseResult);
+}
+
+/** Reopen a closed slot: its seats become free; bookings the closure cancelled stay cancelled. */
+export function reopenSlot(slotId: string, reason: string) {
+  return request('POST /admin/slots/{slotId}/reopen', { auth: 'staff', params: { slotId }, body: { reason } }, ReopenResult);
+}
+
+export function reopenDay(placeId: string, date: string, reason: string) {
+  return request('POST /admin/places/{placeId}/days/{date}/reopen', { auth: 'staff', params: { placeId, date }, body: { reason } }, ReopenResult);
 }

@@ -1,6 +1,8 @@
 // 今日预约 (staff): one place's day — each slot with its bookings (masked
 // name and phone, item, code, status) — check-in by booking code, 未到场 after
-// the slot, closing a slot or the whole day with a reason the residents get.
+// the slot, closing a slot or the whole day with a reason the residents get,
+// and 重新开放 what was closed. Staff who run no desk (proxy agents) are told so
+// and sent to their proxy tasks.
 import type { ActionMessage } from '../cases';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -12,7 +14,7 @@ import {
 } from '../../../../shared/schemas/appointments';
 import type { StaffProfile } from '../../../../shared/schemas/auth';
 import { isCalendarDate } from '../../../../shared/schemas/common';
-import { checkIn, closeDay, closeSlot, getDay, markNoShow } from '../../api/desk';
+import { checkIn, closeDay, closeSlot, getDay, markNoShow, reopenDay, reopenSlot } from '../../api/desk';
 import { errorMessage, isApiError } from '../../api/errors';
 import { getStaffMe } from '../../api/staff';
 import { Btn } from '../../components/Btn';
@@ -21,8 +23,10 @@ import { Empty, ErrorState, Loading } from '../../components/States';
 import { StatusBadge } from '../../components/StatusBadge';
 import { role } from '../../utils/a11y';
 import { slotState } from '../../utils/booking';
-import { addDays, formatDateLong, formatSpan, shanghaiInstant, todayShanghai } from '../../utils/dates';
+import { addDays, formatDateLong, formatInstant, formatSpan, shanghaiInstant, todayShanghai } from '../../utils/dates';
+import { DESK_ROUTE, mayUse, PROXY_ROUTE } from '../access';
 import { defaultPlaceId, deskPlaceName, placesFor } from '../places';
+import { Reopen } from './reopen';
 import './index.scss';
 
 type Booking = DayResponse['slots'][number]['bookings'][number];
@@ -54,7 +58,8 @@ export default function DeskDay() {
     try {
       const s = await getStaffMe();
       setStaff(s);
-      setPlaceId((p) => p || defaultPlaceId(s));
+      // No desk, no day list: the page explains instead of showing the server's 403.
+      if (mayUse(s.role, DESK_ROUTE)) setPlaceId((p) => p || defaultPlaceId(s));
     } catch (e) {
       // 401: the request module is already taking us to the login page.
       if (!(isApiError(e) && e.status === 401)) setStaffError(errorMessage(e));
@@ -145,6 +150,11 @@ export default function DeskDay() {
     }
   };
 
+  const afterReopen = (text: string) => {
+    setActionMsg({ ok: true, text });
+    void loadDay();
+  };
+
   const openClose = (target: string) => {
     setClosing(target);
     setReason('');
@@ -180,6 +190,21 @@ export default function DeskDay() {
     return (
       <Page className='desk'>
         <ErrorState message={staffError} onRetry={() => void loadStaff()} />
+      </Page>
+    );
+  }
+  if (staff && !mayUse(staff.role, DESK_ROUTE)) {
+    return (
+      <Page className='desk'>
+        <View className='card'>
+          <Text className='card__title'>今日预约由办理地点的窗口人员使用</Text>
+          <Text className='hint'>您的账号不负责办理地点的预约名单、签到和时段开关。</Text>
+          {mayUse(staff.role, PROXY_ROUTE) ? (
+            <Btn className='btn btn--primary btn--block' onClick={() => void Taro.redirectTo({ url: '/workbench/proxy/index' })}>
+              查看我的代办任务
+            </Btn>
+          ) : null}
+        </View>
       </Page>
     );
   }
@@ -327,6 +352,9 @@ export default function DeskDay() {
                     ) : null}
                   </View>
                 ))}
+                {slot.status === 'closed' ? (
+                  <Reopen label='重新开放' reopen={(r) => reopenSlot(slot.id, r)} onDone={(text) => afterReopen(text)} />
+                ) : null}
                 {slot.status !== 'closed' && slot.status !== 'past' ? (
                   closing === slot.id ? (
                     closeForm
@@ -339,6 +367,20 @@ export default function DeskDay() {
               </View>
             );
           })}
+          {day.slots.filter((s) => s.slot.status === 'closed').length > 1 ? (
+            <Reopen label='重新开放当日已关闭的时段' reopen={(r) => reopenDay(placeId, date, r)} onDone={(text) => afterReopen(text)} />
+          ) : null}
+          {day.log.length > 0 ? (
+            <View className='card'>
+              <Text className='card__title'>开放记录</Text>
+              {day.log.map((e) => (
+                <Text key={e.at + e.action} className='hint'>
+                  {formatInstant(e.at)} {e.actor} {e.action === 'close' ? '关闭' : '重新开放'}
+                  {e.start ? ` ${e.start} 时段` : '当日'}：{e.reason}
+                </Text>
+              ))}
+            </View>
+          ) : null}
           {openSlots.length > 1 ? (
             closing === WHOLE_DAY ? (
               <View className='card'>

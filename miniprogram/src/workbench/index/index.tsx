@@ -9,6 +9,7 @@ import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { maskPhone } from '../../utils/format';
 import { useLoad } from '../../utils/useLoad';
+import { DESK_ROUTE, mayUse, PROXY_ROUTE } from '../access';
 import './index.scss';
 import { Btn } from '../../components/Btn';
 
@@ -52,7 +53,7 @@ export default function Workbench() {
         {staff.role === 'clerk' || staff.role === 'dept_head' ? (
           <Cell label='部门办件' value='按期限排序·亮灯' onClick={() => void Taro.navigateTo({ url: '/workbench/queue/index' })} />
         ) : null}
-        {staff.role === 'agent' ? (
+        {mayUse(staff.role, PROXY_ROUTE) ? (
           <Cell label='代办任务' value='委托·代收·代交·代领·回交' onClick={() => void Taro.navigateTo({ url: '/workbench/proxy/index' })} />
         ) : null}
         {staff.role === 'supervisor' || staff.role === 'admin' ? (
@@ -64,7 +65,9 @@ export default function Workbench() {
         {staff.role === 'supervisor' || staff.role === 'admin' || staff.role === 'dept_head' ? (
           <Cell label='满意度看板' value='部门·干部·乡镇' onClick={() => void Taro.navigateTo({ url: '/workbench/satisfaction/index' })} />
         ) : null}
-        <Cell label='今日预约' value='名单·签到·关闭时段' onClick={() => void Taro.navigateTo({ url: '/workbench/day/index' })} />
+        {mayUse(staff.role, DESK_ROUTE) ? (
+          <Cell label='今日预约' value='名单·签到·关闭时段' onClick={() => void Taro.navigateTo({ url: '/workbench/day/index' })} />
+        ) : null}
       </View>
       <Btn className='btn btn--danger btn--block' onClick={logout}>
         退出登录

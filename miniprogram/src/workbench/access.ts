@@ -1,0 +1,15 @@
+// Which workbench entries a role gets, read from the route table's roles
+// (shared/routes.ts), so the home never offers a page whose API refuses it.
+import type { StaffRole } from '../../../shared/enums';
+import { routes, type RouteKey } from '../../../shared/routes';
+
+export function mayUse(role: StaffRole | null | undefined, route: RouteKey): boolean {
+  if (!role) return false;
+  const def = routes[route] as { roles?: readonly StaffRole[] };
+  return !def.roles || def.roles.includes(role);
+}
+
+/** The day list (今日预约): staff who run a service point's desk. */
+export const DESK_ROUTE: RouteKey = 'GET /admin/places/{placeId}/day';
+/** 代办任务. */
+export const PROXY_ROUTE: RouteKey = 'GET /admin/proxy-tasks';
