@@ -265,8 +265,8 @@ export const routes = {
     summary: '整改单详情（部门负责人与督查可见居民联系方式以便回访）', params: TicketParams, response: TicketDetail,
   },
   'POST /admin/tickets/{id}/actions': {
-    method: 'POST', path: '/admin/tickets/{id}/actions', fn: 'adminRatings', auth: 'staff', roles: ['dept_head', 'clerk'],
-    summary: '整改：核实、整改、回访、公开结果；或对恶意、错误评价提出申诉', params: TicketParams, body: TicketActionBody, response: TicketDetail,
+    method: 'POST', path: '/admin/tickets/{id}/actions', fn: 'adminRatings', auth: 'staff', roles: ['dept_head', 'clerk', 'supervisor'],
+    summary: '整改：核实、整改、回访、公开结果（部门负责人或督查，差评涉及的本人除外）；或对恶意、错误评价提出申诉', params: TicketParams, body: TicketActionBody, response: TicketDetail,
   },
   'POST /admin/tickets/{id}/appeal-decision': {
     method: 'POST', path: '/admin/tickets/{id}/appeal-decision', fn: 'adminRatings', auth: 'staff', roles: ['supervisor'],

@@ -10,6 +10,7 @@ import {
   getApplicationWithEvents,
   pageAgentApplications,
   pageOpenApplications,
+  pageTownOpenApplications,
   saveApplication,
   type ApplicationRecord,
   type EventRecord,
@@ -20,19 +21,24 @@ import { presignDownload } from '../store/uploads';
 import { loadCalendar } from '../store/calendar';
 import { advance, byUrgency, toApplication, toDetail } from './application-views';
 import { caseInvite, RATEABLE_CASE } from './rating-views';
+import { canRecordProxySteps, caseAccess, mayReassignAgent, queueScope } from '../domain/access';
+import { STAFF_ROLE_LABELS } from '../../shared/enums';
 
 const EVERYWHERE = ['admin', 'supervisor'];
 
-/** Department staff act on their department's cases; the assigned agent sees (not acts on) their proxy cases. */
-function canSee(staff: StaffPrincipal, a: ApplicationRecord): boolean {
-  return EVERYWHERE.includes(staff.role) || a.departmentId === staff.departmentId || a.proxy?.agentUsername === staff.username;
-}
-
-async function caseFor(staff: StaffPrincipal, id: string): Promise<ApplicationRecord> {
+/** The case, if this staff member may see it (domain/access.ts decides), with what they may do. */
+async function caseFor(staff: StaffPrincipal, id: string): Promise<{ a: ApplicationRecord; access: 'act' | 'view' }> {
   const a = await getApplication(id);
   if (!a) throw notFound('办件不存在');
-  if (!canSee(staff, a)) throw forbidden('该办件不属于您的部门');
-  return a;
+  const access = caseAccess(staff, a);
+  if (access === 'none') throw forbidden('该办件不属于您的部门或乡镇');
+  return { a, access };
+}
+
+/** Name and role of the person acting, for the timeline. */
+async function actorOf(staff: StaffPrincipal) {
+  const profile = await getStaff(staff.username);
+  return { profile, actor: `${profile?.name ?? staff.username}（${STAFF_ROLE_LABELS[staff.role]}）` };
 }
 
 async function detail(id: string) {
@@ -49,10 +55,13 @@ const stale = () => conflict('办件已被他人处理，请刷新后重试', 'V
 
 export const handler = httpHandler({
   'GET /admin/queue': async ({ query, principal }) => {
-    const departmentId = query.departmentId ?? principal.departmentId;
-    if (!departmentId) throw badRequest('请选择部门', { departmentId: '请选择部门' });
-    if (!EVERYWHERE.includes(principal.role) && departmentId !== principal.departmentId) throw forbidden('只能查看本部门的办件');
-    const [page, cal] = await Promise.all([pageOpenApplications(departmentId, query), loadCalendar()]);
+    const scope = queueScope(principal, query.departmentId);
+    if ('refused' in scope) {
+      if (scope.refused === 'choose') throw badRequest('请选择部门', { departmentId: '请选择部门' });
+      throw forbidden('只能查看本部门的办件');
+    }
+    const cases = scope.kind === 'town' ? pageTownOpenApplications(scope.townCode, query) : pageOpenApplications(scope.departmentId, query);
+    const [page, cal] = await Promise.all([cases, loadCalendar()]);
     const today = shanghaiDate();
     // By deadline within the page: deadlines move with the calendar, so no key can hold that order.
     return { applications: page.items.map((a) => toApplication(a, today, cal, { maskApplicant: true })).sort(byUrgency), nextCursor: page.nextCursor };
@@ -94,7 +103,7 @@ export const handler = httpHandler({
   },
 
   'GET /admin/applications/{id}/photos': async ({ params, principal }) => {
-    const a = await caseFor(principal, params.id);
+    const { a } = await caseFor(principal, params.id);
     const photos = await Promise.all(
       a.materials.flatMap((m) => m.uploadKeys.map(async (k) => ({ material: m.name, key: k, ...(await presignDownload(k)) }))),
     );
@@ -102,16 +111,13 @@ export const handler = httpHandler({
   },
 
   'POST /admin/applications/{id}/actions': async ({ params, body, principal }) => {
-    const a = await caseFor(principal, params.id);
-    if (a.proxy?.agentUsername === principal.username && a.departmentId !== principal.departmentId && !EVERYWHERE.includes(principal.role)) {
-      throw forbidden('代办员不能办理审批');
-    }
+    const { a, access } = await caseFor(principal, params.id);
+    if (access !== 'act') throw forbidden('代办员不能办理审批');
     if (a.version !== body.version) throw stale();
-    const staff = await getStaff(principal.username);
+    const { profile: staff, actor } = await actorOf(principal);
     const now = new Date();
     const at = now.toISOString();
     const today = shanghaiDate(now);
-    const actor = `${staff?.name ?? principal.username}（${principal.role === 'supervisor' ? '督查' : '工作人员'}）`;
     const action: StaffAction = body.action;
     let next: ApplicationRecord = { ...a, updatedAt: at, version: a.version + 1 };
     let note = body.note?.trim() || null;
@@ -200,12 +206,12 @@ export const handler = httpHandler({
   },
 
   'POST /admin/applications/{id}/proxy-agent': async ({ params, body, principal }) => {
-    const a = await caseFor(principal, params.id);
-    if (principal.role === 'dept_head' && a.departmentId !== principal.departmentId) throw forbidden('只能改派本部门办件的代办员');
+    const { a } = await caseFor(principal, params.id);
+    if (!mayReassignAgent(principal, a)) throw forbidden('只能改派本部门办件的代办员');
     if (!a.proxy) throw conflict('该办件未申请代办', 'NO_PROXY');
     if (a.version !== body.version) throw stale();
     const agent = await getStaff(body.agentUsername);
-    if (!agent || agent.role !== 'agent') throw badRequest('所选人员不是代办员', { agentUsername: '所选人员不是代办员' });
+    if (!agent || !canRecordProxySteps(agent)) throw badRequest('所选人员不是代办员', { agentUsername: '所选人员不是代办员' });
     const at = new Date().toISOString();
     const next: ApplicationRecord = {
       ...a,
@@ -213,7 +219,8 @@ export const handler = httpHandler({
       updatedAt: at,
       version: a.version + 1,
     };
-    const event: EventRecord = { at, actor: '部门负责人', action: 'proxy_reassigned', from: null, to: null, note: `改派代办员：${agent.name}` };
+    const { actor } = await actorOf(principal);
+    const event: EventRecord = { at, actor, action: 'proxy_reassigned', from: null, to: null, note: `改派代办员：${agent.name}` };
     if ((await saveApplication(next, a.version, [event])) === 'stale') throw stale();
     return detail(a.id);
   },

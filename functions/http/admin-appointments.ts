@@ -29,18 +29,12 @@ import { findReferences } from '../store/lookups';
 import { loadPlace, placeResponse } from './place-views';
 import { toAppointment } from './views';
 import { visitInvite } from './rating-views';
-
-/** Supervisors and admins everywhere; others at the point of their region or their department's roving days. */
-function canManage(staff: StaffPrincipal, place: PlaceDef): boolean {
-  if (staff.role === 'admin' || staff.role === 'supervisor') return true;
-  if (staff.role === 'agent') return false;
-  return place.kind === 'roving' ? place.departmentId === staff.departmentId : place.regionCode === staff.regionCode;
-}
+import { mayManagePlace } from '../domain/access';
 
 async function managedPlace(staff: StaffPrincipal, placeId: string): Promise<PlaceDef> {
   const place = await loadPlace(placeId);
   if (!place) throw notFound('办理地点不存在');
-  if (!canManage(staff, place)) throw forbidden('您不是该办理地点的工作人员');
+  if (!mayManagePlace(staff, place)) throw forbidden('您不是该办理地点的工作人员');
   return place;
 }
 

@@ -21,28 +21,37 @@ import {
 } from '../store/ratings';
 import { listDepartments, listRegions } from '../store/reference';
 import { toTicket } from './rating-views';
+import { mayAppealTicket, mayHandleTicket, maySeeTicket, ticketSteps } from '../domain/access';
+import { STAFF_ROLE_LABELS } from '../../shared/enums';
 
 const EVERYWHERE = ['admin', 'supervisor'];
 const stale = () => conflict('整改单已被他人处理，请刷新后重试', 'VERSION_CONFLICT');
 
-/** Supervisors and admins see every ticket; others their department's and those naming them as responsible. */
-const canSee = (staff: StaffPrincipal, t: TicketRecord) =>
-  EVERYWHERE.includes(staff.role) || t.departmentId === staff.departmentId || t.responsible?.username === staff.username;
-
 async function ticketFor(staff: StaffPrincipal, id: string): Promise<TicketRecord> {
   const t = await getTicket(id);
   if (!t) throw notFound('整改单不存在');
-  if (!canSee(staff, t)) throw forbidden('该整改单不属于您的部门');
+  if (!maySeeTicket(staff, t)) throw forbidden('该整改单不属于您的部门');
   return t;
+}
+
+/** The ticket as the access rule needs it: the supervisor steps in only when it names a department head. */
+async function scopeOf(staff: StaffPrincipal, t: TicketRecord) {
+  if (staff.role !== 'supervisor' || !t.responsible) return t;
+  const named = await getStaff(t.responsible.username);
+  return { ...t, responsible: { ...t.responsible, role: named?.role ?? null } };
 }
 
 /** The detail; the resident's contact only for those who make the follow-up call. */
 async function detail(t: TicketRecord, staff: StaffPrincipal) {
-  const callsBack = staff.role === 'supervisor' || (staff.role === 'dept_head' && t.departmentId === staff.departmentId);
+  const scope = await scopeOf(staff, t);
+  // The supervisor (who rules on appeals) and whoever handles it; never the person the review names.
+  const callsBack = staff.role === 'supervisor' || mayHandleTicket(staff, scope);
   const resident = callsBack ? await getResident(t.residentId) : undefined;
   return {
     ...toTicket(t, shanghaiDate()),
     events: t.events,
+    // The workbench offers exactly these (domain/access.ts): the person a review names may appeal, never handle.
+    allowedActions: ticketSteps(staff, scope),
     resident: resident ? { name: resident.name ?? '未填写姓名', phone: resident.phone } : null,
   };
 }
@@ -69,7 +78,7 @@ export const handler = httpHandler({
     const view = query.view ?? (everywhere && !departmentId ? 'overdue' : 'open');
     const today = shanghaiDate();
     const shown = (t: TicketRecord) =>
-      (everywhere ? !departmentId || t.departmentId === departmentId : canSee(principal, t)) &&
+      (everywhere ? !departmentId || t.departmentId === departmentId : maySeeTicket(principal, t)) &&
       (view !== 'overdue' || isTicketOverdue(t, today)) &&
       (view !== 'appealed' || t.status === 'appealed');
     const page =
@@ -87,12 +96,11 @@ export const handler = httpHandler({
   'POST /admin/tickets/{id}/actions': async ({ params, body, principal }) => {
     const t = await ticketFor(principal, params.id);
     const action: TicketAction = body.action;
-    const isHead = principal.role === 'dept_head' && t.departmentId === principal.departmentId;
     if (action === 'appeal') {
-      if (!isHead && t.responsible?.username !== principal.username) throw forbidden('只有责任人或部门负责人可以申诉');
+      if (!mayAppealTicket(principal, t)) throw forbidden('只有责任人或部门负责人可以申诉');
       if (t.appeal) throw conflict('该整改单已申诉过，不能再次申诉', 'ALREADY_APPEALED');
-    } else if (!isHead) {
-      throw forbidden('整改由部门负责人办理');
+    } else if (!mayHandleTicket(principal, await scopeOf(principal, t))) {
+      throw forbidden(t.responsible?.username === principal.username ? '差评涉及您本人，由部门其他负责人或督查办理' : '整改由部门负责人办理');
     }
     if (t.version !== body.version) throw stale();
     const to = nextTicketStatus(t.status, action);
@@ -103,7 +111,8 @@ export const handler = httpHandler({
     }
 
     const staff = await getStaff(principal.username);
-    const actor = `${staff?.name ?? principal.username}（${isHead ? '部门负责人' : '责任人'}）`;
+    const named = t.responsible?.username === principal.username;
+    const actor = `${staff?.name ?? principal.username}（${named ? '责任人' : STAFF_ROLE_LABELS[principal.role]}）`;
     const at = new Date().toISOString();
     const note = body.note;
     const next: TicketRecord = { ...t, status: to, updatedAt: at, version: t.version + 1, events: [...t.events, { at, actor, action, note }] };

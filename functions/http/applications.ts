@@ -19,11 +19,15 @@ import { headUpload, isUploadOf, keepUpload } from '../store/uploads';
 import { loadCalendar } from '../store/calendar';
 import { advance, toApplication, toDetail } from './application-views';
 import { townOf } from '../domain/regions';
+import { canRecordProxySteps } from '../domain/access';
 
-/** The paired cadre (包联干部), else an agent of the resident's town. */
+/**
+ * The paired cadre (包联干部) when they can record proxy steps, else the agent
+ * on duty in the resident's town: never someone who could not act on the case.
+ */
 async function proxyAgent(pairedCadre: string | null, regionCode: string | null): Promise<StaffRecord | undefined> {
   const cadre = pairedCadre ? await getStaff(pairedCadre) : undefined;
-  if (cadre) return cadre;
+  if (cadre && canRecordProxySteps(cadre)) return cadre;
   const town = townOf(regionCode);
   if (!town) return undefined;
   const agents = await listTownAgents(town);
@@ -101,6 +105,7 @@ export const handler = httpHandler({
       applicantPhone: resident.phone,
       serviceCode: item.code,
       serviceName: item.name,
+      handlingLevel: item.handlingLevel,
       departmentId: item.departmentId,
       departmentName: item.departmentName,
       state: 'submitted',

@@ -4,12 +4,14 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationState, ProxyStep } from '../../shared/schemas/applications';
 import type { Pause } from '../domain/application';
+import type { RegionLevel } from '../../shared/enums';
+import { isTownCase } from '../domain/access';
 import { db, tableName } from './client';
 import { key, withoutKeys } from './keys';
 import { queryAll } from './query';
+import { queryPage, type List, type Page, type PageRequest } from './page';
 import { invitePut, type InviteRecord } from './ratings';
 import { transact, type Item } from './transact';
-import { queryPage, type List, type Page, type PageRequest } from './page';
 import { batchGetAll } from './batch';
 
 export interface ApplicationRecord {
@@ -22,6 +24,8 @@ export interface ApplicationRecord {
   applicantPhone: string | null;
   serviceCode: string;
   serviceName: string;
+  /** The item's lowest handling level when applied for: a town-level item's cases are also the town's. */
+  handlingLevel?: RegionLevel | null;
   departmentId: string;
   departmentName: string;
   state: ApplicationState;
@@ -70,6 +74,12 @@ const eventPuts = (id: string, events: EventRecord[]): Item[] =>
     Put: { TableName: tableName(), Item: { ...key.applicationEvent(id, e.at, i), ...e }, ConditionExpression: 'attribute_not_exists(pk)' },
   }));
 
+/** The queue pointer of an open case: in its department's queue and, for a town-level item, its town's. */
+function openPointer(a: ApplicationRecord) {
+  const town = a.townCode && isTownCase(a, a.townCode) ? key.openApplicationByTown(a.townCode, a.id) : {};
+  return { ...key.openApplication(a.departmentId, a.id), ...town, applicationId: a.id };
+}
+
 /** Create a case with its first events; 'replay' when the idempotency key was used before. */
 export async function createApplication(a: ApplicationRecord, idempotencyKey: string, events: EventRecord[]): Promise<'created' | 'replay'> {
   const { failed } = await transact(() => [
@@ -81,7 +91,7 @@ export async function createApplication(a: ApplicationRecord, idempotencyKey: st
       },
     },
     { Put: { TableName: tableName(), Item: applicationItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: tableName(), Item: { ...key.openApplication(a.departmentId, a.id), applicationId: a.id } } },
+    { Put: { TableName: tableName(), Item: openPointer(a) } },
     ...eventPuts(a.id, events),
   ]);
   return failed.length ? 'replay' : 'created';

@@ -60,6 +60,8 @@ export const key = {
   /** Pointer to an open (not concluded) case: the department queues and the supervisor's view. */
   openApplication: (departmentId: string, id: string) => ({ pk: 'OPENAPPS', sk: `${departmentId}#${id}` }),
   openApplicationsPartition: 'OPENAPPS',
+  /** GSI1 on the open pointer of a town-level item's case: the town 便民服务中心's queue. */
+  openApplicationByTown: (townCode: string, id: string) => ({ gsi1pk: `TOWN#${townCode}#OPENAPPS`, gsi1sk: id }),
   applicationIdempotency: (residentId: string, idemKey: string) => ({ pk: `IDEMP#APP#${residentId}#${idemKey}`, sk: 'IDEMP' }),
   /** The deadline sweep's daily digest for a department (what its head is told). */
   alertDigest: (departmentId: string, date: string) => ({ pk: `ALERTS#${departmentId}`, sk: `DAY#${date}` }),

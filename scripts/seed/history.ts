@@ -59,6 +59,7 @@ export async function seedHistory(
       applicantPhone: resident.phone,
       serviceCode: item.code,
       serviceName: item.name,
+      handlingLevel: item.handlingLevel,
       departmentId: item.departmentId,
       departmentName: item.departmentName,
       state: 'delivered',

@@ -224,6 +224,13 @@ export const Ticket = z.object({
 export type Ticket = z.infer<typeof Ticket>;
 export const TicketDetail = z.extend(Ticket, {
   events: z.array(TicketEvent),
+  /**
+   * What the signed-in staff member may do now (functions/domain/access.ts):
+   * the next step for the head of the department or the supervisor — never
+   * for the person the review names, who may only appeal; 'decide' is the
+   * supervisor's ruling on an appeal.
+   */
+  allowedActions: z.array(z.enum([...TICKET_ACTIONS, 'decide'])),
   /** For the follow-up call (部门负责人 and 督查 only). */
   resident: z.nullable(z.object({ name: z.string(), phone: z.nullable(z.string()) })),
 });

@@ -1,6 +1,6 @@
-// Workbench ratings (好差评整改): who may do what with a ticket
-// (`ticketActionsFor`), the entries on the staff home, the ticket lists by
-// role, the ticket page (only the allowed actions, each posted with the
+// Workbench ratings (好差评整改): the entries on the staff home, the ticket
+// lists by role, the ticket page (only the actions the server allows —
+// computed here with the same rule, domain/access.ts — each posted with the
 // ticket's version; the follow-up call; appeals and the supervisor's
 // decision; 409s) and the supervisor's satisfaction dashboard.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
@@ -9,7 +9,8 @@ import Tickets from '../../miniprogram/src/workbench/tickets/index';
 import TicketPage from '../../miniprogram/src/workbench/ticket/index';
 import Dashboard from '../../miniprogram/src/workbench/satisfaction/index';
 import { setToken } from '../../miniprogram/src/api/session';
-import { ticketActionsFor, rateText, addMonths } from '../../miniprogram/src/utils/tickets';
+import { rateText, addMonths } from '../../miniprogram/src/utils/tickets';
+import { ticketSteps } from '../../functions/domain/access';
 import { todayShanghai } from '../../miniprogram/src/utils/dates';
 import type { StaffProfile } from '../../shared/schemas/auth';
 import type { DashboardResponse, Satisfaction, Ticket, TicketDetail } from '../../shared/schemas/ratings';
@@ -58,6 +59,7 @@ const detail = (over: Partial<TicketDetail> = {}): TicketDetail => ({
     { at: '2026-11-20T03:05:00.000Z', actor: '居民', action: 'rating_changed', note: '居民修改了差评内容' },
   ],
   resident: { name: '王秀英', phone: '13812341111' },
+  allowedActions: [],
   ...over,
 });
 const appealOf = (over: Partial<NonNullable<Ticket['appeal']>> = {}): NonNullable<Ticket['appeal']> => ({
@@ -83,61 +85,22 @@ function actionButtons(): string[] {
 function openTicket(t: TicketDetail, me: StaffProfile, routes: Record<string, Handler | Reply> = {}): SeenRequest[] {
   staffIn();
   taro.__setRouterParams({ id: t.id });
-  const seen = mockApi({ 'GET /admin/me': ok(me), 'GET /admin/tickets/{id}': ok(t), ...routes });
+  // What the server sends this person: every ticket in a reply carries the actions the same rule allows them.
+  const allow = (r: Handler | Reply): Handler => async (req) => {
+    const reply = typeof r === 'function' ? await r(req) : r;
+    if (reply === 'network-error' || !reply.body || typeof reply.body !== 'object' || !('status' in reply.body)) return reply;
+    const body = reply.body as TicketDetail;
+    // The server looks up the named person's role (a head's own ticket may go to the supervisor).
+    const responsible = body.responsible && { ...body.responsible, role: body.responsible.username === head.username ? head.role : ('clerk' as const) };
+    return { ...reply, body: { ...body, allowedActions: ticketSteps(me, { ...body, responsible }) } };
+  };
+  const seen = mockApi({
+    'GET /admin/me': ok(me),
+    ...Object.fromEntries(Object.entries({ 'GET /admin/tickets/{id}': ok(t), ...routes }).map(([k, r]) => [k, k.includes('/admin/tickets/{id}') ? allow(r) : r])),
+  });
   render(<TicketPage />);
   return seen;
 }
-
-// ---------------------------------------------------------------- the rule
-
-describe('ticketActionsFor', () => {
-  const base = { status: ticket.status, departmentId: ticket.departmentId, responsible: ticket.responsible, appeal: ticket.appeal };
-  it.each([
-    ['open', ['verify', 'appeal']],
-    ['verified', ['rectify', 'appeal']],
-    ['rectified', ['follow_up']],
-    ['followed_up', ['publish']],
-    ['closed', []],
-    ['appealed', []],
-    ['voided', []],
-    ['withdrawn', []],
-  ] as const)('the head of the department, %s → %j', (status, expected) => {
-    expect(ticketActionsFor({ ...base, status }, head)).toEqual(expected);
-  });
-
-  it('appeals only once: after a dismissed appeal the head only goes on with the flow', () => {
-    const dismissed = appealOf({ decision: 'dismissed', decisionNote: '不成立', decidedBy: '赵督查' });
-    expect(ticketActionsFor({ ...base, status: 'open', appeal: dismissed }, head)).toEqual(['verify']);
-    expect(ticketActionsFor({ ...base, status: 'verified', appeal: dismissed }, head)).toEqual(['rectify']);
-    expect(ticketActionsFor({ ...base, status: 'open', appeal: dismissed }, clerk)).toEqual([]);
-  });
-
-  it('the head of another department may do nothing', () => {
-    expect(ticketActionsFor(base, { ...head, departmentId: 'public-security' })).toEqual([]);
-  });
-
-  it('the responsible person (a clerk) may only appeal, while open or verified', () => {
-    expect(ticketActionsFor(base, clerk)).toEqual(['appeal']);
-    expect(ticketActionsFor({ ...base, status: 'verified' }, clerk)).toEqual(['appeal']);
-    expect(ticketActionsFor({ ...base, status: 'rectified' }, clerk)).toEqual([]);
-    expect(ticketActionsFor(base, { ...clerk, username: 'clerk02' })).toEqual([]);
-    expect(ticketActionsFor({ ...base, responsible: null }, clerk)).toEqual([]);
-  });
-
-  it("the person a ticket names may appeal it from another office, but not handle it", () => {
-    expect(ticketActionsFor(base, { ...head, username: 'clerk01', departmentId: 'public-security' })).toEqual(['appeal']);
-    expect(ticketActionsFor(base, { ...clerk, departmentId: 'town-office' })).toEqual(['appeal']);
-    expect(ticketActionsFor({ ...base, status: 'verified' }, { ...clerk, departmentId: null })).toEqual(['appeal']);
-  });
-
-  it('a supervisor decides an undecided appeal, and nothing else; admins and agents do nothing', () => {
-    expect(ticketActionsFor({ ...base, status: 'appealed', appeal: appealOf() }, supervisor)).toEqual(['decide']);
-    expect(ticketActionsFor(base, supervisor)).toEqual([]);
-    expect(ticketActionsFor({ ...base, status: 'appealed', appeal: appealOf() }, as('admin'))).toEqual([]);
-    expect(ticketActionsFor(base, as('agent', { username: 'clerk01' }))).toEqual([]);
-    expect(ticketActionsFor(base, null)).toEqual([]);
-  });
-});
 
 describe('display helpers', () => {
   it('rates to one decimal, null as 暂无评价; months roll over the year', () => {
@@ -382,8 +345,22 @@ describe('workbench: 整改单', () => {
   it('a clerk who is not responsible sees no actions', async () => {
     openTicket(detail({ resident: null }), as('clerk', { username: 'clerk02' }));
     await screen.findByText('居民评价');
-    await waitFor(() => expect(taro.request).toHaveBeenCalledTimes(2));
+    // The ticket alone says what this person may do: no second request for who is signed in.
+    await waitFor(() => expect(taro.request).toHaveBeenCalledTimes(1));
     expect(screen.queryByText('整改操作')).toBeNull();
+  });
+
+  it('a department head the bad review names may only appeal: 核实、整改、公开 are someone else’s', async () => {
+    const namesHead = detail({ responsible: { username: 'mz-head', name: '李国华' } });
+    openTicket(namesHead, head);
+    await screen.findByText('整改操作');
+    await waitFor(() => expect(actionButtons()).toEqual(['申诉']));
+  });
+
+  it('the supervisor takes over a ticket that names the department head', async () => {
+    openTicket(detail({ responsible: { username: 'mz-head', name: '李国华' } }), supervisor);
+    await screen.findByText('整改操作');
+    await waitFor(() => expect(actionButtons()).toEqual(['核实情况']));
   });
 
   it('a supervisor decides an appeal: 申诉成立 with a note', async () => {

@@ -1,53 +1,14 @@
-// Rectification tickets (差评整改) on the workbench: who may do what now, the
-// labels of the forms, and small display helpers. Mirrors the server's rules
-// (functions/domain/ratings.ts TICKET_TRANSITIONS); the server stays the judge.
-import type { StaffProfile } from '../../../shared/schemas/auth';
-import type { Ticket, TicketAction, TicketStatus } from '../../../shared/schemas/ratings';
+// Rectification tickets (差评整改) on the workbench: the labels of the forms
+// and small display helpers. Who may do what comes with the ticket
+// (`allowedActions`, decided by functions/domain/access.ts).
+import type { TicketAction, TicketStatus } from '../../../shared/schemas/ratings';
 import { formatDateLong } from './dates';
 
 /** A ticket action, or the supervisor's decision on an appeal. */
 export type TicketStep = TicketAction | 'decide';
 
-/** The department head's next step in each status: 核实 → 整改 → 回访 → 公开. */
-const FLOW: Partial<Record<TicketStatus, TicketAction>> = {
-  open: 'verify',
-  verified: 'rectify',
-  rectified: 'follow_up',
-  followed_up: 'publish',
-};
-
-/** An appeal is possible while the facts are still being established, once. */
-const APPEALABLE: readonly TicketStatus[] = ['open', 'verified'];
-
 /** Finished: nothing left for the department to do. */
 export const TICKET_FINISHED: readonly TicketStatus[] = ['closed', 'voided', 'withdrawn'];
-
-/**
- * What this staff member may do with the ticket now:
- * - the head of the ticket's department: the next step of the flow, and 申诉
- *   while open or verified, once;
- * - the responsible person (a clerk of the department named on the ticket):
- *   申诉 only, on the same terms;
- * - a supervisor: 裁定 an appeal not yet decided.
- */
-export function ticketActionsFor(
-  ticket: Pick<Ticket, 'status' | 'departmentId' | 'responsible' | 'appeal'>,
-  staff: Pick<StaffProfile, 'username' | 'role' | 'departmentId'> | null,
-): TicketStep[] {
-  if (!staff) return [];
-  if (staff.role === 'supervisor') {
-    return ticket.status === 'appealed' && ticket.appeal !== null && ticket.appeal.decision === null ? ['decide'] : [];
-  }
-  if (staff.role !== 'dept_head' && staff.role !== 'clerk') return [];
-  // The head handles only their own department's tickets; the person a ticket names may appeal it from any office.
-  const head = staff.role === 'dept_head' && staff.departmentId !== null && staff.departmentId === ticket.departmentId;
-  const responsible = ticket.responsible !== null && ticket.responsible.username === staff.username;
-  const out: TicketStep[] = [];
-  const next = FLOW[ticket.status];
-  if (head && next) out.push(next);
-  if ((head || responsible) && APPEALABLE.includes(ticket.status) && ticket.appeal === null) out.push('appeal');
-  return out;
-}
 
 /** The buttons. */
 export const TICKET_STEP_BUTTONS: Record<TicketStep, string> = {

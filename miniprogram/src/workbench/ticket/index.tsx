@@ -2,13 +2,13 @@
 // call back (department heads and supervisors), the responsible person, the
 // deadline, what has been done so far (核实 / 整改 / 回访 / 公开的整改结果 /
 // 申诉), the timeline, and only the actions this staff member may take now
-// (utils/tickets.ts `ticketActionsFor`), each a form with a note, posted with
+// (the server's `allowedActions`: the person a review names may appeal but
+// never handle their own ticket), each a form with a note, posted with
 // the ticket's version. A 409 (illegal now, someone acted first, already
 // appealed) shows the server's message and reloads the ticket.
 import { Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
-import type { StaffProfile } from '../../../../shared/schemas/auth';
+import { useState } from 'react';
 import {
   APPEAL_DECISION_LABELS,
   FOLLOW_UP_VIEW_LABELS,
@@ -17,7 +17,6 @@ import {
   type FollowUpView,
 } from '../../../../shared/schemas/ratings';
 import { errorMessage, isApiError } from '../../api/errors';
-import { getStaffMe } from '../../api/staff';
 import { decideAppeal, getTicket, ticketAction, type AppealDecision } from '../../api/tickets';
 import { Btn } from '../../components/Btn';
 import { KV, Phone } from '../../components/CaseParts';
@@ -33,7 +32,6 @@ import {
   TICKET_NOTE_PLACEHOLDERS,
   TICKET_STEP_BUTTONS,
   TICKET_SUBMIT_LABELS,
-  ticketActionsFor,
   ticketDueText,
   ticketEventLabel,
   type TicketStep,
@@ -72,7 +70,6 @@ export default function TicketPage() {
   const { params } = useRouter();
   const id = decodeURIComponent(params.id ?? '');
   const { data: ticket, error, reload, setData: setTicket } = useLoad(() => getTicket(id), [id], { staff: true, invalid: !id && '缺少整改单编号' });
-  const [staff, setStaff] = useState<StaffProfile | null>(null);
   const [msg, setMsg] = useState<ActionMessage>(null);
   const [busy, setBusy] = useState(false);
   // The open form and its fields.
@@ -82,10 +79,6 @@ export default function TicketPage() {
   const [view, setView] = useState<FollowUpView | null>(null);
   const [decision, setDecision] = useState<Decision | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-
-  useEffect(() => {
-    getStaffMe().then(setStaff, () => undefined); // who is signed in decides which buttons show
-  }, []);
 
   const openForm = (step: TicketStep) => {
     setForm(step);
@@ -149,7 +142,7 @@ export default function TicketPage() {
     return <Page className='cases tickets'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
 
-  const steps = ticketActionsFor(ticket, staff);
+  const steps = ticket.allowedActions;
   const events = ticket.events
     .map((e, i) => ({ e, i }))
     .sort((a, b) => Date.parse(a.e.at) - Date.parse(b.e.at) || a.i - b.i)

@@ -1,0 +1,138 @@
+// Who may do what (role × department × region), in one place: every handler
+// that decides whether a staff member sees or acts on a case, a ticket or a
+// place asks here. Pure functions.
+import type { RegionLevel, StaffRole } from '../../shared/enums';
+import { routes } from '../../shared/routes';
+import type { TicketAction, TicketStatus } from '../../shared/schemas/ratings';
+import { handledAt } from './catalog';
+import { nextTicketStatus } from './ratings';
+import { townOf } from './regions';
+
+export interface Staff {
+  username: string;
+  role: StaffRole;
+  departmentId: string | null;
+  regionCode: string;
+}
+
+const EVERYWHERE: readonly StaffRole[] = ['admin', 'supervisor'];
+const everywhere = (s: Pick<Staff, 'role'>) => EVERYWHERE.includes(s.role);
+
+/** Staff of a town's 便民服务中心: a clerk or head whose region is the town itself. */
+export function townDesk(s: Pick<Staff, 'role' | 'regionCode'>): string | null {
+  if (s.role !== 'clerk' && s.role !== 'dept_head') return null;
+  const town = townOf(s.regionCode);
+  return town && town === s.regionCode ? town : null;
+}
+
+/** May record proxy steps (委托 → 代收 → …): only such a person can be assigned a proxy case. */
+export const canRecordProxySteps = (s: Pick<Staff, 'role'>): boolean =>
+  (routes['POST /admin/applications/{id}/proxy-steps'].roles as readonly StaffRole[]).includes(s.role);
+
+// Cases ----------------------------------------------------------------------
+
+export interface CaseScope {
+  departmentId: string;
+  /** The applicant's town when they applied. */
+  townCode?: string | null;
+  /** The item's lowest handling level; town, village or group items are handled by the town. */
+  handlingLevel?: RegionLevel | null;
+  proxy?: { agentUsername: string } | null;
+}
+
+/** A case of a town-level item from this town: its 便民服务中心 handles it. */
+export const isTownCase = (c: CaseScope, town: string): boolean =>
+  !!c.handlingLevel && handledAt(c.handlingLevel, 'town') && c.townCode === town;
+
+/**
+ * 'act': handles the case (the item's department, the town's desk for a
+ * town-level item from that town, supervisors and admins); 'view': the
+ * assigned proxy agent follows it; 'none'.
+ */
+export function caseAccess(s: Staff, c: CaseScope): 'act' | 'view' | 'none' {
+  if (everywhere(s)) return 'act';
+  if (s.role !== 'agent' && s.departmentId !== null && s.departmentId === c.departmentId) return 'act';
+  const town = townDesk(s);
+  if (town && isTownCase(c, town)) return 'act';
+  if (c.proxy?.agentUsername === s.username) return 'view';
+  return 'none';
+}
+
+/** Reassigning a case's proxy agent: an admin, or the head of the item's department. */
+export const mayReassignAgent = (s: Staff, c: CaseScope): boolean =>
+  s.role === 'admin' || (s.role === 'dept_head' && s.departmentId !== null && s.departmentId === c.departmentId);
+
+export type QueueScope = { kind: 'department'; departmentId: string } | { kind: 'town'; townCode: string };
+
+/**
+ * The open cases a staff member's queue shows: the asked department (anyone
+ * for supervisors and admins, else their own), otherwise their department,
+ * otherwise their town's cases of town-level items. A string is the refusal.
+ */
+export function queueScope(s: Staff, asked: string | undefined): QueueScope | { refused: 'forbidden' | 'choose' } {
+  if (asked) return everywhere(s) || asked === s.departmentId ? { kind: 'department', departmentId: asked } : { refused: 'forbidden' };
+  if (s.departmentId) return { kind: 'department', departmentId: s.departmentId };
+  const town = townDesk(s);
+  return town ? { kind: 'town', townCode: town } : { refused: 'choose' };
+}
+
+// Rectification tickets --------------------------------------------------------
+
+export interface TicketScope {
+  departmentId: string;
+  /** The person the review names; `role` when known (a head cannot handle her own ticket, so the supervisor may). */
+  responsible: { username: string; role?: StaffRole | null } | null;
+  status: TicketStatus;
+  appeal: { decision: string | null } | null;
+}
+
+/** A ticket action, or the supervisor's decision on an appeal. */
+export type TicketStep = TicketAction | 'decide';
+
+const named = (s: Staff, t: TicketScope) => t.responsible !== null && t.responsible.username === s.username;
+
+/** Supervisors and admins see every ticket; others their department's and those naming them. */
+export const maySeeTicket = (s: Staff, t: TicketScope): boolean =>
+  everywhere(s) || t.departmentId === s.departmentId || named(s, t);
+
+/**
+ * Handles the ticket (核实 → 整改 → 回访 → 公开): the head of its department —
+ * never the person the review names, who would be judging their own case.
+ * When it names a department head, another head of the department or the
+ * supervisor handles it.
+ */
+export const mayHandleTicket = (s: Staff, t: TicketScope): boolean =>
+  !named(s, t) &&
+  ((s.role === 'dept_head' && s.departmentId !== null && s.departmentId === t.departmentId) ||
+    (s.role === 'supervisor' && t.responsible?.role === 'dept_head'));
+
+/** Appeals (once): the person the review names, or the head of the ticket's department. */
+export const mayAppealTicket = (s: Staff, t: TicketScope): boolean =>
+  named(s, t) || (s.role === 'dept_head' && s.departmentId !== null && s.departmentId === t.departmentId);
+
+/** What this staff member may do with the ticket now; the API sends it and the workbench offers exactly these. */
+export function ticketSteps(s: Staff, t: TicketScope): TicketStep[] {
+  const out: TicketStep[] = [];
+  if (mayHandleTicket(s, t)) {
+    const next = (['verify', 'rectify', 'follow_up', 'publish'] as const).find((a) => nextTicketStatus(t.status, a) !== null);
+    if (next) out.push(next);
+  }
+  if (mayAppealTicket(s, t) && t.appeal === null && nextTicketStatus(t.status, 'appeal') !== null) out.push('appeal');
+  if (s.role === 'supervisor' && t.status === 'appealed' && t.appeal !== null && t.appeal.decision === null) out.push('decide');
+  return out;
+}
+
+// Places ---------------------------------------------------------------------
+
+export interface PlaceScope {
+  kind: 'point' | 'roving';
+  regionCode: string;
+  departmentId: string | null;
+}
+
+/** Supervisors and admins everywhere; others at the point of their region or their department's roving days. */
+export function mayManagePlace(s: Staff, p: PlaceScope): boolean {
+  if (everywhere(s)) return true;
+  if (s.role === 'agent') return false;
+  return p.kind === 'roving' ? p.departmentId === s.departmentId : p.regionCode === s.regionCode;
+}
