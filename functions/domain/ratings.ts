@@ -162,3 +162,37 @@ export function appealOutcome(decision: 'upheld' | 'dismissed', before: TicketSt
 
 /** A resident may change a bad review only while its ticket is untouched. */
 export const ticketAllowsChange = (status: TicketStatus | null): boolean => status === null || status === 'open' || status === 'withdrawn';
+
+/** A department × item pair with fewer bad reviews than this is shown by department only: in a village a rare item names its applicant. */
+export const PUBLIC_BREAKDOWN_MIN = 3;
+
+export interface PublicTicketInput {
+  createdOn: string;
+  serviceName: string;
+  departmentId: string;
+  departmentName: string;
+  level: number;
+  reasons: BadReason[];
+  status: TicketStatus;
+  outcome: string | null;
+}
+
+/**
+ * Bad reviews as the public page shows them: the month only (never the day
+ * or time), and the item only when its department has at least
+ * PUBLIC_BREAKDOWN_MIN reviews of it among those shown.
+ */
+export function publicBadReviews<T extends PublicTicketInput>(tickets: T[]) {
+  const pair = (t: T) => `${t.departmentId}\u0000${t.serviceName}`;
+  const counts = new Map<string, number>();
+  for (const t of tickets) counts.set(pair(t), (counts.get(pair(t)) ?? 0) + 1);
+  return tickets.map((t) => ({
+    month: t.createdOn.slice(0, 7),
+    serviceName: (counts.get(pair(t)) ?? 0) >= PUBLIC_BREAKDOWN_MIN ? t.serviceName : null,
+    departmentName: t.departmentName,
+    level: t.level,
+    reasons: t.reasons,
+    status: t.status,
+    outcome: t.outcome,
+  }));
+}

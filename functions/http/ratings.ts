@@ -6,7 +6,7 @@ import type { RateRequest } from '../../shared/schemas/ratings';
 import { badRequest, conflict, notFound } from '../lib/errors';
 import { httpHandler } from '../lib/http';
 import { shanghaiDate, type Calendar } from '../domain/calendar';
-import { bottomThree, canChange, isBad, ratingErrors, rectifyWorkingDays, summarize, ticketAllowsChange, ticketDueOn, unitFlags } from '../domain/ratings';
+import { bottomThree, canChange, publicBadReviews, isBad, ratingErrors, rectifyWorkingDays, summarize, ticketAllowsChange, ticketDueOn, unitFlags } from '../domain/ratings';
 import { getApplication } from '../store/applications';
 import { getAppointment } from '../store/appointments';
 import { loadCalendar } from '../store/calendar';
@@ -168,18 +168,8 @@ export const handler = httpHandler({
         .map((r) => ({ id: r.id, name: r.name, year: r.s, flags: [...unitFlags(r.s), ...(bottom.has(r.id) ? (['bottom3'] as const) : [])] }))
         .sort((a, b) => (b.year.satisfactionRate ?? -1) - (a.year.satisfactionRate ?? -1) || b.year.total - a.year.total),
       // What was complained about and what was done; never who complained or their words.
-      recentBadReviews: tickets
-        .filter((t) => t.status !== 'withdrawn')
-        .slice(0, 10)
-        .map((t) => ({
-          at: t.createdAt,
-          serviceName: t.serviceName,
-          departmentName: t.departmentName,
-          level: t.level,
-          reasons: t.reasons,
-          status: t.status,
-          outcome: t.outcome,
-        })),
+      // Month only, and the item only where it cannot point at one household.
+      recentBadReviews: publicBadReviews(tickets.filter((t) => t.status !== 'withdrawn').slice(0, 10)),
     };
   },
 });

@@ -168,10 +168,12 @@ export const FLAG_LABELS: Record<Flag, string> = {
   bottom3: '满意率倒数前三',
 };
 
-/** The public page: no reviewer identities, no comments. */
+/** The public page: no reviewer identities, no comments, no day; the item only where it cannot point at one household. */
 export const PublicBadReview = z.object({
-  at: Instant,
-  serviceName: z.string(),
+  /** YYYY-MM: the month only. */
+  month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
+  /** Null when the department has fewer than 3 bad reviews of this item on the page (the department is shown alone). */
+  serviceName: z.nullable(z.string()),
   departmentName: z.string(),
   level: Level,
   reasons: z.array(z.enum(BAD_REASONS)),

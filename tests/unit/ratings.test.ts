@@ -1,5 +1,6 @@
 import { createCalendar } from '../../functions/domain/calendar';
 import {
+  publicBadReviews, PUBLIC_BREAKDOWN_MIN,
   appealOutcome, bottomThree, cadreFlags, canChange, changeableUntil, defaultDueOn, isTicketOverdue, nextTicketStatus, ratingErrors,
   rectifyWorkingDays, summarize, ticketAllowsChange, ticketDueOn, trailingMonths, unitFlags,
 } from '../../functions/domain/ratings';
@@ -144,5 +145,21 @@ describe('ticket state machine', () => {
     expect(appealOutcome('upheld', 'verified')).toBe('voided');
     expect(appealOutcome('dismissed', 'verified')).toBe('verified');
     expect(appealOutcome('dismissed', 'open')).toBe('open');
+  });
+});
+
+describe('publicBadReviews: nothing that points at one household', () => {
+  const t = (serviceName: string, departmentId = 'civil-affairs') => ({
+    createdOn: '2026-03-05', createdAt: '2026-03-04T17:00:00.000Z', serviceName, departmentId, departmentName: departmentId === 'civil-affairs' ? '县民政局' : '县住建局',
+    level: 1, reasons: ['attitude' as const], status: 'open' as const, outcome: null, residentId: 'r-1', comment: '很差',
+  });
+  it('shows the month, never the day or time, and nothing of the resident', () => {
+    const [r] = publicBadReviews([t('临时救助申请')]);
+    expect(r).toEqual({ month: '2026-03', serviceName: null, departmentName: '县民政局', level: 1, reasons: ['attitude'], status: 'open', outcome: null });
+  });
+  it('names the item only when its department has at least 3 bad reviews of it on the page', () => {
+    const rows = publicBadReviews([t('最低生活保障申请'), t('最低生活保障申请'), t('最低生活保障申请'), t('临时救助申请'), t('最低生活保障申请', 'housing')]);
+    expect(rows.map((r) => r.serviceName)).toEqual(['最低生活保障申请', '最低生活保障申请', '最低生活保障申请', null, null]);
+    expect(PUBLIC_BREAKDOWN_MIN).toBe(3);
   });
 });

@@ -8,9 +8,9 @@ import { FLAG_LABELS, RATING_LEVEL_LABELS, RATING_LEVELS, type Satisfaction } fr
 import { publicSatisfaction } from '../../api/ratings';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
-import { shanghaiDate } from '../../utils/format';
 import { useLoad } from '../../utils/useLoad';
-import { formatDay, LevelBadge, percent, reasonsText, Row, TicketBadge } from './parts';
+import { monthLabel } from '../../utils/tickets';
+import { LevelBadge, percent, reasonsText, Row, TicketBadge } from './parts';
 import './rating.scss';
 
 function Stat({ label, value }: { label: string; value: string }) {
@@ -92,12 +92,13 @@ export default function PublicSatisfaction() {
         <Empty text='近期没有差评' />
       ) : (
         data.recentBadReviews.map((b, i) => (
-          <View key={`${b.at}-${i}`} className='card bad-review'>
+          <View key={`${b.month}-${i}`} className='card bad-review'>
             <View className='bad-review__head'>
-              <Text className='bad-review__date'>{formatDay(shanghaiDate(b.at))}</Text>
+              {/* The month only, and the item only where it cannot point at one household (the server decides). */}
+              <Text className='bad-review__date'>{monthLabel(b.month)}</Text>
               <LevelBadge level={b.level} />
             </View>
-            <Text className='bad-review__name'>{b.serviceName}</Text>
+            {b.serviceName ? <Text className='bad-review__name'>{b.serviceName}</Text> : null}
             <Text className='rating__line'>{b.departmentName}</Text>
             {b.reasons.length > 0 ? <Text className='rating__line'>差评原因：{reasonsText(b.reasons)}</Text> : null}
             <View className='bad-review__status'>
