@@ -83,6 +83,8 @@ export interface Clock {
   light: Light;
   /** For a concluded case: finished by the promised deadline? */
   onTime: boolean | null;
+  /** A deadline this case is measured by falls in a year whose calendar is not published: 待定（节假日安排未公布）. */
+  deadlinePending: boolean;
 }
 
 export const INTAKE_WORKING_DAYS = 5;
@@ -115,7 +117,7 @@ export function computeClock(c: ClockInput, today: string, cal: Calendar): Clock
     const concluded = CONCLUDED.includes(c.state);
     return {
       intakeDueOn: null, deemedAccepted: false, startOn: c.acceptedOn, pausedDays: 0, promisedDueOn: null, statutoryDueOn: null,
-      remainingDays: null, light: concluded ? 'done' : 'pending', onTime: null,
+      remainingDays: null, light: concluded ? 'done' : 'pending', onTime: null, deadlinePending: true,
     };
   }
 }
@@ -144,6 +146,8 @@ function clockOn(c: ClockInput, today: string, cal: Calendar): Clock {
       remainingDays: null,
       light: concluded ? 'done' : paused ? 'paused' : intakeDueOn === null ? 'pending' : today >= intakeDueOn ? 'yellow' : 'green',
       onTime: c.state === 'rejected' && intakeDueOn !== null ? c.concludedOn !== null && c.concludedOn <= intakeDueOn : null,
+      // Before acceptance the intake deadline is the one that counts.
+      deadlinePending: intakeDueOn === null,
     };
   }
   const end = concluded && c.concludedOn ? c.concludedOn : today;
@@ -152,7 +156,10 @@ function clockOn(c: ClockInput, today: string, cal: Calendar): Clock {
   const statutoryDueOn = known(() => cal.addWorkingDays(startOn, c.statutoryDays + pausedDays));
   if (concluded) {
     const onTime = promisedDueOn === null ? null : (c.concludedOn ?? today) <= promisedDueOn;
-    return { intakeDueOn, deemedAccepted, startOn, pausedDays, promisedDueOn, statutoryDueOn, remainingDays: null, light: 'done', onTime };
+    return {
+      intakeDueOn, deemedAccepted, startOn, pausedDays, promisedDueOn, statutoryDueOn, remainingDays: null, light: 'done', onTime,
+      deadlinePending: promisedDueOn === null || statutoryDueOn === null,
+    };
   }
   const remainingDays = promisedDueOn === null ? null : known(() => signedWorkingDays(today, promisedDueOn, cal));
   const light: Light =
@@ -161,7 +168,10 @@ function clockOn(c: ClockInput, today: string, cal: Calendar): Clock {
     : today > promisedDueOn ? 'red'
     : remainingDays <= 1 ? 'yellow'
     : 'green';
-  return { intakeDueOn, deemedAccepted, startOn, pausedDays, promisedDueOn, statutoryDueOn, remainingDays, light, onTime: null };
+  return {
+    intakeDueOn, deemedAccepted, startOn, pausedDays, promisedDueOn, statutoryDueOn, remainingDays, light, onTime: null,
+    deadlinePending: promisedDueOn === null || statutoryDueOn === null,
+  };
 }
 
 /** The clock of a stored case, whose one extension is a record (days and reason). */

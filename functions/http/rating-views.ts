@@ -81,12 +81,13 @@ export function toRating(r: RatingRecord, now: Date): Rating {
     ratedAt: r.ratedAt,
     // Changeable for 24 hours, unless the unit has already started on the bad review.
     changeableUntil: !r.isDefault && !r.voided && ticketAllowsChange(r.ticket?.status ?? null) && canChange(r.ratedAt, now) ? changeableUntil(r.ratedAt) : null,
-    ticket: r.ticket,
+    ticket: r.ticket && { ...r.ticket, dueOnPending: r.ticket.dueOn === null },
     version: r.version,
   };
 }
 
 export function toTicket(t: TicketRecord, today: string): Ticket {
   const { residentId: _r, targetId: _t, statusBeforeAppeal: _s, events: _e, outcomeAt: _o, ...rest } = t;
-  return { ...rest, overdue: isTicketOverdue(t, today) };
+  // dueOn is null only when its year's calendar was unpublished (domain/ratings.ts ticketDueOn).
+  return { ...rest, dueOnPending: t.dueOn === null, overdue: isTicketOverdue(t, today) };
 }

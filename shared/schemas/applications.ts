@@ -94,6 +94,8 @@ export const ClockView = z.object({
   pausedDays: z.int(),
   light: z.enum(LIGHTS),
   onTime: z.nullable(z.boolean()),
+  /** A deadline of this case falls in a year whose working-day calendar is not published: the page says 待定（节假日安排未公布）. */
+  deadlinePending: z.boolean(),
 });
 export type ClockView = z.infer<typeof ClockView>;
 

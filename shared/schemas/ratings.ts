@@ -99,6 +99,8 @@ export const APPEAL_DECISION_LABELS: Record<(typeof APPEAL_DECISIONS)[number], s
 export const TicketOutcome = z.object({
   status: z.enum(TICKET_STATUSES),
   dueOn: z.nullable(DateString),
+  /** The deadline's year has no published calendar yet: 待定（节假日安排未公布）. */
+  dueOnPending: z.boolean(),
   /** The published outcome (整改结果), once published or decided. */
   outcome: z.nullable(z.string()),
   outcomeAt: z.nullable(Instant),
@@ -205,6 +207,8 @@ export const Ticket = z.object({
   status: z.enum(TICKET_STATUSES),
   createdOn: DateString,
   dueOn: z.nullable(DateString),
+  /** The deadline's year has no published calendar yet: 待定（节假日安排未公布）. */
+  dueOnPending: z.boolean(),
   overdue: z.boolean(),
   verification: z.nullable(z.string()),
   rectification: z.nullable(z.string()),

@@ -302,6 +302,32 @@ describe('application detail', () => {
     expect(taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0817-7221301' });
   });
 
+  it('explains a deadline in a year whose holidays are not published: 待定, with the reason', async () => {
+    signIn();
+    taro.__setRouterParams({ id: application.id });
+    mockApi({
+      'GET /applications/{id}': ok({
+        ...application,
+        // Accepted late in the year: the promised date is known, the statutory one falls next year.
+        clock: clock({ statutoryDueOn: null, deadlinePending: true }),
+      }),
+    });
+    render(<ApplicationDetailPage />);
+    await screen.findByText('QS-MZ-20260302-0001');
+    expect(within(row('承诺办结日')).getByText('2026年3月31日 星期二')).toBeInTheDocument();
+    expect(within(row('法定时限')).getByText('待定（节假日安排未公布）')).toBeInTheDocument();
+    expect(screen.getByText('期限待定：节假日安排未公布，公布后自动计算')).toBeInTheDocument();
+  });
+
+  it('says nothing is pending when every deadline is known', async () => {
+    signIn();
+    taro.__setRouterParams({ id: application.id });
+    mockApi({ 'GET /applications/{id}': ok(application) });
+    render(<ApplicationDetailPage />);
+    await screen.findByText('QS-MZ-20260302-0001');
+    expect(screen.queryByText(/期限待定：/)).toBeNull();
+  });
+
   it('flags deemed acceptance and an overdue case', async () => {
     signIn();
     taro.__setRouterParams({ id: application.id });

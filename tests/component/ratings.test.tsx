@@ -93,7 +93,7 @@ describe('rate', () => {
       reasons: ['repeat_visits', 'other'],
       comment: '跑了三趟才办好',
       agentLevel: 4,
-      ticket: { status: 'open', dueOn: '2026-03-12', outcome: null, outcomeAt: null },
+      ticket: { status: 'open', dueOn: '2026-03-12', dueOnPending: false, outcome: null, outcomeAt: null },
     });
     const seen = mockApi({
       'GET /ratings': ok(noRatings),
@@ -265,7 +265,7 @@ describe('rate', () => {
     expect(screen.getByText('超时未办结')).toBeInTheDocument();
     second.unmount();
 
-    const handled = { ...given, ratedAt: past(), changeableUntil: null, ticket: { status: 'verified' as const, dueOn: '2026-03-12', outcome: null, outcomeAt: null } };
+    const handled = { ...given, ratedAt: past(), changeableUntil: null, ticket: { status: 'verified' as const, dueOn: '2026-03-12', dueOnPending: false, outcome: null, outcomeAt: null } };
     mockApi({ 'GET /ratings': ok({ pending: [], ratings: [handled], nextCursor: null }) });
     render(<RatePage />);
     expect(await screen.findByText('差评整改已开始处理，不能修改评价。')).toBeInTheDocument();
@@ -317,7 +317,7 @@ describe('my ratings', () => {
             comment: '等了很久',
             ratedAt: '2026-03-04T02:00:00.000Z',
             changeableUntil: future(),
-            ticket: { status: 'closed', dueOn: '2026-03-11', outcome: '已约谈经办人，压缩审批时限至3个工作日', outcomeAt: '2026-03-10T08:00:00.000Z' },
+            ticket: { status: 'closed', dueOn: '2026-03-11', dueOnPending: false, outcome: '已约谈经办人，压缩审批时限至3个工作日', outcomeAt: '2026-03-10T08:00:00.000Z' },
           }),
         ],
         nextCursor: null,

@@ -42,6 +42,7 @@ const ticket: Ticket = {
   status: 'open',
   createdOn: '2026-11-20',
   dueOn: '2026-12-04',
+  dueOnPending: false,
   overdue: false,
   verification: null,
   rectification: null,
@@ -145,7 +146,7 @@ describe('workbench home: rating entries by role', () => {
 
 describe('workbench: 差评整改 list', () => {
   const late: Ticket = { ...ticket, id: 'tk-0002-late', reference: 'QS-MZ-0040', status: 'verified', dueOn: '2026-11-10', overdue: true, level: 2, reasons: ['attitude'] };
-  const pending: Ticket = { ...ticket, id: 'tk-0003-pend', reference: 'QSYY-7K2P', targetType: 'appointment', dueOn: null, responsible: null, reasons: [] };
+  const pending: Ticket = { ...ticket, id: 'tk-0003-pend', reference: 'QSYY-7K2P', targetType: 'appointment', dueOn: null, dueOnPending: true, responsible: null, reasons: [] };
 
   it('a department head sees 待处理 first, each row complete, 已超期 in red, 期限待定; 全部 reloads; a tap opens the ticket', async () => {
     staffIn();
@@ -180,7 +181,8 @@ describe('workbench: 差评整改 list', () => {
 
     const third = within(cards[2]!);
     expect(third.getByText('预约码 QSYY-7K2P')).toBeInTheDocument();
-    expect(third.getByText('整改期限 期限待定')).toBeInTheDocument();
+    // The server says why there is no date: the calendar of its year is not published.
+    expect(third.getByText('整改期限 待定（节假日安排未公布）')).toBeInTheDocument();
     expect(third.getByText('责任人：未确定')).toBeInTheDocument();
     expect(screen.getByText('共3件 · 超期1件 · 县民政局')).toBeInTheDocument();
 

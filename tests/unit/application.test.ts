@@ -115,3 +115,16 @@ test('a deadline in a year without a published calendar is unknown, never guesse
   expect(computeClock(december, '2026-12-03', published).promisedDueOn).toBe('2026-12-30');
   expect(computeClock({ ...december, promisedDays: 25 }, '2026-12-03', published).promisedDueOn).toBe('2027-01-07'); // 1 Jan off: 4, 5, 6, 7
 });
+
+test('a deadline that cannot be computed yet is flagged pending, so the page can say why (节假日安排未公布)', () => {
+  const december: ClockInput = { ...base, submittedOn: '2026-12-01', firstSubmittedOn: '2026-12-01', acceptedOn: '2026-12-02' };
+  // Green, with the promised date known, yet the statutory one is pending: the light alone would not say so.
+  expect(computeClock(december, '2026-12-03', cal)).toMatchObject({ statutoryDueOn: null, light: 'green', deadlinePending: true });
+  expect(computeClock({ ...december, promisedDays: 25 }, '2026-12-03', cal)).toMatchObject({ light: 'pending', deadlinePending: true });
+  const published = createCalendar({ 2027: { holidays: ['2027-01-01'], workdays: [] } });
+  expect(computeClock(december, '2026-12-03', published).deadlinePending).toBe(false);
+  // Before acceptance the intake deadline counts.
+  const late: ClockInput = { ...base, state: 'submitted', submittedOn: '2026-12-28', firstSubmittedOn: '2026-12-28', acceptedOn: null };
+  expect(computeClock(late, '2026-12-28', cal)).toMatchObject({ intakeDueOn: null, deadlinePending: true });
+  expect(computeClock(late, '2026-12-28', published)).toMatchObject({ intakeDueOn: '2027-01-05', deadlinePending: false });
+});

@@ -59,7 +59,7 @@ export function dueLine(app: Pick<Application, 'clock' | 'state'>): string {
   const { clock } = app;
   if (clock.promisedDueOn) return `承诺办结日 ${formatDateLong(clock.promisedDueOn)}`;
   if (app.state === 'submitted') return `受理期限 ${clock.intakeDueOn ? formatDateLong(clock.intakeDueOn) : DATE_PENDING}`;
-  if (clock.light === 'pending' || clock.startOn) return `承诺办结日 ${DATE_PENDING}`;
+  if (clock.deadlinePending || clock.startOn) return `承诺办结日 ${DATE_PENDING}`;
   return '承诺办结日 受理后计算';
 }
 
@@ -68,7 +68,7 @@ export function ClockCard({ app }: { app: Application }) {
   const { clock } = app;
   const left = remainingText(clock);
   // Accepted, but a deadline's year has no published calendar yet.
-  const later = clock.light === 'pending' || clock.startOn ? DATE_PENDING : '受理后计算';
+  const later = clock.deadlinePending || clock.startOn ? DATE_PENDING : '受理后计算';
   const pending = clock.startOn === null && (app.state === 'submitted' || app.state === 'awaiting_materials' || app.state === 'suspended');
   return (
     <View className='card case-clock'>
@@ -121,10 +121,18 @@ export function ClockCard({ app }: { app: Application }) {
           <Text className={clock.onTime ? 'case-ok' : 'case-late'}>{clock.onTime ? '按时办结' : '超期办结'}</Text>
         </KV>
       ) : null}
+      {clock.deadlinePending ? (
+        <Text className='hint case-clock__pending' {...role('note')}>
+          {DEADLINE_PENDING_TEXT}
+        </Text>
+      ) : null}
       <Text className='hint case-clock__hint'>时限按法定工作日计算（节假日、调休按国家安排）</Text>
     </View>
   );
 }
+
+/** Why a date says 待定: the server's deadlinePending, never a guess. */
+export const DEADLINE_PENDING_TEXT = '期限待定：节假日安排未公布，公布后自动计算';
 
 export function callPhone(phone: string): void {
   void Promise.resolve(Taro.makePhoneCall({ phoneNumber: phone })).catch(() => undefined);

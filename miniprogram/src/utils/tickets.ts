@@ -3,6 +3,7 @@
 // (`allowedActions`, decided by functions/domain/access.ts).
 import type { TicketAction, TicketStatus } from '../../../shared/schemas/ratings';
 import { formatDateLong } from './dates';
+import { DATE_PENDING } from './applications';
 
 /** A ticket action, or the supervisor's decision on an appeal. */
 export type TicketStep = TicketAction | 'decide';
@@ -56,11 +57,9 @@ export function noteError(note: string): string | null {
   return null;
 }
 
-export const DUE_PENDING = '期限待定';
-
-/** 整改期限 2026年12月4日 星期五 / 期限待定. */
-export function ticketDueText(dueOn: string | null): string {
-  return dueOn ? formatDateLong(dueOn) : DUE_PENDING;
+/** 整改期限 2026年12月4日 星期五 / 待定（节假日安排未公布）: the server says when the calendar is the reason. */
+export function ticketDueText(t: { dueOn: string | null; dueOnPending: boolean }): string {
+  return t.dueOn ? formatDateLong(t.dueOn) : t.dueOnPending ? DATE_PENDING : '—';
 }
 
 export const TICKET_STATUS_CLASS: Record<TicketStatus, string> = {

@@ -12,6 +12,7 @@ export const clock = (over: Partial<ClockView> = {}): ClockView => ({
   pausedDays: 0,
   light: 'green',
   onTime: null,
+  deadlinePending: false,
   ...over,
 });
 

@@ -14,6 +14,7 @@ import { Empty, ErrorState, Loading } from '../../components/States';
 import { formatInstant } from '../../utils/dates';
 import { shanghaiDate } from '../../utils/format';
 import { rateUrl } from '../../utils/ratings';
+import { DATE_PENDING } from '../../utils/applications';
 import { LoadMore } from '../../components/LoadMore';
 import { usePaged } from '../../utils/usePaged';
 import { formatDay, isBad, LevelBadge, reasonsText, refLabel, TicketBadge } from './parts';
@@ -125,7 +126,7 @@ function RatingCard({ rating, now }: { rating: Rating; now: number }) {
             <Text className='given__ticket-title'>差评整改</Text>
             <TicketBadge status={ticket.status} />
           </View>
-          {ticket.dueOn ? <Text className='rating__line'>整改期限 {formatDay(ticket.dueOn)}</Text> : null}
+          {ticket.dueOn ? <Text className='rating__line'>整改期限 {formatDay(ticket.dueOn)}</Text> : ticket.dueOnPending ? <Text className='rating__line'>整改期限 {DATE_PENDING}</Text> : null}
           {ticket.outcome ? (
             <View className='outcome'>
               <Text className='outcome__text'>整改结果：{ticket.outcome}</Text>

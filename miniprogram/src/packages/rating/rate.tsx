@@ -28,6 +28,7 @@ import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { role } from '../../utils/a11y';
 import { formatInstant } from '../../utils/dates';
+import { DATE_PENDING } from '../../utils/applications';
 import { FieldError, isBad, LevelBadge, LevelChoice, levelLabel, param, reasonsText, refLabel, Row, TicketBadge, formatDay } from './parts';
 import './rating.scss';
 
@@ -398,7 +399,11 @@ function SavedRating({ rating, agent }: { rating: Rating; agent: string }) {
       {rating.ticket ? (
         <Row k='整改'>
           <TicketBadge status={rating.ticket.status} />
-          {rating.ticket.dueOn ? <Text className='rate-line'>整改期限 {formatDay(rating.ticket.dueOn)}</Text> : null}
+          {rating.ticket.dueOn ? (
+            <Text className='rate-line'>整改期限 {formatDay(rating.ticket.dueOn)}</Text>
+          ) : rating.ticket.dueOnPending ? (
+            <Text className='rate-line'>整改期限 {DATE_PENDING}</Text>
+          ) : null}
         </Row>
       ) : null}
     </View>

@@ -220,7 +220,7 @@ export default function TicketPage() {
           <Text>{ticket.responsible?.name ?? '未确定'}</Text>
         </KV>
         <KV k='整改期限'>
-          <Text className={ticket.overdue ? 'case-late' : undefined}>{ticketDueText(ticket.dueOn)}</Text>
+          <Text className={ticket.overdue ? 'case-late' : undefined}>{ticketDueText(ticket)}</Text>
         </KV>
         <KV k='生成日期'>
           <Text>{formatDateLong(ticket.createdOn)}</Text>

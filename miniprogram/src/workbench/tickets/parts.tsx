@@ -60,7 +60,7 @@ export function TicketRow({ ticket, showDept }: { ticket: Ticket; showDept?: boo
           <Text className='case-card__line ticket-card__reasons'>{reasonsText(ticket.reasons)}</Text>
         </View>
         <View className='ticket-card__due'>
-          <Text className={ticket.overdue ? 'case-late' : 'case-card__due'}>整改期限 {ticketDueText(ticket.dueOn)}</Text>
+          <Text className={ticket.overdue ? 'case-late' : 'case-card__due'}>整改期限 {ticketDueText(ticket)}</Text>
           {ticket.overdue ? <OverdueBadge /> : null}
         </View>
         <Text className='case-card__line'>责任人：{ticket.responsible?.name ?? '未确定'}</Text>
