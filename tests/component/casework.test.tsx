@@ -47,7 +47,7 @@ describe('workbench home: casework links by role', () => {
   it.each([
     ['clerk', ['部门办件', '差评整改', '今日预约'], '/workbench/queue/index'],
     ['dept_head', ['部门办件', '差评整改', '满意度看板', '今日预约'], '/workbench/queue/index'],
-    ['agent', ['代办任务', '今日预约'], '/workbench/proxy/index'],
+    ['agent', ['代办任务'], '/workbench/proxy/index'],
     ['supervisor', ['超期督办', '差评整改', '满意度看板', '今日预约'], '/workbench/overdue/index'],
   ] as const)('%s sees %j', async (role, labels, url) => {
     staffIn();

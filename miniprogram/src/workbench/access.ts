@@ -11,5 +11,5 @@ export function mayUse(role: StaffRole | null | undefined, route: RouteKey): boo
 
 /** The day list (今日预约): staff who run a service point's desk. */
 export const DESK_ROUTE: RouteKey = 'GET /admin/places/{placeId}/day';
-/** 代办任务. */
-export const PROXY_ROUTE: RouteKey = 'GET /admin/proxy-tasks';
+/** 代办任务: for those who record the proxy steps (the list is their own tasks). */
+export const PROXY_ROUTE: RouteKey = 'POST /admin/applications/{id}/proxy-steps';
