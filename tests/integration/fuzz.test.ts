@@ -342,6 +342,11 @@ function build(op: Operation, r: Rng): FuzzRequest {
         for (const p of pathParams) if (params[p.name]!.startsWith('fz-keep')) params[p.name] = params[p.name]!.replace('fz-keep', 'fz-open');
       }
     }
+    // Seats at the records' place are the owner's booking's neighbours: book elsewhere.
+    if (JSON.stringify(body ?? null).includes('fz-keep~')) {
+      body = JSON.parse(JSON.stringify(body).replaceAll('fz-keep~', 'fz-open~'));
+      rawBody = rawBody?.replaceAll('fz-keep~', 'fz-open~');
+    }
     const mentioned = JSON.stringify([params, body, query ?? null]);
     if (who === 'stranger' && [rec.appointmentId, rec.openCaseId, rec.ratedCaseId].some((id) => mentioned.includes(id))) {
       invalid.push('someone else’s record');
