@@ -17,6 +17,7 @@ import {
 } from '../store/applications';
 import { getStaff } from '../store/people';
 import { getAlertDigest } from '../store/alerts';
+import { getDepartment } from '../store/reference';
 import { presignDownload } from '../store/uploads';
 import { loadCalendar } from '../store/calendar';
 import { advance, byUrgency, toApplication, toDetail } from './application-views';
@@ -85,7 +86,10 @@ export const handler = httpHandler({
     if (!EVERYWHERE.includes(principal.role) && departmentId !== principal.departmentId) throw forbidden('只能查看本部门的督办提醒');
     const date = query.date ?? shanghaiDate();
     const d = await getAlertDigest(departmentId, date);
-    return d ?? { departmentId, date, sweptAt: null, red: [], yellow: [], deemedAccepted: [], overdueTickets: [] };
+    if (d) return d;
+    // No digest: say so for a real department, refuse one that does not exist.
+    if (!(await getDepartment(departmentId))) throw notFound('部门不存在');
+    return { departmentId, date, sweptAt: null, red: [], yellow: [], deemedAccepted: [], overdueTickets: [] };
   },
 
   'GET /admin/proxy-tasks': async ({ query, principal }) => {

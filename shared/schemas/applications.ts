@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DateString, Instant, NextCursor, PageQuery, Text, Version } from './common';
+import { DateString, DepartmentId, Instant, NextCursor, PageQuery, Text, Version } from './common';
 import { ServiceCode } from './catalog';
 import { IdempotencyKey } from './appointments';
 import { UploadKey } from './uploads';
@@ -163,9 +163,9 @@ export type StaffActionBody = z.infer<typeof StaffActionBody>;
 
 export const ProxyStepBody = z.object({ step: z.enum(PROXY_STEPS), version: Version, note: z.optional(Note) });
 export const ProxyAssignBody = z.object({ agentUsername: Text(40, { label: '代办员', min: 1, required: '请选择代办员' }), version: Version });
-export const QueueQuery = z.extend(PageQuery, { departmentId: z.optional(z.string().check(z.maxLength(64))) });
+export const QueueQuery = z.extend(PageQuery, { departmentId: z.optional(DepartmentId) });
 
-export const AlertsQuery = z.object({ departmentId: z.optional(z.string().check(z.maxLength(64))), date: z.optional(DateString) });
+export const AlertsQuery = z.object({ departmentId: z.optional(DepartmentId), date: z.optional(DateString) });
 /** The deadline sweep's digest for a department head. */
 export const AlertsResponse = z.object({
   departmentId: z.string(),

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ITEM_TYPES, MATERIAL_FORMATS, REGION_LEVELS, SERVICE_CATEGORIES } from '../enums';
-import { Instant, StoredText, Text, Version } from './common';
+import { DepartmentId, Instant, StoredText, Text, Version } from './common';
 
 export const ServiceCode = z.string().check(z.regex(/^[A-Z0-9-]{3,32}$/, '事项编码应为3-32位大写字母、数字或连字符'));
 
@@ -97,7 +97,7 @@ export type ServiceSummary = z.infer<typeof ServiceSummary>;
 export const ServicesQuery = z.object({
   q: z.optional(Text(40, { label: '搜索词' })),
   category: z.optional(z.enum(SERVICE_CATEGORIES)),
-  departmentId: z.optional(z.string().check(z.maxLength(64))),
+  departmentId: z.optional(DepartmentId),
   level: z.optional(z.enum(REGION_LEVELS)),
 });
 export type ServicesQuery = z.infer<typeof ServicesQuery>;

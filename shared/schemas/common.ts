@@ -41,13 +41,25 @@ export const DateString = z.string().check(
   z.refine(isCalendarDate, '日期不存在，请检查年月日'),
 );
 /** A wall-clock time of day in Asia/Shanghai, `HH:mm`. */
-export const TimeOfDay = z.string().check(z.refine(isTimeOfDay, '时间格式应为 HH:mm（00:00—23:59）'));
+export const TimeOfDay = z.string().check(
+  z.regex(/^\d{2}:\d{2}$/, '时间格式应为 HH:mm（00:00—23:59）'),
+  z.refine(isTimeOfDay, '时间格式应为 HH:mm（00:00—23:59）'),
+);
 /** A calendar month, `YYYY-MM`. */
-export const MonthString = z.string().check(z.refine(isMonth, '月份格式应为 YYYY-MM'));
+export const MonthString = z.string().check(z.regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM'), z.refine(isMonth, '月份不存在'));
 /** A calendar year, `YYYY` (as in a path). */
-export const YearString = z.string().check(z.refine(isYear, `年份格式不正确（${MIN_YEAR}—${MAX_YEAR}）`));
+export const YearString = z.string().check(
+  z.regex(/^\d{4}$/, `年份格式不正确（${MIN_YEAR}—${MAX_YEAR}）`),
+  z.refine(isYear, `年份格式不正确（${MIN_YEAR}—${MAX_YEAR}）`),
+);
 /** An instant, UTC ISO-8601. */
-export const Instant = z.string().check(z.refine(isInstant, '时间格式应为 ISO-8601'));
+export const Instant = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, '时间格式应为 ISO-8601'),
+  z.refine(isInstant, '时间格式应为 ISO-8601'),
+);
+
+/** A department's id (`civil-affairs`), as in a query filter. */
+export const DepartmentId = z.string().check(z.regex(/^[a-z0-9-]{2,64}$/, '部门编号格式不正确'));
 
 /** A place: a service point id, or `roving-<rule id>` for a roving office schedule. */
 export const PlaceId = z.string().check(z.regex(/^[a-z0-9-]{2,64}$/, '办理地点编号格式不正确'));

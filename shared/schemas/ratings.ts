@@ -2,7 +2,7 @@
 // visit (一次一评); bad reviews open rectification tickets; satisfaction is
 // kept as running counters per county, department, staff member and town.
 import * as z from 'zod/mini';
-import { DateString, Instant, MAX_YEAR, MIN_YEAR, MonthString, NextCursor, PageQuery, Text, Version } from './common';
+import { DateString, DepartmentId, Instant, MAX_YEAR, MIN_YEAR, MonthString, NextCursor, PageQuery, Text, Version } from './common';
 import { IdempotencyKey } from './appointments';
 
 export const RATING_LEVELS = [5, 4, 3, 2, 1] as const;
@@ -244,7 +244,7 @@ export type TicketDetail = z.infer<typeof TicketDetail>;
 
 export const TICKET_VIEWS = ['open', 'all', 'overdue', 'appealed'] as const;
 export const TicketsQuery = z.extend(PageQuery, {
-  departmentId: z.optional(z.string().check(z.maxLength(64))),
+  departmentId: z.optional(DepartmentId),
   view: z.optional(z.enum(TICKET_VIEWS)),
 });
 export const TicketsResponse = z.object({ tickets: z.array(Ticket), nextCursor: NextCursor });

@@ -74,3 +74,12 @@ test('a department head reads their digest; not another department’s', async (
   expect((await call('GET', '/admin/alerts', { token: head, query: { date: '13/03/2026' } })).status).toBe(400);
   expect((await call('GET', '/admin/alerts')).status).toBe(401);
 });
+
+test('the supervisor names a department: one that does not exist is 404, a malformed id 400, never echoed', async () => {
+  const sup = await staffToken('sup-1', 'supervisor', null);
+  const missing = await call('GET', '/admin/alerts', { token: sup, query: { departmentId: 'no-such-dept', date: '2026-03-14' } });
+  expect(missing.status).toBe(404);
+  const spoofed = await call('GET', '/admin/alerts', { token: sup, query: { departmentId: '\u2066civil\u2069', date: '2026-03-14' } });
+  expect(spoofed.status).toBe(400);
+  expect(JSON.stringify(spoofed.body)).not.toContain('\u2066');
+});
