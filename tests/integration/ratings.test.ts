@@ -431,7 +431,10 @@ describe('the supervisor’s dashboard', () => {
     expect((await call('GET', '/admin/satisfaction')).status).toBe(401);
     const bad = await call('GET', '/admin/satisfaction', { token: supervisor, query: { month: '2026-13' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.message).toMatch('月份格式应为 YYYY-MM');
+    expect(bad.body.message).toMatch('月份不存在');
+    const garbled = await call('GET', '/admin/satisfaction', { token: supervisor, query: { month: '2026/03' } });
+    expect(garbled.status).toBe(400);
+    expect(garbled.body.message).toMatch('月份格式应为 YYYY-MM');
   });
 });
 
