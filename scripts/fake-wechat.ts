@@ -2,12 +2,16 @@
 // WeChat's protocol (HTTP 200 with errcode on errors, like the real one):
 //   GET  /sns/jscode2session?appid&secret&js_code&grant_type=authorization_code
 //   GET  /cgi-bin/token?grant_type=client_credential&appid&secret
+//   POST /cgi-bin/stable_token {grant_type, appid, secret, force_refresh}
 //   POST /cgi-bin/message/subscribe/send?access_token=
 //   POST /wxa/msg_sec_check?access_token=
 // plus dev endpoints (CORS-enabled: the H5 build calls them from the browser):
 //   GET  /dev/users            → [{openid, label}]
 //   POST /dev/code {openid}    → {code}   (a wx.login stand-in)
-//   POST /dev/failures {endpoint, mode} → switch failures on/off
+//   POST /dev/failures {endpoint, mode, forMs?} → switch failures on/off
+//        (mode: errcode = -1, http500, timeout, or `errcode:<n>` e.g. errcode:45009)
+//   POST /dev/refusals {openid, refused} → 43101 for that user's sends
+//   POST /dev/expire-tokens → every access token expires now (42001 next)
 //   GET  /dev/messages         → subscribe messages sent so far
 //   DELETE /dev/messages       → forget them
 //   GET  /health
@@ -24,7 +28,10 @@ export interface FakeWechatUser {
 export const FAILURE_ENDPOINTS = ['jscode2session', 'token', 'subscribe', 'msg_sec_check'] as const;
 export type FailureEndpoint = (typeof FAILURE_ENDPOINTS)[number];
 export const FAILURE_MODES = ['errcode', 'http500', 'timeout'] as const;
-export type FailureMode = (typeof FAILURE_MODES)[number];
+/** A named mode, or one errcode to answer (`errcode:45009`, `errcode:40037` …). */
+export type FailureMode = (typeof FAILURE_MODES)[number] | `errcode:${number}`;
+export const isFailureMode = (m: unknown): m is FailureMode =>
+  typeof m === 'string' && ((FAILURE_MODES as readonly string[]).includes(m) || /^errcode:-?\d{1,6}$/.test(m));
 
 export interface SentMessage {
   at: string;
@@ -57,7 +64,14 @@ export interface FakeWechat {
   url: string;
   port: number;
   stop(): Promise<void>;
-  setFailure(endpoint: FailureEndpoint, mode: FailureMode | null): void;
+  /** Switch a failure on (for `forMs` only, when given: "down for a while") or off with null. */
+  setFailure(endpoint: FailureEndpoint, mode: FailureMode | null, forMs?: number): void;
+  /** Answer 43101 (the user refused or used up consent) to sends to `openid`. */
+  refuse(openid: string, refused?: boolean): void;
+  /** Every access token issued so far expires now (the next send answers 42001). */
+  expireTokens(): void;
+  /** How many access tokens were issued (token and stable_token calls that minted one). */
+  tokensIssued(): number;
   /** Mint a code for `openid` (what POST /dev/code does). */
   mintCode(openid: string): string;
   messages(): SentMessage[];
@@ -90,7 +104,10 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
   const codes = new Map<string, CodeEntry>();
   const tokens = new Map<string, number>(); // access_token → expiresAt
   const sessions = new Map<string, string>(); // openid → session_key (stable per openid, like WeChat within a session)
-  const failures = new Map<FailureEndpoint, FailureMode>();
+  const failures = new Map<FailureEndpoint, { mode: FailureMode; until: number | null }>();
+  const refused = new Set<string>();
+  let stable: { token: string; expiresAt: number } | null = null;
+  let issued = 0;
   const sent: SentMessage[] = [];
   const held = new Set<ServerResponse>();
 
@@ -114,9 +131,12 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
 
   /** Applies a switched-on failure; returns true when the request was handled by it. */
   const failed = (endpoint: FailureEndpoint, res: ServerResponse): boolean => {
-    const mode = failures.get(endpoint);
+    const f = failures.get(endpoint);
+    if (f && f.until !== null && f.until <= Date.now()) failures.delete(endpoint);
+    const mode = failures.get(endpoint)?.mode;
     if (!mode) return false;
     if (mode === 'errcode') send(res, 200, SYSTEM_ERROR);
+    else if (mode.startsWith('errcode:')) send(res, 200, { errcode: Number(mode.slice(8)), errmsg: 'fake failure' });
     else if (mode === 'http500') send(res, 500, { errcode: -1, errmsg: 'internal server error' });
     else {
       // Hold the request without answering; drop the socket after holdMs.
@@ -150,6 +170,18 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
     if (!token) return false;
     const exp = tokens.get(token);
     return exp !== undefined && exp > Date.now();
+  };
+  /** 40001 for a token never issued, 42001 for one that expired (as WeChat tells them apart). */
+  const tokenError = (token: string | null) =>
+    token && tokens.has(token)
+      ? { errcode: 42001, errmsg: 'access_token expired' }
+      : { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' };
+  const mintToken = (): { token: string; expiresAt: number } => {
+    const token = `fake-token-${rid()}${rid()}`;
+    const expiresAt = Date.now() + 7200_000;
+    tokens.set(token, expiresAt);
+    issued += 1;
+    return { token, expiresAt };
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -191,15 +223,30 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
       if (q.get('grant_type') !== 'client_credential') return send(res, 200, { errcode: 40002, errmsg: 'invalid grant_type' });
       if (opts.appid && q.get('appid') !== opts.appid) return send(res, 200, { errcode: 40013, errmsg: 'invalid appid' });
       if (opts.secret && q.get('secret') !== opts.secret) return send(res, 200, { errcode: 40125, errmsg: 'invalid appsecret' });
-      const token = `fake-token-${rid()}${rid()}`;
-      tokens.set(token, Date.now() + 7200_000);
+      const { token } = mintToken();
       return send(res, 200, { access_token: token, expires_in: 7200 });
+    }
+
+    // The stable token: the same token until it expires, unless force_refresh.
+    if (method === 'POST' && path === '/cgi-bin/stable_token') {
+      if (failed('token', res)) return;
+      let body: { grant_type?: unknown; appid?: unknown; secret?: unknown; force_refresh?: unknown };
+      try {
+        body = (await readJson(req)) as typeof body;
+      } catch {
+        return send(res, 200, { errcode: 47001, errmsg: 'data format error' });
+      }
+      if (body.grant_type !== 'client_credential') return send(res, 200, { errcode: 40002, errmsg: 'invalid grant_type' });
+      if (opts.appid && body.appid !== opts.appid) return send(res, 200, { errcode: 40013, errmsg: 'invalid appid' });
+      if (opts.secret && body.secret !== opts.secret) return send(res, 200, { errcode: 40125, errmsg: 'invalid appsecret' });
+      if (!stable || stable.expiresAt <= Date.now() || body.force_refresh === true) stable = mintToken();
+      return send(res, 200, { access_token: stable.token, expires_in: Math.floor((stable.expiresAt - Date.now()) / 1000) });
     }
 
     if (method === 'POST' && path === '/cgi-bin/message/subscribe/send') {
       if (failed('subscribe', res)) return;
       const token = q.get('access_token');
-      if (!tokenValid(token)) return send(res, 200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      if (!tokenValid(token)) return send(res, 200, tokenError(token));
       let body: Partial<SentMessage>;
       try {
         body = (await readJson(req)) as Partial<SentMessage>;
@@ -209,6 +256,7 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
       if (!body.touser) return send(res, 200, { errcode: 40003, errmsg: 'invalid openid' });
       if (!body.template_id) return send(res, 200, { errcode: 40037, errmsg: 'invalid template_id' });
       if (!body.data || typeof body.data !== 'object') return send(res, 200, { errcode: 47003, errmsg: 'argument invalid! data is empty' });
+      if (refused.has(body.touser)) return send(res, 200, { errcode: 43101, errmsg: 'user refuse to accept the msg' });
       sent.push({ ...(body as SentMessage), accessToken: token!, at: new Date().toISOString() });
       return send(res, 200, { errcode: 0, errmsg: 'ok', msgid: Date.now() });
     }
@@ -246,7 +294,7 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
         return send(res, 200, { code: mintCode(body.openid) }, true);
       }
       if (method === 'POST' && path === '/dev/failures') {
-        let body: { endpoint?: unknown; mode?: unknown };
+        let body: { endpoint?: unknown; mode?: unknown; forMs?: unknown };
         try {
           body = (await readJson(req)) as typeof body;
         } catch {
@@ -255,11 +303,27 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
         const endpoint = body.endpoint as FailureEndpoint;
         const mode = (body.mode ?? null) as FailureMode | null;
         if (!FAILURE_ENDPOINTS.includes(endpoint)) return send(res, 400, { error: `endpoint must be one of ${FAILURE_ENDPOINTS.join(', ')}` }, true);
-        if (mode !== null && !FAILURE_MODES.includes(mode)) return send(res, 400, { error: `mode must be null or one of ${FAILURE_MODES.join(', ')}` }, true);
-        api.setFailure(endpoint, mode);
-        return send(res, 200, { failures: Object.fromEntries(failures) }, true);
+        if (mode !== null && !isFailureMode(mode)) return send(res, 400, { error: `mode must be null, errcode:<n> or one of ${FAILURE_MODES.join(', ')}` }, true);
+        const forMs = typeof body.forMs === 'number' && body.forMs > 0 ? body.forMs : undefined;
+        api.setFailure(endpoint, mode, forMs);
+        return send(res, 200, { failures: failureModes() }, true);
       }
-      if (method === 'GET' && path === '/dev/failures') return send(res, 200, { failures: Object.fromEntries(failures) }, true);
+      if (method === 'GET' && path === '/dev/failures') return send(res, 200, { failures: failureModes() }, true);
+      if (method === 'POST' && path === '/dev/refusals') {
+        let body: { openid?: unknown; refused?: unknown };
+        try {
+          body = (await readJson(req)) as typeof body;
+        } catch {
+          return send(res, 400, { error: 'invalid JSON' }, true);
+        }
+        if (typeof body.openid !== 'string') return send(res, 400, { error: 'openid required' }, true);
+        api.refuse(body.openid, body.refused !== false);
+        return send(res, 200, { ok: true }, true);
+      }
+      if (method === 'POST' && path === '/dev/expire-tokens') {
+        api.expireTokens();
+        return send(res, 200, { ok: true }, true);
+      }
       if (method === 'GET' && path === '/dev/messages') return send(res, 200, sent, true);
       if (method === 'DELETE' && path === '/dev/messages') {
         sent.length = 0;
@@ -269,6 +333,8 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
 
     send(res, 404, { errcode: 404, errmsg: `not found: ${method} ${path}` }, path.startsWith('/dev/'));
   };
+
+  const failureModes = () => Object.fromEntries([...failures].map(([e, f]) => [e, f.mode]));
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -287,10 +353,19 @@ export async function startFakeWechat(opts: FakeWechatOptions = {}): Promise<Fak
   const api: FakeWechat = {
     url: `http://127.0.0.1:${port}`,
     port,
-    setFailure(endpoint, mode) {
-      if (mode) failures.set(endpoint, mode);
+    setFailure(endpoint, mode, forMs) {
+      if (mode) failures.set(endpoint, { mode, until: forMs ? Date.now() + forMs : null });
       else failures.delete(endpoint);
     },
+    refuse(openid, on = true) {
+      if (on) refused.add(openid);
+      else refused.delete(openid);
+    },
+    expireTokens() {
+      for (const t of tokens.keys()) tokens.set(t, 0);
+      stable = null;
+    },
+    tokensIssued: () => issued,
     mintCode,
     messages: () => [...sent],
     clearMessages: () => {

@@ -110,3 +110,38 @@ describe('fake WeChat: switchable failures', () => {
     expect((await post('/dev/failures', { endpoint: 'token', mode: 'explode' })).status).toBe(400);
   });
 });
+
+describe('fake WeChat: stable token and the failures a push can meet', () => {
+  const stable = (force = false) => post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: 'wx-app', secret: 'sec', force_refresh: force });
+  const msg = { touser: 'demo-openid-a', template_id: 'tmpl-1', data: { thing1: { value: '办件进度' } } };
+  const sendWith = (t: string) => post(`/cgi-bin/message/subscribe/send?access_token=${t}`, msg);
+
+  it('the stable token stays the same until forced or expired; an expired one answers 42001', async () => {
+    const a = (await stable()).body.access_token;
+    expect((await stable()).body.access_token).toBe(a);
+    expect(fake.tokensIssued()).toBe(1);
+    fake.expireTokens();
+    expect((await sendWith(a)).body.errcode).toBe(42001);
+    const b = (await stable()).body.access_token;
+    expect(b).not.toBe(a);
+    expect((await stable(true)).body.access_token).not.toBe(b);
+    expect((await post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: 'wx-app', secret: 'bad' })).body.errcode).toBe(40125);
+  });
+
+  it('answers a chosen errcode, 43101 for a user who refused, and is down only for a while', async () => {
+    const t = (await stable()).body.access_token;
+    fake.setFailure('subscribe', 'errcode:45009');
+    expect((await sendWith(t)).body.errcode).toBe(45009);
+    fake.setFailure('subscribe', null);
+    fake.refuse('demo-openid-a');
+    expect((await sendWith(t)).body.errcode).toBe(43101);
+    fake.refuse('demo-openid-a', false);
+    fake.setFailure('subscribe', 'http500', 150);
+    expect((await sendWith(t)).status).toBe(500);
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await sendWith(t)).body.errcode).toBe(0);
+    expect(fake.messages()).toHaveLength(1);
+    expect((await post('/dev/failures', { endpoint: 'subscribe', mode: 'errcode:40037', forMs: 1000 })).body.failures).toEqual({ subscribe: 'errcode:40037' });
+    expect((await post('/dev/refusals', { openid: 'demo-openid-b' })).status).toBe(200);
+  });
+});

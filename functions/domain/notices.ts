@@ -1,0 +1,150 @@
+// Who a notice reaches, a person's age, and the proactive-service rules (as
+// data). Pure: the fan-out job, the feed and the daily proactive job ask these.
+import type { ResidentTag } from '../../shared/enums';
+
+export interface NoticeTarget {
+  /** Region subtrees (county 6 digits, town 9, village 12, group 15). */
+  regionCodes: string[];
+  /** Any of these tags; empty = everyone in the regions. */
+  tags: ResidentTag[];
+  minAge: number | null;
+  maxAge: number | null;
+}
+
+export interface Audience {
+  /** Null when the current place is outside the county (a migrant worker's 东莞). */
+  currentRegionCode: string | null;
+  hometownRegionCode: string | null;
+  tags: ResidentTag[];
+  birthDate: string | null;
+}
+
+const LEVELS = [6, 9, 12, 15];
+
+/** A region and every region above it, county first: `511999103001` → county, town, village. */
+export const ancestorsOf = (code: string): string[] => LEVELS.filter((n) => n <= code.length).map((n) => code.slice(0, n));
+
+/** Codes nest by prefix, so a subtree is a prefix. */
+export const inSubtree = (code: string | null, root: string) => !!code && code.startsWith(root);
+
+/** The person's regions that targeting looks at: where they live now and their hometown. */
+export const homeRegions = (a: Pick<Audience, 'currentRegionCode' | 'hometownRegionCode'>): string[] =>
+  [...new Set([a.currentRegionCode, a.hometownRegionCode].filter((c): c is string => !!c))];
+
+/** Whether `a` is in the notice's audience on `today` (an unknown age never matches an age range). */
+export function matchesTarget(t: NoticeTarget, a: Audience, today: string): boolean {
+  const regions = homeRegions(a);
+  if (!t.regionCodes.some((root) => regions.some((r) => inSubtree(r, root)))) return false;
+  if (t.tags.length && !t.tags.some((tag) => a.tags.includes(tag))) return false;
+  if (t.minAge === null && t.maxAge === null) return true;
+  const age = a.birthDate ? ageOn(a.birthDate, today) : null;
+  if (age === null) return false;
+  return (t.minAge === null || age >= t.minAge) && (t.maxAge === null || age <= t.maxAge);
+}
+
+// ---------------------------------------------------------------- age
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+/** The birth date in an 18-digit resident ID number (checksum verified), or null. */
+export function birthDateFromIdNumber(id: string): string | null {
+  const s = id.toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(s)) return null;
+  const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(s[i]), 0);
+  if (ID_CHECK[sum % 11] !== s[17]) return null;
+  const [y, m, d] = [Number(s.slice(6, 10)), Number(s.slice(10, 12)), Number(s.slice(12, 14))];
+  // Birth years run far before the service's own calendar (2000–2099), so check the day here.
+  const real = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || real.getUTCFullYear() !== y || real.getUTCMonth() !== m - 1 || real.getUTCDate() !== d) return null;
+  return `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
+}
+
+/** The birth date from the profile, else from the ID number. */
+export const birthDateOf = (p: { birthDate?: string | null; idNumber?: string | null }): string | null =>
+  p.birthDate ?? (p.idNumber ? birthDateFromIdNumber(p.idNumber) : null);
+
+/** Whole years on `today` (a 29 February birthday counts from 1 March in other years). */
+export function ageOn(birthDate: string, today: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  const hadBirthday = tm > bm || (tm === bm && td >= bd);
+  return ty - by - (hadBirthday ? 0 : 1);
+}
+
+// ---------------------------------------------------------------- proactive rules
+
+export type ProactiveWhen = { type: 'turning'; age: number } | { type: 'expiring'; certificate: string; withinDays: number };
+
+export interface ProactiveRule {
+  id: string;
+  when: ProactiveWhen;
+  /** The inbox title and the push's `thing` (≤ 20). */
+  title: string;
+  body: string;
+  /** The item to apply for, linked from the message. */
+  serviceCode: string | null;
+}
+
+/** 主动服务: the rules are data; adding one is a row here, not code. */
+export const PROACTIVE_RULES: readonly ProactiveRule[] = [
+  {
+    id: 'elder-card-70',
+    when: { type: 'turning', age: 70 },
+    title: '可申领老年人优待证',
+    body: '您本月年满70周岁，可到村便民服务站申领老年人优待证，享受免费乘坐城乡公交等优待。',
+    serviceCode: 'QS-WJ-001',
+  },
+  {
+    id: 'high-age-allowance-80',
+    when: { type: 'turning', age: 80 },
+    title: '可申领高龄津贴',
+    body: '您本月年满80周岁，可申领高龄津贴，按月发放至社会保障卡；行动不便的可由包联干部上门代办。',
+    serviceCode: 'QS-MZ-004',
+  },
+  {
+    id: 'elder-card-renewal',
+    when: { type: 'expiring', certificate: 'elder_card', withinDays: 30 },
+    title: '老年人优待证即将到期',
+    body: '您的老年人优待证将在30天内到期，请及时到村便民服务站办理换领。',
+    serviceCode: 'QS-WJ-001',
+  },
+];
+
+export interface ProactiveSubject {
+  residentId: string;
+  birthDate: string | null;
+  /** Certificates and benefits with an end date: kind → `YYYY-MM-DD`. */
+  expiries: Record<string, string>;
+}
+
+const dayNumber = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+
+/** Whether `rule` fires for `s` on `today` (Asia/Shanghai date). */
+export function ruleFires(rule: ProactiveRule, s: ProactiveSubject, today: string): boolean {
+  const w = rule.when;
+  if (w.type === 'turning') {
+    if (!s.birthDate) return false;
+    return s.birthDate.slice(5, 7) === today.slice(5, 7) && Number(today.slice(0, 4)) - Number(s.birthDate.slice(0, 4)) === w.age;
+  }
+  const end = s.expiries[w.certificate];
+  if (!end) return false;
+  const left = dayNumber(end) - dayNumber(today);
+  return left >= 0 && left <= w.withinDays;
+}
+
+/** Once per rule per person per year, whatever the reruns: the key the reminder's rows are written under. */
+export const proactiveKey = (ruleId: string, residentId: string, today: string) => `${ruleId}-${residentId}-${today.slice(0, 4)}`;
+
+/** The rules that fire for `s` today, each with its once-a-year key. */
+export const firedRules = (s: ProactiveSubject, today: string, rules: readonly ProactiveRule[] = PROACTIVE_RULES) =>
+  rules.filter((r) => ruleFires(r, s, today)).map((rule) => ({ rule, key: proactiveKey(rule.id, s.residentId, today) }));
+
+/** The item page's warning (never blocking): the person's age against the item's stated range. */
+export function ageWarning(birthDate: string | null, today: string, range: { minAge: number | null; maxAge: number | null }): string | null {
+  if (!birthDate || (range.minAge === null && range.maxAge === null)) return null;
+  const age = ageOn(birthDate, today);
+  if (range.minAge !== null && age < range.minAge) return `本事项面向${range.minAge}周岁及以上人员，您目前${age}周岁，可能不符合条件`;
+  if (range.maxAge !== null && age > range.maxAge) return `本事项面向${range.maxAge}周岁及以下人员，您目前${age}周岁，可能不符合条件`;
+  return null;
+}
