@@ -4,7 +4,7 @@
 // (the bucket's domain must be a legal request domain of the mini-program).
 // H5: the chosen photo is a blob: URL; fetch reads it and PUTs it (CORS).
 import Taro from '@tarojs/taro';
-import { MAX_UPLOAD_BYTES, UploadTicket, type UploadContentType } from '../../../shared/schemas/uploads';
+import { MAX_UPLOAD_BYTES, UploadTicket, type UploadContentType, type UploadRequest } from '../../../shared/schemas/uploads';
 import { request } from './client';
 import { ApiError, MSG_NETWORK } from './errors';
 
@@ -66,12 +66,18 @@ async function putPhoto(ticket: UploadTicket, data: ArrayBuffer): Promise<number
   return res.statusCode;
 }
 
+/** What a photo is for, and who uploads it (staff sign through their own route, under their own name). */
+export interface UploadFor {
+  purpose: UploadRequest['purpose'];
+  staff?: boolean;
+}
+
 /**
- * Upload one photo (a path from Taro.chooseImage) for an application's
- * materials. Rejects with ApiError (zh-CN message): not JPG/PNG, over 5 MB,
+ * Upload one photo (a path from Taro.chooseImage): an application's material
+ * by default, or a demand's photo (a resident's, or staff's for a reply). Rejects with ApiError (zh-CN message): not JPG/PNG, over 5 MB,
  * unreadable, the network, or S3 refusing the PUT.
  */
-export async function uploadPhoto(filePath: string): Promise<UploadedPhoto> {
+export async function uploadPhoto(filePath: string, to: UploadFor = { purpose: 'application_material' }): Promise<UploadedPhoto> {
   let data: ArrayBuffer;
   try {
     data = await readPhoto(filePath);
@@ -84,11 +90,10 @@ export async function uploadPhoto(filePath: string): Promise<UploadedPhoto> {
   if (!contentType) throw new ApiError(400, 'UPLOAD_TYPE', MSG_UPLOAD_TYPE);
   if (bytes > MAX_UPLOAD_BYTES) throw new ApiError(400, 'UPLOAD_TOO_LARGE', MSG_UPLOAD_SIZE);
 
-  const ticket = await request(
-    'POST /uploads',
-    { auth: 'resident', body: { contentType, bytes, purpose: 'application_material' } },
-    UploadTicket,
-  );
+  const body = { contentType, bytes, purpose: to.purpose };
+  const ticket = to.staff
+    ? await request('POST /admin/uploads', { auth: 'staff', body }, UploadTicket)
+    : await request('POST /uploads', { auth: 'resident', body }, UploadTicket);
   let status: number;
   try {
     status = await putPhoto(ticket, data);

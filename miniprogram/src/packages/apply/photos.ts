@@ -1,38 +1,6 @@
-// Material photos: Taro.chooseImage → uploadPhoto (api/uploads.ts: signed
-// PUT straight to S3) → the key the application refers to. Photos are
+// Material photos: picked and uploaded by utils/photos.ts. Photos are
 // optional: `PHOTOS_ENABLED = false` hides every photo button.
-import Taro from '@tarojs/taro';
-import { errorMessage } from '../../api/errors';
-import { uploadPhoto } from '../../api/uploads';
+export { pickPhotos, type Photo } from '../../utils/photos';
 
 export const PHOTOS_ENABLED = true;
 export const MAX_PHOTOS = 5;
-
-export interface Photo {
-  /** The local file (for the thumbnail). */
-  path: string;
-  /** The uploaded object's key (sent with the application). */
-  key: string;
-}
-
-/** Pick up to `room` photos (camera or album) and upload each: the ones that made it, and why the others did not. */
-export async function pickPhotos(room: number): Promise<{ photos: Photo[]; error: string | null }> {
-  let paths: string[];
-  try {
-    const res = await Taro.chooseImage({ count: Math.max(1, Math.min(room, 9)), sizeType: ['compressed'], sourceType: ['camera', 'album'] });
-    paths = res.tempFilePaths ?? [];
-  } catch {
-    return { photos: [], error: null }; // cancelled
-  }
-  const photos: Photo[] = [];
-  let error: string | null = null;
-  for (const path of paths.slice(0, room)) {
-    try {
-      const { key } = await uploadPhoto(path);
-      photos.push({ path, key });
-    } catch (e) {
-      error = errorMessage(e);
-    }
-  }
-  return { photos, error };
-}

@@ -54,6 +54,11 @@ export default function Home() {
         </View>
       </View>
 
+      <View className='card home__demand' onClick={() => void Taro.navigateTo({ url: '/packages/demand/new' })} {...role('link')}>
+        <Text className='home__demand-title'>我要反映</Text>
+        <Text className='hint'>投诉、求助、咨询、建议、举报，件件有回音</Text>
+      </View>
+
       <Text className='section-title'>事项分类</Text>
       <View className='card home__grid'>
         {SERVICE_CATEGORIES.map((c) => (

@@ -111,7 +111,12 @@ export default function Mine() {
         <Toggle label='大字模式' hint='放大字号和按钮，看得清、点得准' on={elder} onChange={toggleElder} />
       </View>
 
+      <Btn className='btn btn--primary btn--block mine__demand' onClick={() => void Taro.navigateTo({ url: '/packages/demand/new' })}>
+        我要反映
+      </Btn>
+
       <View className='card'>
+        <Cell label='我的诉求' value='进度·答复·评价' onClick={() => void Taro.navigateTo({ url: '/packages/demand/mine' })} />
         <Cell label='我的预约' onClick={() => void Taro.navigateTo({ url: '/packages/booking/mine' })} />
         <Cell label='我的办件' onClick={() => void Taro.navigateTo({ url: '/packages/apply/mine' })} />
         <Cell label='我的评价' onClick={() => void Taro.navigateTo({ url: '/packages/rating/mine' })} />
