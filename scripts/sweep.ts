@@ -1,4 +1,4 @@
-// npm run sweep: run the daily deadline and default-rating sweeps once against the local stack
+// npm run sweep: run the daily deadline, default-rating and demand sweeps once against the local stack
 // (`npm start` must be running), as the scheduled function does when deployed.
 process.env.AWS_ENDPOINT_URL_DYNAMODB ??= 'http://127.0.0.1:8000';
 process.env.AWS_ACCESS_KEY_ID ??= 'local';
@@ -7,8 +7,8 @@ process.env.AWS_REGION ??= 'cn-northwest-1';
 process.env.TABLE_NAME ??= 'banshi-dev';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-Promise.all([import('../functions/jobs/deadline-sweep'), import('../functions/jobs/rating-sweep')])
-  .then(async ([{ sweepDeadlines }, { sweepDefaultRatings }]) => {
+Promise.all([import('../functions/jobs/deadline-sweep'), import('../functions/jobs/rating-sweep'), import('../functions/jobs/demand-sweep')])
+  .then(async ([{ sweepDeadlines }, { sweepDefaultRatings }, { sweepDemands }]) => {
     const digests = await sweepDeadlines();
     for (const d of digests) {
       console.log(`${d.departmentId}: 超期 ${d.red.length}，临期 ${d.yellow.length}，视为受理 ${d.deemedAccepted.length}`);
@@ -16,6 +16,8 @@ Promise.all([import('../functions/jobs/deadline-sweep'), import('../functions/jo
     console.log(`电子监察完成：${digests.length} 个部门`);
     const defaults = await sweepDefaultRatings();
     console.log(`默认评价：记录 ${defaults.recorded} 条`);
+    const demands = await sweepDemands();
+    console.log(`诉求：默认办结 ${demands.defaultClosed} 件，恢复计时 ${demands.resumed} 件`);
   })
   .catch((err) => {
     console.error('电子监察失败：', err instanceof Error ? err.message : err);

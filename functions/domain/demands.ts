@@ -251,3 +251,33 @@ export function demandCounters(e: CounterEvent, where: { departmentId: string | 
       return to([county, town, dept], { [e.kind]: 1 });
   }
 }
+
+// ---------------------------------------------------------------- who sees what
+
+export interface DemandScope {
+  state: DemandState;
+  departmentId: string | null;
+  intakeBy: string | null;
+  returnedBy: readonly string[];
+  anonymous: boolean;
+}
+interface StaffLike {
+  username: string;
+  role: string;
+  departmentId: string | null;
+}
+const EVERYWHERE = ['admin', 'supervisor'];
+
+/**
+ * Supervisors and admins see every demand; any staff member sees those
+ * waiting for a first taker (首问); the one who entered it follows it; a
+ * department sees what is (or was, until it returned it) dispatched to it.
+ */
+export function staffSeesDemand(s: StaffLike, d: DemandScope): boolean {
+  if (EVERYWHERE.includes(s.role) || d.state === 'received' || d.intakeBy === s.username) return true;
+  return !!s.departmentId && (d.departmentId === s.departmentId || d.returnedBy.includes(s.departmentId));
+}
+
+/** 对部门匿名: only the supervisor (and admin) and the person who took it in see an anonymous reporter. */
+export const staffSeesReporter = (s: StaffLike, d: DemandScope): boolean =>
+  !d.anonymous || EVERYWHERE.includes(s.role) || d.intakeBy === s.username;

@@ -12,9 +12,12 @@ import { isTicketOverdue } from '../domain/ratings';
 import { listOpenTickets } from '../store/ratings';
 import { putAlertDigest, type AlertDigest } from '../store/alerts';
 import { loadCalendar } from '../store/calendar';
+import { listOpenDemands } from '../store/demands';
+import { getDemandLimits } from '../store/demand-config';
+import { demandClock } from '../domain/demands';
 
 export async function sweepDeadlines(now = new Date()): Promise<AlertDigest[]> {
-  const [apps, tickets, cal] = await Promise.all([listOpenApplications(), listOpenTickets(), loadCalendar()]);
+  const [apps, tickets, cal, demands, limits] = await Promise.all([listOpenApplications(), listOpenTickets(), loadCalendar(), listOpenDemands(), getDemandLimits()]);
   const today = shanghaiDate(now);
   const digests = new Map<string, AlertDigest>();
   const digestOf = (departmentId: string) => {
@@ -29,6 +32,14 @@ export async function sweepDeadlines(now = new Date()): Promise<AlertDigest[]> {
     if (clock.light === 'red') d.red.push(a.caseNumber);
     if (clock.light === 'yellow') d.yellow.push(a.caseNumber);
     if (clock.deemedAccepted) d.deemedAccepted.push(a.caseNumber);
+  }
+  // Demands at 75 % of their limit are about to go red; red ones are overdue.
+  for (const dm of demands) {
+    if (!dm.departmentId) continue;
+    const light = demandClock(dm, now, cal, limits).light;
+    if (light !== 'red' && light !== 'yellow') continue;
+    const d = digestOf(dm.departmentId);
+    (light === 'red' ? (d.demandsRed ??= []) : (d.demandsYellow ??= [])).push(dm.number);
   }
   for (const d of digests.values()) await putAlertDigest(d);
   log.info('deadline.sweep', {

@@ -11,6 +11,8 @@ export interface AlertDigest {
   yellow: string[];
   deemedAccepted: string[];
   overdueTickets: string[];
+  demandsRed?: string[];
+  demandsYellow?: string[];
 }
 
 /** Write (or rewrite: a sweep may run again the same day) a department's digest. */

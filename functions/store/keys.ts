@@ -88,6 +88,34 @@ export const key = {
   /** GSI2 (sparse, removed when finished): unfinished tickets by deadline. */
   openTicket: (dueOn: string | null, id: string) => ({ gsi2pk: 'TICKETS#OPEN', gsi2sk: `${dueOn ?? '9999-12-31'}#${id}` }),
   openTicketsPartition: 'TICKETS#OPEN',
+  /** A demand (诉求) and, in the same partition, its append-only events. */
+  demand: (id: string) => ({ pk: `DEMAND#${id}`, sk: 'DEMAND' }),
+  demandEvent: (id: string, at: string, seq: number) => ({ pk: `DEMAND#${id}`, sk: `EVENT#${at}#${String(seq).padStart(2, '0')}` }),
+  demandPartition: (id: string) => `DEMAND#${id}`,
+  /** GSI1: a resident's demands, newest last. */
+  demandByReporter: (residentId: string, filedAt: string, id: string) => ({ gsi1pk: `RESIDENT#${residentId}#DEMANDS`, gsi1sk: `${filedAt}#${id}` }),
+  demandsOfReporter: (residentId: string) => `RESIDENT#${residentId}#DEMANDS`,
+  /** GSI2 (sparse): a replied demand by its last day to evaluate, a paused one by its auto-resume day. */
+  demandDue: (kind: 'EVAL' | 'RESUME', dueOn: string, id: string) => ({ gsi2pk: `DEMANDDUE#${kind}`, gsi2sk: `${dueOn}#${id}` }),
+  demandDuePartition: (kind: 'EVAL' | 'RESUME') => `DEMANDDUE#${kind}`,
+  /** Pointer to an open demand in its queue: `INTAKE`, `RETURNED` or `DEPT#<id>`. */
+  openDemand: (bucket: string, id: string) => ({ pk: 'DEMANDS#OPEN', sk: `${bucket}#${id}` }),
+  openDemandsPartition: 'DEMANDS#OPEN',
+  /** Open demands of a domain by filing time: merge candidates of the last 12 weeks. */
+  demandByDomain: (domain: string, filedAt: string, id: string) => ({ pk: `DEMANDS#DOMAIN#${domain}`, sk: `${filedAt}#${id}` }),
+  demandsOfDomain: (domain: string) => `DEMANDS#DOMAIN#${domain}`,
+  /** Demands the sweep closed by default (the supervisor's list). */
+  defaultClosedDemand: (closedAt: string, id: string) => ({ pk: 'DEMANDS#DEFAULTED', sk: `${closedAt}#${id}` }),
+  defaultClosedDemandsPartition: 'DEMANDS#DEFAULTED',
+  demandIdempotency: (owner: string, idemKey: string) => ({ pk: `IDEMP#DEMAND#${owner}#${idemKey}`, sk: 'IDEMP' }),
+  /** Demand counters: one partition per month (`DSTAT#M#2026-11`), one item per scope (`COUNTY`, `DEPT#…`, `TOWN#…`). */
+  demandStats: (month: string, scope: string) => ({ pk: `DSTAT#M#${month}`, sk: scope }),
+  demandStatsPartition: (month: string) => `DSTAT#M#${month}`,
+  /** The admin's demand limits and routing rules. */
+  demandLimits: { pk: 'CONFIG', sk: 'DEMAND_LIMITS' },
+  /** Answered questions staff curated from replies (知识库). */
+  knowledge: (id: string) => ({ pk: 'KNOWLEDGE', sk: `QA#${id}` }),
+  knowledgePartition: 'KNOWLEDGE',
   /** GSI1: the proxy agents of a town. */
   agentByTown: (townCode: string, username: string) => ({ gsi1pk: `TOWN#${townCode}#AGENTS`, gsi1sk: username }),
 };

@@ -176,6 +176,9 @@ export const AlertsResponse = z.object({
   deemedAccepted: z.array(z.string()),
   /** Rectification tickets of bad reviews past their deadline (case numbers or booking codes). */
   overdueTickets: z.array(z.string()),
+  /** Demands (诉求) of the department past their deadline, and those at 75 % of their limit (about to go red): their numbers. */
+  demandsRed: z.optional(z.array(z.string())),
+  demandsYellow: z.optional(z.array(z.string())),
 });
 
 /** Signed, short-lived links to a case's photos (staff only). */

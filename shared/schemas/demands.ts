@@ -174,7 +174,7 @@ export const EvaluationRequest = z.object({
 });
 export type EvaluationRequest = z.infer<typeof EvaluationRequest>;
 
-export const ReopenRequest = z.object({ version: Version, reason: Text(500, { label: '理由', min: 2, required: '请说明重新打开的理由', multiline: true }) });
+export const ReopenDemandRequest = z.object({ version: Version, reason: Text(500, { label: '理由', min: 2, required: '请说明重新打开的理由', multiline: true }) });
 export const ProvideInfoRequest = z.object({
   version: Version,
   text: Text(1000, { label: '补充内容', min: 1, required: '请填写补充内容', multiline: true }),
@@ -207,7 +207,7 @@ export type DemandActionBody = z.infer<typeof DemandActionBody>;
 
 export const DemandParams = z.object({ id: z.string().check(z.regex(/^[a-z0-9-]{8,64}$/, '诉求编号格式不正确')) });
 
-export const DEMAND_VIEWS = ['intake', 'queue', 'all', 'overdue', 'returns', 'extensions', 'defaults', 'mine'] as const;
+export const DEMAND_VIEWS = ['intake', 'queue', 'all', 'overdue', 'returns', 'extensions', 'defaults'] as const;
 export const DemandsQuery = z.extend(PageQuery, {
   view: z.optional(z.enum(DEMAND_VIEWS, { error: '列表类型无效' })),
   departmentId: z.optional(z.string().check(z.regex(/^[a-z0-9-]{2,64}$/, '部门编号格式不正确'))),
@@ -277,8 +277,10 @@ export const DemandEvaluation = z.object({
   isDefault: z.boolean(),
   final: z.boolean(),
 });
+export type DemandEvaluation = z.infer<typeof DemandEvaluation>;
 
 export const DemandReply = z.object({ at: Instant, text: z.string(), result: z.string(), photos: z.array(Photo), by: z.string() });
+export type DemandReply = z.infer<typeof DemandReply>;
 
 export const Demand = z.object({
   id: z.string(),

@@ -1,0 +1,167 @@
+// Staff side of demands: intake from other channels, the lists (intake,
+// department queue, the supervisor's views), the detail with merge
+// candidates and the suggested department, every step through the one
+// actions route, the knowledge base, the limits.
+import { STAFF_ROLE_LABELS } from '../../shared/enums';
+import type { Demand, DemandLimits } from '../../shared/schemas/demands';
+import {
+  DEFAULT_DEMAND_LIMITS, isMergeCandidate, MERGE_WINDOW_DAYS, staffSeesDemand, staffSeesReporter, suggestDepartment, type Viewer,
+} from '../domain/demands';
+import { badRequest, conflict, forbidden, notFound } from '../lib/errors';
+import { httpHandler, type StaffPrincipal } from '../lib/http';
+import { loadCalendar } from '../store/calendar';
+import { getDemandLimits, putDemandLimits, putKnowledge } from '../store/demand-config';
+import {
+  getDemand, getDemandWithEvents, listDefaultClosed, listOpenDemands, listRecentOfDomain, type DemandRecord,
+} from '../store/demands';
+import { getResident, getStaff } from '../store/people';
+import { getDepartment, getRegions } from '../store/reference';
+import { presignUpload } from '../store/uploads';
+import { fileOnce, keepPhotos, newDemand, saveStep, staffUploadOwner, takeStep } from './demand-steps';
+import { byUrgency, toDemand, toDetail } from './demand-views';
+
+const EVERYWHERE = ['supervisor', 'admin'];
+const viewerOf = (p: StaffPrincipal): Viewer => ({ kind: 'staff', username: p.username, role: p.role, departmentId: p.departmentId });
+
+async function context(p: StaffPrincipal) {
+  const [cal, limits] = await Promise.all([loadCalendar(), getDemandLimits()]);
+  return { cal, limits, viewer: viewerOf(p), now: new Date() };
+}
+
+async function actorOf(p: StaffPrincipal) {
+  const staff = await getStaff(p.username);
+  return { staff, actor: { name: staff?.name ?? p.username, role: STAFF_ROLE_LABELS[p.role] } };
+}
+
+async function visible(p: StaffPrincipal, id: string): Promise<DemandRecord> {
+  const d = await getDemand(id);
+  if (!d) throw notFound('诉求不存在');
+  if (!staffSeesDemand(p, d)) throw forbidden('该诉求不属于您的部门');
+  return d;
+}
+
+/** The staff detail: timeline, parent, merge candidates, suggested department; the reporter only where allowed. */
+async function detail(p: StaffPrincipal, id: string) {
+  const [found, ctx] = await Promise.all([getDemandWithEvents(id), context(p)]);
+  if (!found) throw notFound('诉求不存在');
+  const d = found.demand;
+  const since = new Date(ctx.now.getTime() - MERGE_WINDOW_DAYS * 86_400_000).toISOString();
+  const [parent, recent, regions] = await Promise.all([
+    d.parentId ? getDemandWithEvents(d.parentId) : undefined,
+    d.state === 'closed' || d.state === 'merged' ? Promise.resolve([]) : listRecentOfDomain(d.domain, since),
+    getRegions([d.regionCode]),
+  ]);
+  const suggestedId = suggestDepartment(d.domain, d.regionCode, ctx.limits.routes);
+  const suggested = suggestedId ? await getDepartment(suggestedId) : undefined;
+  const regionNames = new Map([...regions].map(([c, r]) => [c, r.name]));
+  const view = { ...ctx, showReporter: staffSeesReporter(p, d), parent: parent?.demand ?? null, regionNames };
+  const candidates = recent.filter((o) => !o.parentId && isMergeCandidate(d, o, ctx.now) && staffSeesDemand(p, o));
+  return {
+    ...(await toDetail(d, found.events, view, parent?.events)),
+    mergeCandidates: candidates.map((o) => toDemand(o, { ...ctx, showReporter: staffSeesReporter(p, o) })),
+    suggestedDepartment: suggested ? { id: suggested.id, name: suggested.name } : null,
+  };
+}
+
+type View = 'intake' | 'queue' | 'all' | 'overdue' | 'returns' | 'extensions' | 'defaults';
+const SUPERVISOR_VIEWS: View[] = ['all', 'overdue', 'returns', 'extensions', 'defaults'];
+
+async function listFor(p: StaffPrincipal, view: View, departmentId: string | undefined): Promise<DemandRecord[]> {
+  if (SUPERVISOR_VIEWS.includes(view) && !EVERYWHERE.includes(p.role)) throw forbidden('只有督查人员可以查看');
+  if (view === 'intake') return listOpenDemands('INTAKE');
+  if (view === 'returns') return listOpenDemands('RETURNED');
+  if (view === 'defaults') return listDefaultClosed();
+  if (view === 'queue') {
+    const dept = departmentId ?? p.departmentId;
+    if (!dept) throw badRequest('请选择部门', { departmentId: '请选择部门' });
+    if (!EVERYWHERE.includes(p.role) && dept !== p.departmentId) throw forbidden('只能查看本部门的诉求');
+    return listOpenDemands(`DEPT#${dept}`);
+  }
+  const all = await listOpenDemands();
+  return view === 'extensions' ? all.filter((d) => d.extension?.status === 'requested') : all;
+}
+
+export const handler = httpHandler({
+  'POST /admin/demands': async ({ body, principal }) => {
+    const [regions, resident, { actor }] = await Promise.all([
+      getRegions([body.place.regionCode]),
+      body.reporter.residentId ? getResident(body.reporter.residentId) : undefined,
+      actorOf(principal),
+    ]);
+    if (!regions.has(body.place.regionCode)) throw badRequest('所选地点不在本县', { 'place.regionCode': '所选地点不在本县' });
+    if (body.reporter.residentId && !resident) throw badRequest('居民账号不存在', { 'reporter.residentId': '居民账号不存在' });
+    const d = newDemand({
+      residentId: body.reporter.residentId ?? null, reporter: { name: body.reporter.name, phone: body.reporter.phone ?? null },
+      anonymous: body.anonymous, type: body.type, domain: body.domain, grade: body.grade ?? 'B', channel: body.channel, text: body.text,
+      regionCode: body.place.regionCode, point: body.place.point ?? null, intakeBy: principal.username,
+    }, new Date());
+    const id = await fileOnce(d, `staff_${principal.username}`, body.idempotencyKey, actor, `${actor.name}代为登记`);
+    return detail(principal, id);
+  },
+
+  'GET /admin/demands': async ({ query, principal }) => {
+    const [records, ctx] = await Promise.all([listFor(principal, query.view ?? 'queue', query.departmentId), context(principal)]);
+    let demands: Demand[] = records.map((d) => toDemand(d, { ...ctx, showReporter: staffSeesReporter(principal, d) }));
+    if (query.view === 'overdue') demands = demands.filter((d) => d.clock.light === 'red' || d.clock.light === 'yellow');
+    // The open set is bounded by the work in hand, read whole: one page.
+    return { demands: query.view === 'defaults' ? demands : demands.sort(byUrgency), nextCursor: null };
+  },
+
+  'GET /admin/demands/{id}': async ({ params, principal }) => {
+    await visible(principal, params.id);
+    return detail(principal, params.id);
+  },
+
+  'POST /admin/demands/{id}/actions': async ({ params, body, principal }) => {
+    const d = await visible(principal, params.id);
+    if (d.version !== body.version) throw conflict('诉求已被他人处理，请刷新后重试', 'VERSION_CONFLICT');
+    const [ctx, { actor }] = await Promise.all([context(principal), actorOf(principal)]);
+    const deptId = body.action === 'dispatch' || body.action === 'route' ? body.departmentId : undefined;
+    const department = deptId ? await getDepartment(deptId) : undefined;
+    if (deptId && !department) throw badRequest('部门不存在', { departmentId: '部门不存在' });
+    let handler;
+    if (body.action === 'sign') {
+      const h = await getStaff(body.handlerUsername ?? principal.username);
+      if (!h || h.departmentId !== d.departmentId) throw badRequest('首办责任人须为本部门工作人员', { handlerUsername: '首办责任人须为本部门工作人员' });
+      handler = { username: h.username, name: h.name, phone: h.phone };
+    }
+    let parent: DemandRecord | undefined;
+    if (body.action === 'merge' && body.parentId) {
+      parent = await getDemand(body.parentId);
+      if (!parent) throw notFound('要并入的诉求不存在');
+      if (parent.id === d.id || parent.parentId || parent.state === 'closed' || parent.state === 'merged') throw conflict('只能并入另一件未办结的诉求', 'ILLEGAL_TRANSITION');
+    }
+    const photoKeys = body.action === 'reply' ? await keepPhotos(body.photos, staffUploadOwner(principal.username), d.id) : [];
+    const step = takeStep(d, {
+      action: body.action, actor, ...ctx, note: body.note, text: body.text, result: body.result, photoKeys, grade: body.grade,
+      department: department && { id: department.id, name: department.name, phone: department.phone ?? null },
+      handler, extensionDays: body.extensionDays, approve: body.approve, parent,
+    });
+    const parentEvent = parent && { id: parent.id, event: { ...step.event, action: 'merged_in', from: null, to: null, note: `诉求 ${d.number} 并入本件` } };
+    await saveStep(d, step, parentEvent);
+    return detail(principal, d.id);
+  },
+
+  'POST /admin/demands/{id}/knowledge': async ({ params, body, principal }) => {
+    const d = await visible(principal, params.id);
+    if (!d.replies.length) throw conflict('答复后才能整理为常见问题', 'NOT_REPLIED');
+    const entry = { id: `qa-${d.id}`, question: body.question, answer: body.answer, domain: d.domain, departmentName: d.departmentName, publishedAt: new Date().toISOString() };
+    await putKnowledge(entry);
+    return entry;
+  },
+
+  'GET /admin/demand-limits': async () => getDemandLimits(),
+
+  'PUT /admin/demand-limits': async ({ body }) => {
+    const current = await getDemandLimits();
+    if (current.version !== body.version) throw conflict('时限设置已被他人修改，请刷新后重试', 'VERSION_CONFLICT');
+    const { version: _v, ...input } = body;
+    const next: DemandLimits = { ...DEFAULT_DEMAND_LIMITS, ...current, ...input, version: current.version + 1, updatedAt: new Date().toISOString() };
+    if ((await putDemandLimits(next, current.version)) === 'stale') throw conflict('时限设置已被他人修改，请刷新后重试', 'VERSION_CONFLICT');
+    return next;
+  },
+
+  'POST /admin/uploads': async ({ principal, body }) =>
+    presignUpload({ ownerId: staffUploadOwner(principal.username), contentType: body.contentType, bytes: body.bytes }),
+});
+

@@ -1,0 +1,265 @@
+// Demands (诉求): the demand item and its append-only events share a
+// partition; open demands have a pointer in their queue (intake, returns, a
+// department) and in their domain (merge candidates); every change is one
+// transaction guarded by the version the actor saw, with the running counters
+// of the month ADDed in the same transaction.
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DemandChannel, DemandDomain, DemandGrade, DemandSatisfaction, DemandState, DemandType } from '../../shared/schemas/demands';
+import { OPEN_DEMAND_STATES, type CounterUpdate, type Pause } from '../domain/demands';
+import { batchGetAll } from './batch';
+import { db, tableName } from './client';
+import { key, withoutKeys } from './keys';
+import { queryPage, type Page, type PageRequest } from './page';
+import { queryAll } from './query';
+import { transact, type Item } from './transact';
+
+export interface DemandReplyRecord {
+  at: string;
+  text: string;
+  result: string;
+  photoKeys: string[];
+  by: string;
+}
+
+export interface DemandEvaluationRecord {
+  at: string;
+  solved: boolean;
+  satisfaction: DemandSatisfaction;
+  comment: string | null;
+  isDefault: boolean;
+  final: boolean;
+}
+
+export interface DemandRecord {
+  id: string;
+  number: string;
+  /** The reporter's account (null for a hotline caller without one). */
+  residentId: string | null;
+  reporter: { name: string; phone: string | null };
+  anonymous: boolean;
+  type: DemandType;
+  domain: DemandDomain;
+  grade: DemandGrade;
+  channel: DemandChannel;
+  text: string;
+  photoKeys: string[];
+  regionCode: string;
+  townCode: string | null;
+  point: { lat: number; lng: number; address?: string } | null;
+  state: DemandState;
+  departmentId: string | null;
+  departmentName: string | null;
+  departmentPhone: string | null;
+  handler: { username: string; name: string; phone: string | null } | null;
+  /** The staff member who entered it (another channel), if any. */
+  intakeBy: string | null;
+  binding: boolean;
+  returnedBy: string[];
+  clockStartedAt: string | null;
+  assignedAt: string | null;
+  limitDays: number | null;
+  firstLimitDays: number | null;
+  phase: 'first' | 'redo' | 'reopen';
+  signedAt: string | null;
+  repliedAt: string | null;
+  pauses: Pause[];
+  extension: { days: number; reason: string; status: 'requested' | 'approved' | 'denied'; requestedAt: string } | null;
+  replies: DemandReplyRecord[];
+  evaluations: DemandEvaluationRecord[];
+  redone: boolean;
+  reopened: number;
+  defaultClosed: boolean;
+  parentId: string | null;
+  mergedCount: number;
+  /** Replied: the last day to evaluate. Awaiting the resident: the day after which the clock resumes by itself. */
+  evalDueOn: string | null;
+  resumeAfter: string | null;
+  filedAt: string;
+  closedAt: string | null;
+  updatedAt: string;
+  version: number;
+}
+
+export interface DemandEventRecord {
+  at: string;
+  actor: string;
+  role: string;
+  action: string;
+  from: DemandState | null;
+  to: DemandState | null;
+  note: string | null;
+}
+
+/** The queue an open demand sits in, or null once it is no longer open. */
+export function bucketOf(d: Pick<DemandRecord, 'state' | 'departmentId'>): string | null {
+  if (!OPEN_DEMAND_STATES.includes(d.state)) return null;
+  if (d.state === 'received') return 'INTAKE';
+  if (d.state === 'returned') return 'RETURNED';
+  return d.departmentId ? `DEPT#${d.departmentId}` : 'INTAKE';
+}
+
+const decode = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as DemandRecord;
+const isOpen = (s: DemandState) => OPEN_DEMAND_STATES.includes(s);
+
+function demandItem(d: DemandRecord) {
+  return {
+    ...key.demand(d.id),
+    ...(d.residentId ? key.demandByReporter(d.residentId, d.filedAt, d.id) : {}),
+    ...(d.state === 'replied' && d.evalDueOn ? key.demandDue('EVAL', d.evalDueOn, d.id) : {}),
+    ...(d.state === 'awaiting_resident' && d.resumeAfter ? key.demandDue('RESUME', d.resumeAfter, d.id) : {}),
+    ...d,
+  };
+}
+
+const put = (Item: Record<string, unknown>, ConditionExpression?: string): Item => ({ Put: { TableName: tableName(), Item, ...(ConditionExpression ? { ConditionExpression } : {}) } });
+const del = (Key: Record<string, unknown>): Item => ({ Delete: { TableName: tableName(), Key } });
+
+const eventPuts = (id: string, events: DemandEventRecord[]): Item[] =>
+  events.map((e, i) => put({ ...key.demandEvent(id, e.at, i), ...e }, 'attribute_not_exists(pk)'));
+
+/** ADD the counters of one month, one Update per scope (a transaction may touch an item once). */
+export function counterUpdates(month: string, updates: CounterUpdate[]): Item[] {
+  const byScope = new Map<string, Record<string, number>>();
+  for (const u of updates) {
+    const adds = byScope.get(u.scope) ?? {};
+    for (const [name, n] of Object.entries(u.adds)) adds[name] = (adds[name] ?? 0) + n;
+    byScope.set(u.scope, adds);
+  }
+  return [...byScope].map(([scope, adds]) => ({ scope, adds })).map((u) => {
+    const names = Object.keys(u.adds);
+    return {
+      Update: {
+        TableName: tableName(),
+        Key: key.demandStats(month, u.scope),
+        UpdateExpression: `ADD ${names.map((_, i) => `#a${i} :a${i}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#a${i}`, n])),
+        ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:a${i}`, u.adds[n]])),
+      },
+    };
+  });
+}
+
+/** Create a demand with its first events and counters; 'replay' when the idempotency key was used before. */
+export async function createDemand(d: DemandRecord, owner: string, idempotencyKey: string, events: DemandEventRecord[], month: string, counters: CounterUpdate[]): Promise<'created' | 'replay'> {
+  const bucket = bucketOf(d);
+  const { failed } = await transact(() => [
+    put({ ...key.demandIdempotency(owner, idempotencyKey), demandId: d.id }, 'attribute_not_exists(pk)'),
+    put(demandItem(d), 'attribute_not_exists(pk)'),
+    ...(bucket ? [put({ ...key.openDemand(bucket, d.id), demandId: d.id })] : []),
+    ...(isOpen(d.state) ? [put({ ...key.demandByDomain(d.domain, d.filedAt, d.id), demandId: d.id })] : []),
+    ...eventPuts(d.id, events),
+    ...counterUpdates(month, counters),
+  ]);
+  return failed.length ? 'replay' : 'created';
+}
+
+export async function getDemandIdByIdempotencyKey(owner: string, idempotencyKey: string): Promise<string | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.demandIdempotency(owner, idempotencyKey) }));
+  return out.Item?.demandId as string | undefined;
+}
+
+export async function getDemand(id: string): Promise<DemandRecord | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.demand(id) }));
+  return out.Item ? decode(out.Item) : undefined;
+}
+
+export async function getDemands(ids: string[]): Promise<DemandRecord[]> {
+  return (await batchGetAll(ids.map((id) => key.demand(id)))).map(decode);
+}
+
+/** The demand and its timeline in one Query. */
+export async function getDemandWithEvents(id: string): Promise<{ demand: DemandRecord; events: DemandEventRecord[] } | undefined> {
+  const items = await queryAll<Record<string, unknown>>({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.demandPartition(id) } });
+  const d = items.find((i) => i.sk === 'DEMAND');
+  if (!d) return undefined;
+  const events = items.filter((i) => String(i.sk).startsWith('EVENT#')).map((i) => withoutKeys(i) as unknown as DemandEventRecord);
+  return { demand: decode(d), events };
+}
+
+/** A resident's demands, newest first, one page. */
+export const listReporterDemands = (residentId: string, page: PageRequest): Promise<Page<DemandRecord>> =>
+  queryPage({ index: 'gsi1', partition: key.demandsOfReporter(residentId), newestFirst: true }, page, decode);
+
+/** Open demands of one queue (`INTAKE`, `RETURNED`, `DEPT#<id>`) or all: one Query of pointers, then BatchGets. */
+export async function listOpenDemands(bucket?: string): Promise<DemandRecord[]> {
+  const pointers = await queryAll<{ demandId: string }>({
+    KeyConditionExpression: bucket ? 'pk = :pk AND begins_with(sk, :b)' : 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': key.openDemandsPartition, ...(bucket ? { ':b': `${bucket}#` } : {}) },
+  });
+  return getDemands(pointers.map((p) => p.demandId));
+}
+
+/** Open demands of a domain filed since `since` (merge candidates). */
+export async function listRecentOfDomain(domain: DemandDomain, since: string): Promise<DemandRecord[]> {
+  const pointers = await queryAll<{ demandId: string }>({
+    KeyConditionExpression: 'pk = :pk AND sk >= :since',
+    ExpressionAttributeValues: { ':pk': key.demandsOfDomain(domain), ':since': since },
+  });
+  return getDemands(pointers.map((p) => p.demandId));
+}
+
+/** Replied demands past their days to evaluate, or paused ones past their auto-resume day (the sweep). */
+export async function listDemandsDue(kind: 'EVAL' | 'RESUME', before: string): Promise<DemandRecord[]> {
+  const items = await queryAll<Record<string, unknown>>({
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :before',
+    ExpressionAttributeValues: { ':pk': key.demandDuePartition(kind), ':before': before },
+  });
+  return items.map(decode);
+}
+
+/** Demands closed by default, newest first (the supervisor's list). */
+export async function listDefaultClosed(limit = 100): Promise<DemandRecord[]> {
+  const out = await db().send(new QueryCommand({
+    TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.defaultClosedDemandsPartition },
+    ScanIndexForward: false, Limit: limit,
+  }));
+  return getDemands((out.Items ?? []).map((i) => String(i.demandId)));
+}
+
+export interface SaveExtras {
+  month: string;
+  counters: CounterUpdate[];
+  /** Merge: the parent gains a reporter and an event. */
+  parent?: { id: string; event: DemandEventRecord };
+}
+
+/**
+ * Save a changed demand seen at `expectedVersion` with its events; move its
+ * queue pointers; ADD the counters. 'stale' when someone else changed it first.
+ */
+export async function saveDemand(prev: DemandRecord, next: DemandRecord, events: DemandEventRecord[], extras: SaveExtras): Promise<'saved' | 'stale'> {
+  const [from, to] = [bucketOf(prev), bucketOf(next)];
+  const items: Item[] = [
+    { Put: { TableName: tableName(), Item: demandItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': prev.version } } },
+    ...eventPuts(next.id, events),
+  ];
+  if (from !== to) {
+    if (from) items.push(del(key.openDemand(from, next.id)));
+    if (to) items.push(put({ ...key.openDemand(to, next.id), demandId: next.id }));
+  }
+  if (isOpen(prev.state) && !isOpen(next.state)) items.push(del(key.demandByDomain(next.domain, next.filedAt, next.id)));
+  if (!isOpen(prev.state) && isOpen(next.state)) items.push(put({ ...key.demandByDomain(next.domain, next.filedAt, next.id), demandId: next.id }));
+  if (next.defaultClosed && !prev.defaultClosed && next.closedAt) items.push(put({ ...key.defaultClosedDemand(next.closedAt, next.id), demandId: next.id }));
+  if (extras.parent) {
+    items.push({
+      Update: {
+        TableName: tableName(), Key: key.demand(extras.parent.id), UpdateExpression: 'ADD mergedCount :one',
+        ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':one': 1 },
+      },
+    });
+    items.push(...eventPuts(extras.parent.id, [extras.parent.event]));
+  }
+  items.push(...counterUpdates(extras.month, extras.counters));
+  const { failed } = await transact(() => items);
+  return failed.length ? 'stale' : 'saved';
+}
+
+/** Every scope's counters of a month: one Query. */
+export async function getDemandStats(month: string): Promise<Record<string, Record<string, number>>> {
+  const items = await queryAll<Record<string, unknown>>({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.demandStatsPartition(month) } });
+  return Object.fromEntries(items.map((i) => {
+    const { pk: _p, sk, ...counts } = i;
+    return [String(sk), counts as Record<string, number>];
+  }));
+}
