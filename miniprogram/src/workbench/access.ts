@@ -13,3 +13,5 @@ export function mayUse(role: StaffRole | null | undefined, route: RouteKey): boo
 export const DESK_ROUTE: RouteKey = 'GET /admin/places/{placeId}/day';
 /** 代办任务: for those who record the proxy steps (the list is their own tasks). */
 export const PROXY_ROUTE: RouteKey = 'POST /admin/applications/{id}/proxy-steps';
+/** 诉求: the demand lists (待派单 for any first taker, the department's queue, the supervisor's views). */
+export const DEMANDS_ROUTE: RouteKey = 'GET /admin/demands';

@@ -9,10 +9,10 @@ import { DEMAND_SATISFACTION, DEMAND_SATISFACTION_LABELS, type DemandDetail, typ
 import { evaluateDemand, provideInfo, reopenDemand } from '../../api/demands';
 import { errorMessage, isApiError } from '../../api/errors';
 import { Btn } from '../../components/Btn';
+import { Choices } from '../../components/Choices';
 import { PhotosField } from '../../components/PhotosField';
 import { role } from '../../utils/a11y';
 import type { Photo } from '../../utils/photos';
-import { Choices } from './parts';
 
 export interface StepProps {
   demand: DemandDetail;

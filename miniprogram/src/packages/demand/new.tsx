@@ -23,6 +23,7 @@ import { errorMessage, isApiError } from '../../api/errors';
 import { getMe } from '../../api/me';
 import { listRegions } from '../../api/regions';
 import { Btn } from '../../components/Btn';
+import { Choices } from '../../components/Choices';
 import { Page } from '../../components/Page';
 import { PhotosField } from '../../components/PhotosField';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -32,7 +33,7 @@ import { role } from '../../utils/a11y';
 import type { Photo } from '../../utils/photos';
 import { indexRegions, regionPath, type RegionIndex } from '../../utils/regions';
 import { useLoad } from '../../utils/useLoad';
-import { Choices, KnowledgeStep, type AnsweredBy, type Knowledge } from './parts';
+import { KnowledgeStep, type AnsweredBy, type Knowledge } from './parts';
 import './demand.scss';
 
 const MAX_DEMAND_PHOTOS = 6;

@@ -1,31 +1,9 @@
-// Pieces of the demand pages: a row of choices, and the knowledge-base step
-// a 咨询 goes through before it is sent (这解答了您的问题吗？).
+// The knowledge-base step a 咨询 goes through before it is sent
+// (这解答了您的问题吗？): matching answers and catalogue items.
 import { Text, View } from '@tarojs/components';
 import type { KnowledgeResponse } from '../../../../shared/schemas/demands';
 import type { z } from 'zod/mini';
 import { Btn } from '../../components/Btn';
-import { Chip } from '../../components/Chip';
-
-export function Choices<T extends string>({ label, options, labels, value, onChange }: {
-  label: string;
-  options: readonly T[];
-  labels: Record<T, string>;
-  value: T | null;
-  onChange: (v: T) => void;
-}) {
-  return (
-    <View className='demand-field'>
-      <Text className='field__label'>{label}</Text>
-      <View className='chips' aria-label={label}>
-        {options.map((o) => (
-          <Chip key={o} on={value === o} onClick={() => onChange(o)}>
-            {labels[o]}
-          </Chip>
-        ))}
-      </View>
-    </View>
-  );
-}
 
 export type Knowledge = z.infer<typeof KnowledgeResponse>;
 export type AnsweredBy = { kind: 'knowledge' | 'service'; id: string };

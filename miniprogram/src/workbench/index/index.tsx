@@ -9,7 +9,7 @@ import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { maskPhone } from '../../utils/format';
 import { useLoad } from '../../utils/useLoad';
-import { DESK_ROUTE, mayUse, PROXY_ROUTE } from '../access';
+import { DEMANDS_ROUTE, DESK_ROUTE, mayUse, PROXY_ROUTE } from '../access';
 import './index.scss';
 import { Btn } from '../../components/Btn';
 
@@ -50,6 +50,9 @@ export default function Workbench() {
         ) : null}
       </View>
       <View className='card'>
+        {mayUse(staff.role, DEMANDS_ROUTE) ? (
+          <Cell label='诉求' value='派单·签收·答复·督办' onClick={() => void Taro.navigateTo({ url: '/workbench/demands/index' })} />
+        ) : null}
         {staff.role === 'clerk' || staff.role === 'dept_head' ? (
           <Cell label='部门办件' value='按期限排序·亮灯' onClick={() => void Taro.navigateTo({ url: '/workbench/queue/index' })} />
         ) : null}
