@@ -114,8 +114,9 @@ function demandItem(d: DemandRecord) {
 const put = (Item: Record<string, unknown>, ConditionExpression?: string): Item => ({ Put: { TableName: tableName(), Item, ...(ConditionExpression ? { ConditionExpression } : {}) } });
 const del = (Key: Record<string, unknown>): Item => ({ Delete: { TableName: tableName(), Key } });
 
-const eventPuts = (id: string, events: DemandEventRecord[]): Item[] =>
-  events.map((e, i) => put({ ...key.demandEvent(id, e.at, i), ...e }, 'attribute_not_exists(pk)'));
+/** `first`: the sequence of the first event; another demand's event on this one (a merge) takes 50+ so it never meets the parent's own. */
+const eventPuts = (id: string, events: DemandEventRecord[], first = 0): Item[] =>
+  events.map((e, i) => put({ ...key.demandEvent(id, e.at, first + i), ...e }, 'attribute_not_exists(pk)'));
 
 /** ADD the counters of one month, one Update per scope (a transaction may touch an item once). */
 export function counterUpdates(month: string, updates: CounterUpdate[]): Item[] {
@@ -248,7 +249,7 @@ export async function saveDemand(prev: DemandRecord, next: DemandRecord, events:
         ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':one': 1 },
       },
     });
-    items.push(...eventPuts(extras.parent.id, [extras.parent.event]));
+    items.push(...eventPuts(extras.parent.id, [extras.parent.event], 50));
   }
   items.push(...counterUpdates(extras.month, extras.counters));
   const { failed } = await transact(() => items);

@@ -25,6 +25,8 @@ export interface SeedReport {
   leaders: number;
   /** Past concluded cases with their ratings. */
   history: { created: number; existing: number; skipped: number };
+  /** Demo demands (诉求) across types, channels and states. */
+  demands: { created: number; existing: number };
   ms: number;
 }
 
@@ -99,6 +101,7 @@ export async function seedDemo(endpoint: string, tableName: string, opts: SeedOp
     residents: { created: 0, existing: 0 },
     leaders: data.leaders.length,
     history: { created: 0, existing: 0, skipped: 0 },
+    demands: { created: 0, existing: 0 },
     ms: 0,
   };
   const C = 8; // DynamoDB Local with a dbPath manages a few hundred writes/s
@@ -168,6 +171,10 @@ export async function seedDemo(endpoint: string, tableName: string, opts: SeedOp
   const { seedHistory } = await import('./history');
   report.history = await seedHistory(data.history, demoResidentId);
   log(`历史办件与评价 ${data.history.length}（新建 ${report.history.created}，已有 ${report.history.existing}）`);
+
+  const { demandSeeds, seedDemands } = await import('./demands');
+  report.demands = await seedDemands(demandSeeds, demoResidentId);
+  log(`演示诉求 ${demandSeeds.length}（新建 ${report.demands.created}，已有 ${report.demands.existing}）`);
 
   report.ms = Date.now() - started;
   return report;

@@ -47,7 +47,15 @@ describe('seedDemo', () => {
     ]);
     expect((await getService('QS-MZ-001'))?.stats.concluded).toBe(2);
 
+    // A dozen demands across types, channels and states, with a merged pair.
+    const { demandSeeds } = await import('../../scripts/seed/demands');
+    expect(first.demands).toEqual({ created: demandSeeds.length, existing: 0 });
+    const { listOpenDemands } = await import('../../functions/store/demands');
+    const open = await listOpenDemands();
+    expect(new Set(open.map((d) => d.state))).toEqual(new Set(['received', 'dispatched', 'signed', 'awaiting_resident', 'replied']));
+
     const second = await seedDemo(endpoint, tableName);
+    expect(second.demands).toEqual({ created: 0, existing: demandSeeds.length });
     expect(second.history).toEqual({ created: 0, existing: data.history.length, skipped: 0 });
     expect(second.services).toEqual({ created: 0, existing: data.services.length, refreshed: 0 });
     expect(second.staff).toEqual({ created: 0, existing: data.staff.length });
