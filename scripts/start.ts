@@ -446,6 +446,16 @@ export async function startStack(opts: StartStackOptions = {}): Promise<Stack> {
     if (failed) throw failed.reason;
     const tableName = (settled[0] as PromiseFulfilledResult<string>).value;
     const h5Url = (settled[2] as PromiseFulfilledResult<string | null>).value;
+    // The every-minute jobs (push sender, notice fan-out), on an interval.
+    const jobs = spawnManaged(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'jobs.ts')], {
+      name: 'jobs',
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env, TABLE_NAME: tableName } as NodeJS.ProcessEnv,
+      echo: opts.verbose ? process.stdout : null,
+      tailLines: 50,
+    });
+    stoppers.push(() => jobs.stop(2000));
+    log('推送发送与通知分发任务已启动（每 10 秒）');
     timings.total = Date.now() - t0;
 
     return {

@@ -43,6 +43,7 @@ import {
   EvaluationRequest, FileDemandRequest, IntakeDemandRequest, KnowledgeEntry, KnowledgeQuery, KnowledgeResponse, ProvideInfoRequest,
   PublishKnowledgeRequest, ReopenDemandRequest, StaffDemandDetail,
 } from './schemas/demands';
+import { InboxParams, InboxResponse, SubscriptionsRequest, SubscriptionsResponse, UnreadResponse } from './schemas/inbox';
 
 export type Auth = 'public' | 'resident' | 'staff';
 
@@ -337,6 +338,23 @@ export const routes = {
   'POST /admin/uploads': {
     method: 'POST', path: '/admin/uploads', fn: 'adminDemands', auth: 'staff', status: 201,
     summary: '工作人员上传照片（答复照片）：签发直传 S3 的预签名地址', body: UploadRequest, response: UploadTicket,
+  },
+  'GET /inbox': {
+    method: 'GET', path: '/inbox', fn: 'inbox', auth: 'resident',
+    summary: '我的消息：通知与个人消息（预约、办件、评价、整改、主动服务），新的在前，分页，含未读数', query: PageQuery, response: InboxResponse,
+  },
+  'GET /inbox/unread': {
+    method: 'GET', path: '/inbox/unread', fn: 'inbox', auth: 'resident', summary: '未读消息数（首页“消息”角标）', response: UnreadResponse,
+  },
+  'POST /inbox/{id}/read': {
+    method: 'POST', path: '/inbox/{id}/read', fn: 'inbox', auth: 'resident', summary: '标记消息已读（回执）', params: InboxParams, response: UnreadResponse,
+  },
+  'GET /me/subscriptions': {
+    method: 'GET', path: '/me/subscriptions', fn: 'inbox', auth: 'resident', summary: '我的订阅消息授权（长期授权与一次性授权余量）', response: SubscriptionsResponse,
+  },
+  'PUT /me/subscriptions': {
+    method: 'PUT', path: '/me/subscriptions', fn: 'inbox', auth: 'resident',
+    summary: '记录 wx.requestSubscribeMessage 的结果：一次性授权每次同意记一次，拒绝则清除', body: SubscriptionsRequest, response: SubscriptionsResponse,
   },
   'GET /openapi.json': {
     method: 'GET', path: '/openapi.json', fn: 'openapi', auth: 'public', summary: 'OpenAPI 文档', response: z.unknown(),

@@ -24,6 +24,8 @@ import { advance, byUrgency, toApplication, toDetail } from './application-views
 import { caseInvite, RATEABLE_CASE } from './rating-views';
 import { canRecordProxySteps, caseAccess, mayReassignAgent, queueScope } from '../domain/access';
 import { STAFF_ROLE_LABELS } from '../../shared/enums';
+import { caseStep, notifiesResident, proxyStep, rateInvite } from '../domain/messages';
+import { pushItems } from '../store/outbox';
 
 const EVERYWHERE = ['admin', 'supervisor'];
 
@@ -183,7 +185,13 @@ export const handler = httpHandler({
     }
     // 一事一评: concluding a case invites the applicant to rate it.
     const invite = RATEABLE_CASE.includes(next.state) && !CONCLUDED.includes(a.state) ? caseInvite(next, today) : undefined;
-    if ((await saveApplication(next, a.version, [event], conclusion, invite)) === 'stale') throw stale();
+    // The applicant hears of 受理, 一次性告知补正 (with the list), 办结, 已送达 … and the invitation to rate.
+    const told = [
+      ...(next.state !== a.state && notifiesResident(next.state) ? [caseStep(next, next.state)] : []),
+      ...(invite ? [rateInvite(invite)] : []),
+    ];
+    const tell = pushItems({ kind: 'resident', id: a.residentId }, told, at);
+    if ((await saveApplication(next, a.version, [event], conclusion, invite, tell)) === 'stale') throw stale();
     return detail(a.id);
   },
 
@@ -205,7 +213,8 @@ export const handler = httpHandler({
       version: a.version + 1,
     };
     const event: EventRecord = { at, actor: `代办员 ${a.proxy.agentName}`, action: `proxy_${body.step}`, from: null, to: null, note: note ?? PROXY_STEP_LABELS[body.step] };
-    if ((await saveApplication(next, a.version, [event])) === 'stale') throw stale();
+    const tell = pushItems({ kind: 'resident', id: a.residentId }, proxyStep(next, body.step, a.proxy.agentName), at);
+    if ((await saveApplication(next, a.version, [event], undefined, undefined, tell)) === 'stale') throw stale();
     return detail(a.id);
   },
 

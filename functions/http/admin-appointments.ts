@@ -22,6 +22,8 @@ import {
   setSlotCapacity,
   type AppointmentRecord,
 } from '../store/appointments';
+import { bookingCancelled } from '../domain/messages';
+import { pushItems } from '../store/outbox';
 import { getResidents, getStaff } from '../store/people';
 import { getService } from '../store/services';
 import { putRovingDay, putServicePoint } from '../store/points';
@@ -53,7 +55,8 @@ async function cancelBookings(appointments: AppointmentRecord[], reason: string)
     // Re-read on a lost race: the resident may have cancelled meanwhile.
     let current: AppointmentRecord | undefined = a;
     while (current && current.status === 'booked') {
-      if ((await cancelAppointment(current, 'staff', reason, now)) === 'cancelled') {
+      const tell = pushItems({ kind: 'resident', id: current.residentId }, bookingCancelled(current, reason), now);
+      if ((await cancelAppointment(current, 'staff', reason, now, tell)) === 'cancelled') {
         cancelled += 1;
         break;
       }

@@ -164,6 +164,8 @@ export async function saveApplication(
   events: EventRecord[],
   conclusion?: Conclusion,
   invite?: InviteRecord,
+  /** What tells the applicant (outbox + inbox items), written with the change. */
+  tell: Item[] = [],
 ): Promise<'saved' | 'stale'> {
   const items: Item[] = [
     {
@@ -178,6 +180,7 @@ export async function saveApplication(
   ];
   if (!OPEN.includes(next.state)) items.push({ Delete: { TableName: tableName(), Key: key.openApplication(next.departmentId, next.id) } });
   if (invite) items.push(invitePut(invite));
+  items.push(...tell);
   if (conclusion) {
     items.push({
       Update: {

@@ -214,11 +214,14 @@ export async function cancelAppointment(
   by: 'resident' | 'staff',
   reason: string | null,
   now: string,
+  /** What tells the resident (outbox + inbox items), written in the same transaction. */
+  tell: Item[] = [],
 ): Promise<'cancelled' | 'stale'> {
   const { failed } = await transact(() => [
     changeAppointment(a, { status: 'cancelled', cancelledBy: by, cancelReason: reason, updatedAt: now }),
     releaseSeat(a),
     { Delete: { TableName: tableName(), Key: key.slotHold(a.slotId, a.residentId) } },
+    ...tell,
   ]);
   return failed.length ? 'stale' : 'cancelled';
 }

@@ -118,6 +118,22 @@ export const key = {
   knowledgePartition: 'KNOWLEDGE',
   /** GSI1: the proxy agents of a town. */
   agentByTown: (townCode: string, username: string) => ({ gsi1pk: `TOWN#${townCode}#AGENTS`, gsi1sk: username }),
+  /** A push waiting for, or done with, WeChat (deterministic id from its cause). */
+  outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
+  /** GSI2 (sparse): rows due by time, in a few shards so a big fan-out does not heat one partition; removed when final. */
+  outboxDue: (shard: number, dueAt: string, id: string) => ({ gsi2pk: `OUTBOX#DUE#${shard}`, gsi2sk: `${dueAt}#${id}` }),
+  outboxDuePartition: (shard: number) => `OUTBOX#DUE#${shard}`,
+  /** GSI2: dead pushes by time (the admin's alert list). */
+  outboxDead: (at: string, id: string) => ({ gsi2pk: 'OUTBOX#DEAD', gsi2sk: `${at}#${id}` }),
+  outboxDeadPartition: 'OUTBOX#DEAD',
+  /** Subscribe-message consent of a recipient (`RESIDENT#<id>` or `STAFF#<username>`): credits and long-term flags per template. */
+  consent: (owner: string) => ({ pk: owner, sk: 'SUBSCRIPTIONS' }),
+  /** A resident's in-app inbox, newest last; the unread counter beside it. */
+  inboxMessage: (residentId: string, messageId: string) => ({ pk: `INBOX#${residentId}`, sk: `MSG#${messageId}` }),
+  inboxPartition: (residentId: string) => `INBOX#${residentId}`,
+  inboxCounter: (residentId: string) => ({ pk: `INBOX#${residentId}`, sk: 'COUNTER' }),
+  /** A notice (政策通知) with its reach counters. */
+  notice: (id: string) => ({ pk: `NOTICE#${id}`, sk: 'NOTICE' }),
 };
 
 /** Strip key attributes before returning an item to the domain. */

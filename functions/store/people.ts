@@ -31,6 +31,8 @@ export interface StaffRecord {
   phone: string | null;
   duties: string;
   passwordHash: string;
+  /** The staff member's WeChat openid, when bound: the morning digest is pushed to it. */
+  openid?: string | null;
 }
 
 const residentItem = (r: ResidentRecord) => ({

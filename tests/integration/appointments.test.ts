@@ -328,6 +328,11 @@ describe('staff', () => {
     expect(closed.status).toBe(200);
     expect(closed.body.cancelled).toBeGreaterThanOrEqual(2);
     expect((await call('GET', `/appointments/${a.id}`, { token: li })).body).toMatchObject({ status: 'cancelled', cancelReason: '全员下村入户' });
+    // The resident is told in the same transaction: an inbox entry (and a push waiting in the outbox).
+    const inbox = (await call('GET', '/inbox', { token: li })).body;
+    const told = inbox.items.find((m: any) => m.page === `packages/booking/detail?id=${a.id}`);
+    expect(told).toMatchObject({ kind: 'booking', title: '预约已取消', read: false });
+    expect(told.body).toContain('全员下村入户');
   });
 });
 

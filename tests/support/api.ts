@@ -25,6 +25,7 @@ const modules: Record<string, () => Promise<{ handler: Handler }>> = {
   adminApplications: () => import('../../functions/http/admin-applications'),
   ratings: () => import('../../functions/http/ratings'),
   adminRatings: () => import('../../functions/http/admin-ratings'),
+  inbox: () => import('../../functions/http/inbox'),
   demands: () => import('../../functions/http/demands'),
   adminDemands: () => import('../../functions/http/admin-demands'),
 };

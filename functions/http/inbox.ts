@@ -1,0 +1,54 @@
+// The resident's inbox (notices and personal messages, read receipts, the
+// unread count) and subscribe-message consent.
+import { PUSH_TEMPLATES, templateById, type PushTemplate } from '../../shared/push-templates';
+import type { InboxMessage, SubscriptionsResponse } from '../../shared/schemas/inbox';
+import { badRequest, notFound } from '../lib/errors';
+import { httpHandler } from '../lib/http';
+import { getConsent, getInboxMessage, markInboxRead, reachItem, recordConsent, unreadCount, type InboxRecord } from '../store/outbox';
+import { pageInbox } from '../store/inbox';
+
+const view = (m: InboxRecord): InboxMessage => ({
+  id: m.id, kind: m.kind, title: m.title, body: m.body, page: m.page, at: m.at, read: m.readAt !== null, noticeId: m.noticeId,
+});
+
+const ALL = Object.keys(PUSH_TEMPLATES) as PushTemplate[];
+
+async function subscriptions(owner: string): Promise<SubscriptionsResponse> {
+  const states = await getConsent(owner, ALL);
+  return {
+    templates: states.map((s) => ({ template: s.template, templateId: PUSH_TEMPLATES[s.template].id, title: PUSH_TEMPLATES[s.template].title, long: s.long, credits: s.credits })),
+  };
+}
+
+export const handler = httpHandler({
+  'GET /inbox': async ({ query, principal }) => {
+    const now = new Date().toISOString();
+    const [page, unread] = await Promise.all([pageInbox(principal.residentId, query, now), unreadCount(principal.residentId)]);
+    return { items: page.items.map(view), nextCursor: page.nextCursor, unread };
+  },
+
+  'GET /inbox/unread': async ({ principal }) => ({ unread: await unreadCount(principal.residentId) }),
+
+  'POST /inbox/{id}/read': async ({ params, principal }) => {
+    const m = await getInboxMessage(principal.residentId, params.id);
+    if (!m) throw notFound('消息不存在');
+    if (m.readAt === null) await markInboxRead(principal.residentId, m.id, new Date().toISOString(), m.noticeId ? [reachItem(m.noticeId, { read: 1 })] : []);
+    return { unread: await unreadCount(principal.residentId) };
+  },
+
+  'GET /me/subscriptions': async ({ principal }) => subscriptions(`RESIDENT#${principal.residentId}`),
+
+  'PUT /me/subscriptions': async ({ body, principal }) => {
+    const results = Object.entries(body.results).map(([id, answer]) => {
+      const template = templateById(id);
+      if (!template) throw badRequest('未知的订阅消息模板', { results: '未知的订阅消息模板' });
+      // Only an accepted long-term template is long-term; a one-time one banks one credit.
+      return { template, accepted: answer === 'accept', long: PUSH_TEMPLATES[template].long };
+    });
+    if (!results.length) throw badRequest('请提供授权结果', { results: '请提供授权结果' });
+    if (results.length > 3) throw badRequest('一次最多订阅3个模板', { results: '一次最多订阅3个模板' });
+    const owner = `RESIDENT#${principal.residentId}`;
+    await recordConsent(owner, results, new Date().toISOString());
+    return subscriptions(owner);
+  },
+});
