@@ -221,6 +221,34 @@ async function measureSatisfaction(api: string) {
   return out;
 }
 
+/** Demands: filing (distinct residents), the department queue under read load, and a staff step (签收), 4 at a time. */
+async function measureDemands(api: string, wechat: string) {
+  const clerk = (await json(`${api}/admin/auth/login`, { method: 'POST', body: JSON.stringify({ username: 'clerk-mz', password: DEMO_PASSWORD }) })).body.token;
+  const tokens = await signIn(api, wechat, 'bench-demand', 100);
+  const body = (i: number) => JSON.stringify({
+    idempotencyKey: `bench-demand-${Date.now()}-${i}`, type: 'help', domain: 'civil_affairs', text: '家中老人行动不便，申请上门帮助办理低保年审',
+    place: { regionCode: '511999102202002' }, anonymous: i % 3 === 0,
+  });
+  const act = (id: string, payload: Record<string, unknown>) => json(`${api}/admin/demands/${id}/actions`, { method: 'POST', body: JSON.stringify(payload) }, clerk);
+  const filed = await run(tokens.length, (i) => json(`${api}/demands`, { method: 'POST', body: body(i) }, tokens[i]));
+  const probeFile = await json(`${api}/demands`, { method: 'POST', body: body(999) }, tokens[0]);
+  await run(tokens.length, (i) => act((filed.bodies[i] as any).id, { action: 'dispatch', version: 1, departmentId: 'civil-affairs' }));
+  const queueUrl = `${api}/admin/demands?view=queue`;
+  const headers = { authorization: `Bearer ${clerk}` };
+  await load(queueUrl, 2, headers);
+  const queue = await load(queueUrl, 6, headers);
+  if (queue.non2xx || queue.errors) throw new Error(`GET /admin/demands: ${queue.non2xx} non-2xx, ${queue.errors} errors`);
+  const queueCalls = Number((await fetch(queueUrl, { headers })).headers.get('x-ddb-calls'));
+  const signed = await run(tokens.length, (i) => act((filed.bodies[i] as any).id, { action: 'sign', version: 2 }));
+  await act(probeFile.body.id, { action: 'dispatch', version: 1, departmentId: 'civil-affairs' });
+  const probeSign = await act(probeFile.body.id, { action: 'sign', version: 2 });
+  return {
+    'POST /demands': stat(filed, probeFile.ddbCalls),
+    'GET /admin/demands?view=queue': { p50Ms: queue.p50Ms, p99Ms: queue.p99Ms, rps: queue.rps, ddbCalls: queueCalls },
+    'POST /admin/demands/{id}/actions (sign)': stat(signed, probeSign.ddbCalls),
+  };
+}
+
 async function measureApi() {
   const stack = await startStack({
     inMemory: true,
@@ -249,6 +277,7 @@ async function measureApi() {
     api['POST /appointments'] = booking.latency;
     Object.assign(api, await measureApplications(stack.urls.api, stack.urls.fakeWechat));
     Object.assign(api, await measureSatisfaction(stack.urls.api));
+    Object.assign(api, await measureDemands(stack.urls.api, stack.urls.fakeWechat));
     return { api, booking: { contention: booking.contention } };
   } finally {
     await stack.stop();
