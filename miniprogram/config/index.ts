@@ -9,6 +9,8 @@ import prodConfig from './prod';
 const root = path.resolve(__dirname, '..');
 const repoRoot = path.resolve(root, '..');
 const sharedDir = path.join(repoRoot, 'shared');
+// Pure state machines that shared/ re-exports for the pages (e.g. shared/demand-flow.ts): compiled too.
+const compiled = [sharedDir, path.join(repoRoot, 'functions/domain/demand-flow.ts')];
 
 /** Build-time constants: the API base and the (fake) WeChat server base for the H5 demo login. */
 const API_BASE = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000';
@@ -39,7 +41,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     logger: { quiet: true, stats: false },
     mini: {
-      compile: { include: [sharedDir] },
+      compile: { include: compiled },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -52,7 +54,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       // Plain-HTML React components (the ones the component tests render) instead of web components.
       useHtmlComponents: true,
-      compile: { include: [sharedDir] },
+      compile: { include: compiled },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',
