@@ -279,6 +279,7 @@ export const DemandEvaluation = z.object({
 });
 export type DemandEvaluation = z.infer<typeof DemandEvaluation>;
 
+/** The latest reply. Its photo `url`s are signed (10 minutes) in a detail; in lists they are empty, the keys say how many. */
 export const DemandReply = z.object({ at: Instant, text: z.string(), result: z.string(), photos: z.array(Photo), by: z.string() });
 export type DemandReply = z.infer<typeof DemandReply>;
 
