@@ -297,3 +297,24 @@ describe('staff intake from another channel', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('reply photos', () => {
+  test('staff upload a photo of the work done; the resident sees it with the reply', async () => {
+    const d = (await file(li, 'photo-reply-1', { domain: 'roads', text: '村口水沟堵塞，下雨就漫到路上' })).body;
+    let v = (await act(clerkMz, d.id, { action: 'dispatch', version: d.version, departmentId: 'civil-affairs' })).body.version;
+    v = (await act(clerkMz, d.id, { action: 'sign', version: v })).body.version;
+    const residentsPhoto = await uploadPhoto(li);
+    const refused = await act(clerkMz, d.id, { action: 'reply', version: v, text: '已疏通', result: '水沟已疏通', photos: [residentsPhoto] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.fields.photos).toBe('只能提交本人上传的图片');
+    const photo = await uploadPhoto(clerkMz, '/admin/uploads');
+    expect(photo).toMatch(/^tmp\/staff_clerk-mz\//);
+    const replied = await act(clerkMz, d.id, { action: 'reply', version: v, text: '已组织村民疏通水沟', result: '水沟已疏通', photos: [photo] });
+    expect(replied.status).toBe(200);
+    const mine = (await call('GET', `/demands/${d.id}`, { token: li })).body;
+    expect(mine.reply.photos).toHaveLength(1);
+    expect(mine.reply.photos[0].key).toBe(`demands/${d.id}/${photo.split('/').pop()}`);
+    expect((await fetch(mine.reply.photos[0].url)).status).toBe(200);
+    expect((await call('POST', '/admin/uploads', { token: li, body: { contentType: 'image/jpeg', bytes: 10, purpose: 'demand_photo' } })).status).toBe(403);
+  });
+});
