@@ -223,6 +223,8 @@ export interface SaveExtras {
   counters: CounterUpdate[];
   /** Merge: the parent gains a reporter and an event. */
   parent?: { id: string; event: DemandEventRecord };
+  /** What tells the reporter (outbox + inbox items, functions/store/outbox.ts `pushItems`), written with the change. */
+  tell?: Item[];
 }
 
 /**
@@ -251,6 +253,7 @@ export async function saveDemand(prev: DemandRecord, next: DemandRecord, events:
     });
     items.push(...eventPuts(extras.parent.id, [extras.parent.event], 50));
   }
+  items.push(...(extras.tell ?? []));
   items.push(...counterUpdates(extras.month, extras.counters));
   const { failed } = await transact(() => items);
   return failed.length ? 'stale' : 'saved';
