@@ -12,10 +12,11 @@ import { httpHandler, type StaffPrincipal } from '../lib/http';
 import { loadCalendar } from '../store/calendar';
 import { getDemandLimits, putDemandLimits, putKnowledge } from '../store/demand-config';
 import {
-  getDemand, getDemandWithEvents, listDefaultClosed, listOpenDemands, listRecentOfDomain, type DemandRecord,
+  getDemand, getDemandWithEvents, listRecentOfDomain, pageDefaultClosed, pageOpenDemands, type DemandRecord,
 } from '../store/demands';
 import { getResident, getStaff } from '../store/people';
 import { getDepartment, getRegions } from '../store/reference';
+import type { Page, PageRequest } from '../store/page';
 import { presignUpload } from '../store/uploads';
 import { fileOnce, keepPhotos, newDemand, saveStep, staffUploadOwner, takeStep } from './demand-steps';
 import { byUrgency, toDemand, toDetail } from './demand-views';
@@ -66,19 +67,20 @@ async function detail(p: StaffPrincipal, id: string) {
 type View = 'intake' | 'queue' | 'all' | 'overdue' | 'returns' | 'extensions' | 'defaults';
 const SUPERVISOR_VIEWS: View[] = ['all', 'overdue', 'returns', 'extensions', 'defaults'];
 
-async function listFor(p: StaffPrincipal, view: View, departmentId: string | undefined): Promise<DemandRecord[]> {
+async function listFor(p: StaffPrincipal, view: View, query: { departmentId?: string } & PageRequest): Promise<Page<DemandRecord>> {
   if (SUPERVISOR_VIEWS.includes(view) && !EVERYWHERE.includes(p.role)) throw forbidden('只有督查人员可以查看');
-  if (view === 'intake') return listOpenDemands('INTAKE');
-  if (view === 'returns') return listOpenDemands('RETURNED');
-  if (view === 'defaults') return listDefaultClosed();
+  const page = { cursor: query.cursor, limit: query.limit };
+  if (view === 'intake') return pageOpenDemands('INTAKE', page);
+  if (view === 'returns') return pageOpenDemands('RETURNED', page);
+  if (view === 'defaults') return pageDefaultClosed(page);
   if (view === 'queue') {
-    const dept = departmentId ?? p.departmentId;
+    const dept = query.departmentId ?? p.departmentId;
     if (!dept) throw badRequest('请选择部门', { departmentId: '请选择部门' });
     if (!EVERYWHERE.includes(p.role) && dept !== p.departmentId) throw forbidden('只能查看本部门的诉求');
-    return listOpenDemands(`DEPT#${dept}`);
+    return pageOpenDemands(`DEPT#${dept}`, page);
   }
-  const all = await listOpenDemands();
-  return view === 'extensions' ? all.filter((d) => d.extension?.status === 'requested') : all;
+  const all = await pageOpenDemands(undefined, page);
+  return view === 'extensions' ? { ...all, items: all.items.filter((d) => d.extension?.status === 'requested') } : all;
 }
 
 export const handler = httpHandler({
@@ -100,11 +102,11 @@ export const handler = httpHandler({
   },
 
   'GET /admin/demands': async ({ query, principal }) => {
-    const [records, ctx] = await Promise.all([listFor(principal, query.view ?? 'queue', query.departmentId), context(principal)]);
-    let demands: Demand[] = records.map((d) => toDemand(d, { ...ctx, showReporter: staffSeesReporter(principal, d) }));
+    const [page, ctx] = await Promise.all([listFor(principal, query.view ?? 'queue', query), context(principal)]);
+    let demands: Demand[] = page.items.map((d) => toDemand(d, { ...ctx, showReporter: staffSeesReporter(principal, d) }));
     if (query.view === 'overdue') demands = demands.filter((d) => d.clock.light === 'red' || d.clock.light === 'yellow');
-    // The open set is bounded by the work in hand, read whole: one page.
-    return { demands: query.view === 'defaults' ? demands : demands.sort(byUrgency), nextCursor: null };
+    // Deadlines move with the calendar, so urgency orders each page, not the partition.
+    return { demands: query.view === 'defaults' ? demands : demands.sort(byUrgency), nextCursor: page.nextCursor };
   },
 
   'GET /admin/demands/{id}': async ({ params, principal }) => {

@@ -9,7 +9,7 @@ import { OPEN_DEMAND_STATES, type CounterUpdate, type Pause } from '../domain/de
 import { batchGetAll } from './batch';
 import { db, tableName } from './client';
 import { key, withoutKeys } from './keys';
-import { queryPage, type Page, type PageRequest } from './page';
+import { queryPage, type List, type Page, type PageRequest } from './page';
 import { queryAll } from './query';
 import { transact, type Item } from './transact';
 
@@ -209,14 +209,19 @@ export async function listDemandsDue(kind: 'EVAL' | 'RESUME', before: string): P
   return items.map(decode);
 }
 
-/** Demands closed by default, newest first (the supervisor's list). */
-export async function listDefaultClosed(limit = 100): Promise<DemandRecord[]> {
-  const out = await db().send(new QueryCommand({
-    TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.defaultClosedDemandsPartition },
-    ScanIndexForward: false, Limit: limit,
-  }));
-  return getDemands((out.Items ?? []).map((i) => String(i.demandId)));
+/** One page of pointers (`demandId`), then one BatchGet of their demands. */
+async function pageOfPointers(list: List, req: PageRequest): Promise<Page<DemandRecord>> {
+  const pointers = await queryPage(list, req, (raw) => String(raw.demandId));
+  return { items: await getDemands(pointers.items), nextCursor: pointers.nextCursor };
 }
+
+/** Open demands of one queue (`INTAKE`, `RETURNED`, `DEPT#<id>`) or all, one page. */
+export const pageOpenDemands = (bucket: string | undefined, req: PageRequest): Promise<Page<DemandRecord>> =>
+  pageOfPointers({ index: 'table', partition: key.openDemandsPartition, ...(bucket ? { skPrefix: `${bucket}#` } : {}) }, req);
+
+/** Demands closed by default, newest first (the supervisor's list), one page. */
+export const pageDefaultClosed = (req: PageRequest): Promise<Page<DemandRecord>> =>
+  pageOfPointers({ index: 'table', partition: key.defaultClosedDemandsPartition, newestFirst: true }, req);
 
 export interface SaveExtras {
   month: string;

@@ -3,7 +3,7 @@
 // The state machine itself lives in functions/domain/demand-flow.ts; every
 // demand response carries the caller's `allowedActions`.
 import * as z from 'zod/mini';
-import { DateString, Instant, NextCursor, PageQuery, RegionCode, Text, Version } from './common';
+import { DateString, DepartmentId, Instant, NextCursor, PageQuery, RegionCode, Text, Version } from './common';
 import { IdempotencyKey } from './appointments';
 import { ServiceSummary } from './catalog';
 import { UploadKey } from './uploads';
@@ -186,7 +186,7 @@ export const DemandActionBody = z.object({
   version: Version,
   note: z.optional(Note),
   /** dispatch, route: the department. */
-  departmentId: z.optional(z.string().check(z.regex(/^[a-z0-9-]{2,64}$/, '部门编号格式不正确'))),
+  departmentId: z.optional(DepartmentId),
   /** dispatch: the grade (A 紧急). */
   grade: z.optional(z.enum(DEMAND_GRADES, { error: '等级应为 A 或 B' })),
   /** sign: the first handler (首办), default the signer. */
@@ -210,7 +210,7 @@ export const DemandParams = z.object({ id: z.string().check(z.regex(/^[a-z0-9-]{
 export const DEMAND_VIEWS = ['intake', 'queue', 'all', 'overdue', 'returns', 'extensions', 'defaults'] as const;
 export const DemandsQuery = z.extend(PageQuery, {
   view: z.optional(z.enum(DEMAND_VIEWS, { error: '列表类型无效' })),
-  departmentId: z.optional(z.string().check(z.regex(/^[a-z0-9-]{2,64}$/, '部门编号格式不正确'))),
+  departmentId: z.optional(DepartmentId),
 });
 
 export const KnowledgeQuery = z.object({ q: z.optional(Text(50, { label: '关键词' })) });
@@ -232,7 +232,7 @@ export const DemandLimitsInput = z.object({
   routes: z.array(z.object({
     domain: z.enum(DEMAND_DOMAINS),
     regionPrefix: z.optional(z.string().check(z.regex(/^\d{6,15}$/, '区划代码格式不正确'))),
-    departmentId: z.string().check(z.regex(/^[a-z0-9-]{2,64}$/, '部门编号格式不正确')),
+    departmentId: DepartmentId,
   })).check(z.maxLength(200, '派单规则过多')),
 });
 export type DemandLimitsInput = z.infer<typeof DemandLimitsInput>;

@@ -31,7 +31,7 @@ test('fifty residents file at once: all land once each (retries included) and th
   const retry = await Promise.all(tokens.slice(0, 10).map((t, i) => file(t, `load-${String(i).padStart(4, '0')}`)));
   expect(retry.map((r) => r.body.id)).toEqual(first.slice(0, 10).map((r) => r.body.id));
   expect(new Set(first.map((r) => r.body.id)).size).toBe(50);
-  const intake = await call('GET', '/admin/demands', { token: clerk, query: { view: 'intake' } });
+  const intake = await call('GET', '/admin/demands', { token: clerk, query: { view: 'intake', limit: '100' } });
   expect(intake.body.demands).toHaveLength(50);
   const { getDemandStats } = await import('../../functions/store/demands');
   const stats = await getDemandStats(counterMonth(new Date().toISOString()));

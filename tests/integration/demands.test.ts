@@ -318,3 +318,29 @@ describe('reply photos', () => {
     expect((await call('POST', '/admin/uploads', { token: li, body: { contentType: 'image/jpeg', bytes: 10, purpose: 'demand_photo' } })).status).toBe(403);
   });
 });
+
+describe('staff lists page with a cursor', () => {
+  test('the intake list gives every demand once across pages; a cursor of another list is refused', async () => {
+    const filed: string[] = [];
+    for (let i = 0; i < 7; i++) filed.push((await file(li, `paging-${String(i).padStart(4, '0')}`, { type: 'suggestion', text: `村道路灯第${i + 1}处不亮，晚上出行不便` })).body.id);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const res = await call('GET', '/admin/demands', { token: supervisor, query: { view: 'intake', limit: '3', ...(cursor ? { cursor } : {}) } });
+      expect(res.status).toBe(200);
+      expect(res.body.demands.length).toBeLessThanOrEqual(3);
+      seen.push(...res.body.demands.map((d: { id: string }) => d.id));
+      cursor = res.body.nextCursor ?? undefined;
+      pages += 1;
+    } while (cursor && pages < 20);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(filed));
+
+    const first = await call('GET', '/admin/demands', { token: supervisor, query: { view: 'intake', limit: '3' } });
+    const foreign = await call('GET', '/admin/demands', { token: supervisor, query: { view: 'returns', cursor: first.body.nextCursor } });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.message).toMatch('翻页参数无效');
+  });
+});
