@@ -6,7 +6,8 @@ export {};
 const interval = Number(process.env.JOBS_INTERVAL_MS ?? 10_000);
 
 async function tick(): Promise<void> {
-  const { runOutboxSender } = await import('../functions/jobs/outbox-sender');
+  const [{ runNoticeFanout }, { runOutboxSender }] = await Promise.all([import('../functions/jobs/notice-fanout'), import('../functions/jobs/outbox-sender')]);
+  await runNoticeFanout();
   await runOutboxSender();
 }
 

@@ -44,6 +44,7 @@ import {
   PublishKnowledgeRequest, ReopenDemandRequest, StaffDemandDetail,
 } from './schemas/demands';
 import { InboxParams, InboxResponse, SubscriptionsRequest, SubscriptionsResponse, UnreadResponse } from './schemas/inbox';
+import { Notice, NoticeInput, NoticeParams, NoticePreview, NoticesResponse, NoticeTarget, NoticeUpdate, NoticeVersionBody, ResidentNotice } from './schemas/notices';
 
 export type Auth = 'public' | 'resident' | 'staff';
 
@@ -68,6 +69,8 @@ export interface RouteDef {
 
 /** Staff who run a service point's desk (the day list, check-in, closing and reopening); agents run none. */
 const DESK_ROLES: readonly StaffRole[] = ['clerk', 'dept_head', 'supervisor', 'admin'];
+/** Who writes notices: department heads (their department's) and admins. */
+const NOTICE_EDITORS: readonly StaffRole[] = ['dept_head', 'admin'];
 
 export const routes = {
   'POST /auth/wechat': {
@@ -355,6 +358,38 @@ export const routes = {
   'PUT /me/subscriptions': {
     method: 'PUT', path: '/me/subscriptions', fn: 'inbox', auth: 'resident',
     summary: '记录 wx.requestSubscribeMessage 的结果：一次性授权每次同意记一次，拒绝则清除', body: SubscriptionsRequest, response: SubscriptionsResponse,
+  },
+  'GET /notices/{id}': {
+    method: 'GET', path: '/notices/{id}', fn: 'inbox', auth: 'resident',
+    summary: '通知全文（只能看到发给自己的、未撤回的通知）', params: NoticeParams, response: ResidentNotice,
+  },
+  'POST /admin/notices': {
+    method: 'POST', path: '/admin/notices', fn: 'adminNotices', auth: 'staff', roles: NOTICE_EDITORS, status: 201,
+    summary: '起草通知（部门负责人发本部门的，管理员可发任何）：类别、标题、正文、附件、发送范围（区域、人群标签、年龄）、截止日期', body: NoticeInput, response: Notice,
+  },
+  'GET /admin/notices': {
+    method: 'GET', path: '/admin/notices', fn: 'adminNotices', auth: 'staff', roles: [...NOTICE_EDITORS, 'supervisor'],
+    summary: '通知列表（新的在前，分页），含触达情况', query: PageQuery, response: NoticesResponse,
+  },
+  'GET /admin/notices/{id}': {
+    method: 'GET', path: '/admin/notices/{id}', fn: 'adminNotices', auth: 'staff', roles: [...NOTICE_EDITORS, 'supervisor'],
+    summary: '通知详情与触达：目标人数、已写入消息、推送、送达、未授权跳过、失败、已读', params: NoticeParams, response: Notice,
+  },
+  'PUT /admin/notices/{id}': {
+    method: 'PUT', path: '/admin/notices/{id}', fn: 'adminNotices', auth: 'staff', roles: NOTICE_EDITORS,
+    summary: '修改草稿（乐观并发：携带 version）', params: NoticeParams, body: NoticeUpdate, response: Notice,
+  },
+  'POST /admin/notices/preview': {
+    method: 'POST', path: '/admin/notices/preview', fn: 'adminNotices', auth: 'staff', roles: NOTICE_EDITORS,
+    summary: '预览发送范围覆盖的居民人数（现居地或户籍地在范围内、符合标签与年龄）', body: NoticeTarget, response: NoticePreview,
+  },
+  'POST /admin/notices/{id}/publish': {
+    method: 'POST', path: '/admin/notices/{id}/publish', fn: 'adminNotices', auth: 'staff', roles: NOTICE_EDITORS,
+    summary: '发布通知：逐页写入目标居民的消息并推送（可断点续发，不重复）', params: NoticeParams, body: NoticeVersionBody, response: Notice,
+  },
+  'POST /admin/notices/{id}/withdraw': {
+    method: 'POST', path: '/admin/notices/{id}/withdraw', fn: 'adminNotices', auth: 'staff', roles: NOTICE_EDITORS,
+    summary: '撤回已发布的通知（居民的消息列表不再显示）', params: NoticeParams, body: NoticeVersionBody, response: Notice,
   },
   'GET /openapi.json': {
     method: 'GET', path: '/openapi.json', fn: 'openapi', auth: 'public', summary: 'OpenAPI 文档', response: z.unknown(),

@@ -136,3 +136,11 @@ export function mayManagePlace(s: Staff, p: PlaceScope): boolean {
   if (s.role === 'agent') return false;
   return p.kind === 'roving' ? p.departmentId === s.departmentId : p.regionCode === s.regionCode;
 }
+
+/** Notices: a department head writes and publishes their department's, an admin any. */
+export const mayEditNotice = (s: Pick<Staff, 'role' | 'departmentId'>, n: { departmentId: string | null }): boolean =>
+  s.role === 'admin' || (s.role === 'dept_head' && !!s.departmentId && s.departmentId === n.departmentId);
+
+/** A notice and its reach: its authors' side (as above) and the supervisor. */
+export const maySeeNotice = (s: Pick<Staff, 'role' | 'departmentId'>, n: { departmentId: string | null }): boolean =>
+  s.role === 'supervisor' || mayEditNotice(s, n);

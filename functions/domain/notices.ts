@@ -1,6 +1,8 @@
 // Who a notice reaches, a person's age, and the proactive-service rules (as
 // data). Pure: the fan-out job, the feed and the daily proactive job ask these.
 import type { ResidentTag } from '../../shared/enums';
+import type { PushMessage } from './messages';
+import { asThing, outboxId } from './outbox';
 
 export interface NoticeTarget {
   /** Region subtrees (county 6 digits, town 9, village 12, group 15). */
@@ -148,3 +150,59 @@ export function ageWarning(birthDate: string | null, today: string, range: { min
   if (range.maxAge !== null && age > range.maxAge) return `本事项面向${range.maxAge}周岁及以下人员，您目前${age}周岁，可能不符合条件`;
   return null;
 }
+
+// ---------------------------------------------------------------- notice lifecycle and fan-out plan
+
+export type NoticeStatus = 'draft' | 'published' | 'withdrawn';
+export type NoticeAction = 'edit' | 'publish' | 'withdraw';
+
+/** The one table: a draft is edited and published; a published notice is withdrawn. */
+const NOTICE_FLOW: Record<NoticeStatus, Partial<Record<NoticeAction, NoticeStatus>>> = {
+  draft: { edit: 'draft', publish: 'published' },
+  published: { withdraw: 'withdrawn' },
+  withdrawn: {},
+};
+export const nextNoticeStatus = (from: NoticeStatus, action: NoticeAction): NoticeStatus | null => NOTICE_FLOW[from][action] ?? null;
+
+/** One Query of the region index: a town's partition, the codes under a prefix. */
+export interface MemberQuery {
+  partition: string;
+  prefix: string;
+}
+
+/**
+ * The Queries that cover the target regions: a town or below is one Query in
+ * the town's partition; the county is its own entries plus every town's.
+ * Regions inside another target are dropped, so no one is paged twice.
+ */
+export function memberQueries(regionCodes: string[], townCodes: string[]): MemberQuery[] {
+  const roots = [...new Set(regionCodes)].filter((c, _, all) => !all.some((o) => o !== c && c.startsWith(o))).sort();
+  return roots.flatMap((root) =>
+    root.length >= 9
+      ? [{ partition: root.slice(0, 9), prefix: root }]
+      : [{ partition: root, prefix: root }, ...townCodes.filter((t) => t.startsWith(root)).sort().map((t) => ({ partition: t, prefix: t }))],
+  );
+}
+
+/** The inbox and push of a notice for one resident (id from the notice and the person: written once). */
+export function noticeMessage(
+  n: { id: string; kind: 'policy' | 'legal' | 'hometown' | 'reminder'; title: string; body: string; publishedAt: string; expiresOn: string | null },
+  residentId: string,
+  kindLabel: string,
+): PushMessage {
+  const summary = n.body.replace(/\s+/g, ' ').trim();
+  return {
+    id: outboxId.notice(n.id, residentId),
+    kind: 'notice',
+    title: n.title,
+    body: [...summary].length > 80 ? [...summary].slice(0, 79).join('') + '…' : summary,
+    page: `packages/notice/detail?id=${n.id}`,
+    template: 'notice',
+    data: { thing1: asThing(n.title), phrase2: kindLabel, date3: shanghaiDay(n.publishedAt) },
+    noticeId: n.id,
+    // Shown through the expiry day, Asia/Shanghai: gone from 00:00 the day after.
+    expiresAt: n.expiresOn ? new Date(Date.parse(`${n.expiresOn}T00:00:00+08:00`) + 86_400_000).toISOString() : null,
+  };
+}
+
+const shanghaiDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);

@@ -6,6 +6,10 @@ import { badRequest, notFound } from '../lib/errors';
 import { httpHandler } from '../lib/http';
 import { getConsent, getInboxMessage, markInboxRead, reachItem, recordConsent, unreadCount, type InboxRecord } from '../store/outbox';
 import { pageInbox } from '../store/inbox';
+import { getNotice, getNotices } from '../store/notices';
+import { inboxId } from '../store/outbox';
+import { outboxId } from '../domain/outbox';
+import { presignDownload } from '../store/uploads';
 
 const view = (m: InboxRecord): InboxMessage => ({
   id: m.id, kind: m.kind, title: m.title, body: m.body, page: m.page, at: m.at, read: m.readAt !== null, noticeId: m.noticeId,
@@ -24,7 +28,11 @@ export const handler = httpHandler({
   'GET /inbox': async ({ query, principal }) => {
     const now = new Date().toISOString();
     const [page, unread] = await Promise.all([pageInbox(principal.residentId, query, now), unreadCount(principal.residentId)]);
-    return { items: page.items.map(view), nextCursor: page.nextCursor, unread };
+    // A withdrawn notice leaves the feed (its inbox rows stay, for the record).
+    const noticeIds = page.items.flatMap((m) => (m.noticeId ? [m.noticeId] : []));
+    const notices = noticeIds.length ? await getNotices(noticeIds) : new Map();
+    const shown = page.items.filter((m) => !m.noticeId || notices.get(m.noticeId)?.status === 'published');
+    return { items: shown.map(view), nextCursor: page.nextCursor, unread };
   },
 
   'GET /inbox/unread': async ({ principal }) => ({ unread: await unreadCount(principal.residentId) }),
@@ -34,6 +42,18 @@ export const handler = httpHandler({
     if (!m) throw notFound('消息不存在');
     if (m.readAt === null) await markInboxRead(principal.residentId, m.id, new Date().toISOString(), m.noticeId ? [reachItem(m.noticeId, { read: 1 })] : []);
     return { unread: await unreadCount(principal.residentId) };
+  },
+
+  // Only a notice the resident was sent (its inbox entry exists), while it is published.
+  'GET /notices/{id}': async ({ params, principal }) => {
+    const n = await getNotice(params.id);
+    if (!n || n.status !== 'published' || !n.publishedAt) throw notFound('通知不存在或已撤回');
+    const sent = await getInboxMessage(principal.residentId, inboxId(n.publishedAt, outboxId.notice(n.id, principal.residentId)));
+    if (!sent) throw notFound('通知不存在或已撤回');
+    return {
+      id: n.id, kind: n.kind, title: n.title, body: n.body, publishedAt: n.publishedAt, expiresOn: n.expiresOn,
+      attachmentUrl: n.attachmentKey ? (await presignDownload(n.attachmentKey)).url : null,
+    };
   },
 
   'GET /me/subscriptions': async ({ principal }) => subscriptions(`RESIDENT#${principal.residentId}`),

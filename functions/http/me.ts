@@ -17,9 +17,12 @@ export const handler = httpHandler({
     const fields: Record<string, string> = {};
     if (body.currentRegionCode && !known.has(body.currentRegionCode)) fields.currentRegionCode = '所选现居地不存在';
     if (body.hometownRegionCode && !known.has(body.hometownRegionCode)) fields.hometownRegionCode = '所选户籍地不存在';
+    if (body.currentRegionCode && body.currentPlaceCode) fields.currentPlaceCode = '现居地在县内或县外，只能选择一处';
     if (Object.keys(fields).length) throw badRequest(Object.values(fields)[0]!, fields);
     const tags = body.tags && [...new Set(body.tags)];
-    const r = await updateResident(principal.residentId, { ...body, tags }, new Date().toISOString());
+    // Living in the county or outside it (a migrant worker's city): choosing one clears the other.
+    const place = body.currentPlaceCode ? { currentRegionCode: null } : body.currentRegionCode ? { currentPlaceCode: null } : {};
+    const r = await updateResident(principal.residentId, { ...body, tags, ...place }, new Date().toISOString());
     if (!r) throw notFound('用户不存在');
     return toMe(r);
   },

@@ -1,5 +1,6 @@
 // Records → response shapes shared by several handlers.
 import type { Me, StaffProfile } from '../../shared/schemas/auth';
+import { placeName } from '../../shared/data/places-cn';
 import type { Appointment } from '../../shared/schemas/appointments';
 import type { AppointmentRecord } from '../store/appointments';
 import type { ResidentRecord, StaffRecord } from '../store/people';
@@ -13,6 +14,9 @@ export const toMe = (r: ResidentRecord): Me => ({
   hometownRegionCode: r.hometownRegionCode,
   tags: r.tags,
   elderMode: r.elderMode,
+  currentPlaceCode: r.currentPlaceCode ?? null,
+  currentPlaceName: r.currentPlaceCode ? placeName(r.currentPlaceCode) : null,
+  birthDate: r.birthDate ?? null,
   createdAt: r.createdAt,
 });
 

@@ -132,6 +132,16 @@ export const key = {
   inboxMessage: (residentId: string, messageId: string) => ({ pk: `INBOX#${residentId}`, sk: `MSG#${messageId}` }),
   inboxPartition: (residentId: string) => `INBOX#${residentId}`,
   inboxCounter: (residentId: string) => ({ pk: `INBOX#${residentId}`, sk: 'COUNTER' }),
+  /** Region index of residents (notice targeting, no Scan): one entry per region a resident lives in or comes from, partitioned by town. */
+  regionResident: (regionCode: string, residentId: string) => ({ pk: `REGIONRES#${regionCode.slice(0, 9)}`, sk: `${regionCode}#${residentId}` }),
+  regionResidentsPartition: (townOrCounty: string) => `REGIONRES#${townOrCounty.slice(0, 9)}`,
+  /** A notice's fan-out: its progress (cursor) and, while unfinished, its place in the due index (GSI2). */
+  fanout: (noticeId: string) => ({ pk: `NOTICE#${noticeId}`, sk: 'FANOUT' }),
+  fanoutDue: (dueAt: string, noticeId: string) => ({ gsi2pk: 'FANOUT#DUE', gsi2sk: `${dueAt}#${noticeId}` }),
+  fanoutDuePartition: 'FANOUT#DUE',
+  /** Notices by time (the staff list), one partition: a county publishes a few a day. */
+  noticeByTime: (createdAt: string, id: string) => ({ gsi1pk: 'NOTICES', gsi1sk: `${createdAt}#${id}` }),
+  noticesPartition: 'NOTICES',
   /** A notice (政策通知) with its reach counters. */
   notice: (id: string) => ({ pk: `NOTICE#${id}`, sk: 'NOTICE' }),
 };

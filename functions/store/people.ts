@@ -3,7 +3,8 @@ import { townOf } from '../domain/regions';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ResidentTag, StaffRole } from '../../shared/enums';
 import { db, isConditionFailed, tableName } from './client';
-import { transact } from './transact';
+import { ContentionError, transact } from './transact';
+import { membershipChanges } from './audience';
 import { batchGetAll } from './batch';
 import { key, withoutKeys } from './keys';
 import { queryAll } from './query';
@@ -18,6 +19,9 @@ export interface ResidentRecord {
   tags: ResidentTag[];
   elderMode: boolean;
   pairedCadreUsername: string | null;
+  /** Outside the county (then currentRegionCode is null): a city of shared/data/places-cn.ts. */
+  currentPlaceCode?: string | null;
+  birthDate?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -77,29 +81,33 @@ export async function createResident(r: ResidentRecord): Promise<'created' | 'ex
 }
 
 export type ResidentPatch = Partial<
-  Pick<ResidentRecord, 'name' | 'phone' | 'currentRegionCode' | 'hometownRegionCode' | 'tags' | 'elderMode'>
+  Pick<ResidentRecord, 'name' | 'phone' | 'currentRegionCode' | 'hometownRegionCode' | 'tags' | 'elderMode' | 'currentPlaceCode' | 'birthDate'>
 >;
 
-/** Apply the given fields; undefined fields are left alone. */
+/**
+ * Apply the given fields (undefined ones are left alone) and keep the
+ * resident's entries in the region index (notice targeting) in step, in one
+ * transaction guarded by the profile as read; a concurrent edit means read again.
+ */
 export async function updateResident(id: string, patch: ResidentPatch, now: string): Promise<ResidentRecord | undefined> {
-  const entries = Object.entries({ ...patch, updatedAt: now }).filter(([, v]) => v !== undefined);
-  try {
-    const out = await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: key.resident(id),
-        UpdateExpression: 'SET ' + entries.map((_, i) => `#f${i} = :v${i}`).join(', '),
-        ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])),
-        ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
-        ConditionExpression: 'attribute_exists(pk)',
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return withoutKeys(out.Attributes ?? {}) as unknown as ResidentRecord;
-  } catch (err) {
-    if (isConditionFailed(err)) return undefined;
-    throw err;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const before = await getResident(id);
+    if (!before) return undefined;
+    const after: ResidentRecord = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updatedAt: now };
+    const { failed } = await transact(() => [
+      {
+        Put: {
+          TableName: tableName(),
+          Item: residentItem(after),
+          ConditionExpression: 'updatedAt = :seen',
+          ExpressionAttributeValues: { ':seen': before.updatedAt },
+        },
+      },
+      ...membershipChanges(before, after),
+    ]);
+    if (!failed.length) return after;
   }
+  throw new ContentionError();
 }
 
 /** Seed only: write a demo resident and its openid link (idempotent). */
@@ -107,6 +115,7 @@ export async function putResidentWithOpenid(r: ResidentRecord): Promise<void> {
   await transact(() => [
     { Put: { TableName: tableName(), Item: { ...key.openid(r.openid), residentId: r.id, createdAt: r.createdAt } } },
     { Put: { TableName: tableName(), Item: residentItem(r) } },
+    ...membershipChanges(undefined, r),
   ]);
 }
 

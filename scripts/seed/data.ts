@@ -1337,6 +1337,9 @@ export interface ResidentSeed {
   tags: ResidentTag[];
   elderMode: boolean;
   pairedCadreUsername: string | null;
+  /** Outside the county: a city code of shared/data/places-cn.ts. */
+  currentPlaceCode?: string | null;
+  birthDate?: string | null;
 }
 
 export const residents: ResidentSeed[] = [
@@ -1350,6 +1353,7 @@ export const residents: ResidentSeed[] = [
     tags: ['elderly', 'left_behind'],
     elderMode: true,
     pairedCadreUsername: 'agent-xu',
+    birthDate: '1954-03-12',
   },
   {
     openid: 'demo-openid-wang',
@@ -1357,10 +1361,13 @@ export const residents: ResidentSeed[] = [
     name: '王小军',
     phone: '13790817202',
     currentRegionCode: null,
+    // 广东省 东莞市: outside the county; his hometown, 高滩镇, is what notices target.
+    currentPlaceCode: '441900',
     hometownRegionCode: R.baiyanGroup3,
     tags: ['migrant_worker'],
     elderMode: false,
     pairedCadreUsername: 'agent-yang',
+    birthDate: '1988-05-16',
   },
   {
     openid: 'demo-openid-li',

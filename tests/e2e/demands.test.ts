@@ -66,7 +66,9 @@ test('complaint with a photo, anonymous → wrong department returns → supervi
   await resident.getByRole('button', { name: li.label }).click();
   await shown(resident, li.name).waitFor();
   await resident.waitForTimeout(1000);
-  await button(resident, '我要反映').click();
+  // 首页's entry.
+  await resident.goto(`${stack.urls.h5}#/pages/index/index`);
+  await shown(resident, '我要反映').click();
   await resident.waitForURL(/packages\/demand\/new/);
   await shown(resident, '地点（默认本村）').waitFor();
   await shown(resident, '龙泉村').waitFor();
@@ -117,7 +119,7 @@ test('complaint with a photo, anonymous → wrong department returns → supervi
   // Human resources signs (naming the first handler) and asks the resident for information.
   const hr = await staffPage('rs-liu');
   await step(hr, id, '签收', async () => {
-    await hr.getByLabel('首办责任人账号', { exact: true }).last().locator('input').fill('clerk-rs');
+    await hr.getByLabel('首办责任人账号', { exact: true }).last().fill('clerk-rs');
   }, '已签收');
   await shown(hr, '孙海燕').waitFor();
   await step(hr, id, '请群众补充', () => fill(hr, '需要群众补充的内容', '请提供两次缴费的收据或银行扣款记录'), '已请群众补充');

@@ -26,6 +26,7 @@ const modules: Record<string, () => Promise<{ handler: Handler }>> = {
   ratings: () => import('../../functions/http/ratings'),
   adminRatings: () => import('../../functions/http/admin-ratings'),
   inbox: () => import('../../functions/http/inbox'),
+  adminNotices: () => import('../../functions/http/admin-notices'),
   demands: () => import('../../functions/http/demands'),
   adminDemands: () => import('../../functions/http/admin-demands'),
 };

@@ -1,4 +1,7 @@
 // Targeting (current or hometown region, ancestors, tags, age), ages from ID numbers, proactive rules.
+import { NOTICE_KIND_LABELS } from '../../shared/schemas/notices';
+import { fieldErrors } from '../../functions/domain/outbox';
+import { memberQueries, nextNoticeStatus, noticeMessage } from '../../functions/domain/notices';
 import { ageOn, ageWarning, ancestorsOf, birthDateFromIdNumber, birthDateOf, firedRules, matchesTarget, PROACTIVE_RULES, proactiveKey, type Audience, type NoticeTarget } from '../../functions/domain/notices';
 
 const COUNTY = '511999';
@@ -84,5 +87,34 @@ describe('proactive rules', () => {
   });
   it('rules are data, each with a title that fits a push', () => {
     for (const r of PROACTIVE_RULES) expect([...r.title].length).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('notice lifecycle and fan-out plan', () => {
+  it('draft → published → withdrawn, nothing else', () => {
+    expect(nextNoticeStatus('draft', 'publish')).toBe('published');
+    expect(nextNoticeStatus('draft', 'edit')).toBe('draft');
+    expect(nextNoticeStatus('published', 'withdraw')).toBe('withdrawn');
+    expect(nextNoticeStatus('published', 'edit')).toBeNull();
+    expect(nextNoticeStatus('withdrawn', 'publish')).toBeNull();
+  });
+  it('one Query per town subtree; the county adds every town; nested targets are paged once', () => {
+    const towns = [GAOTAN, XIANGYANG];
+    expect(memberQueries([BAIYAN], towns)).toEqual([{ partition: GAOTAN, prefix: BAIYAN }]);
+    expect(memberQueries([GAOTAN, BAIYAN], towns)).toEqual([{ partition: GAOTAN, prefix: GAOTAN }]);
+    expect(memberQueries([COUNTY, GAOTAN], towns)).toEqual([
+      { partition: COUNTY, prefix: COUNTY },
+      { partition: GAOTAN, prefix: GAOTAN },
+      { partition: XIANGYANG, prefix: XIANGYANG },
+    ]);
+  });
+  it('a notice push fits its template whatever the title; it expires after its last day in Shanghai', () => {
+    for (const kind of ['policy', 'legal', 'hometown', 'reminder'] as const) {
+      const m = noticeMessage({ id: 'n1', kind, title: '关于做好2026年度城乡居民医疗保险参保缴费工作的通知', body: '正文', publishedAt: '2026-11-30T17:00:00.000Z', expiresOn: '2026-12-31' }, 'r1', NOTICE_KIND_LABELS[kind]);
+      expect(fieldErrors('notice', m.data)).toEqual([]);
+      expect(m.data.date3).toBe('2026-12-01');
+      expect(m.expiresAt).toBe('2026-12-31T16:00:00.000Z');
+      expect(m.id).toBe('notice-n1-r1');
+    }
   });
 });

@@ -1,0 +1,92 @@
+// Notice fan-out, every minute: a published notice's one fan-out row is
+// claimed with a lease; the job pages through the targeted residents by the
+// region index (never a Scan), writes each one's inbox entry and push in one
+// transaction with a deterministic key (written once: a rerun after a crash
+// skips those already done), and saves its place after every page.
+import { randomBytes } from 'node:crypto';
+import { NOTICE_KIND_LABELS } from '../../shared/schemas/notices';
+import { matchesTarget, memberQueries, noticeMessage } from '../domain/notices';
+import { shanghaiDate } from '../domain/calendar';
+import { log } from '../lib/log';
+import { pageMembers } from '../store/audience';
+import { claimFanout, finishFanout, getNotice, listDueFanouts, saveFanoutProgress, type FanoutRecord } from '../store/notices';
+import { pushItems, reachItem } from '../store/outbox';
+import { listRegions } from '../store/reference';
+import { transact } from '../store/transact';
+
+const LEASE_MS = 5 * 60_000;
+
+export interface FanoutOptions {
+  now?: () => Date;
+  pageSize?: number;
+  /** Tests: stop (as if the job died) after this many pages. */
+  crashAfterPages?: number;
+  concurrency?: number;
+}
+
+export interface FanoutResult {
+  notices: number;
+  pages: number;
+  written: number;
+  already: number;
+}
+
+async function fanOut(f: FanoutRecord, owner: string, opts: Required<Omit<FanoutOptions, 'crashAfterPages'>> & FanoutOptions, result: FanoutResult): Promise<void> {
+  const notice = await getNotice(f.noticeId);
+  if (!notice || notice.status !== 'published' || !notice.publishedAt) {
+    await finishFanout(f.noticeId, owner); // withdrawn meanwhile: no more inboxes
+    return;
+  }
+  const towns = (await listRegions()).filter((r) => r.code.length === 9).map((r) => r.code);
+  const queries = memberQueries(notice.target.regionCodes, towns);
+  const today = shanghaiDate(opts.now());
+  const label = NOTICE_KIND_LABELS[notice.kind];
+  let q = f.query;
+  let position = (f.position ?? undefined) as Record<string, unknown> | undefined;
+  while (q < queries.length) {
+    const { members, next } = await pageMembers(queries[q]!.partition, queries[q]!.prefix, position, opts.pageSize);
+    const chosen = members.filter((m) => matchesTarget(notice.target, { currentRegionCode: m.regionCode, hometownRegionCode: null, tags: m.tags, birthDate: m.birthDate }, today));
+    let i = 0;
+    const worker = async () => {
+      while (i < chosen.length) {
+        const m = chosen[i++]!;
+        const msg = noticeMessage({ ...notice, publishedAt: notice.publishedAt! }, m.residentId, label);
+        const { failed } = await transact(() => [
+          ...pushItems({ kind: 'resident', id: m.residentId }, msg, notice.publishedAt!),
+          reachItem(notice.id, { targeted: 1, inboxWritten: 1, pushed: 1 }),
+        ]);
+        if (failed.length) result.already += 1; // written before (a rerun, or their other region)
+        else result.written += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(opts.concurrency, chosen.length) }, worker));
+    if (next) position = next;
+    else {
+      q += 1;
+      position = undefined;
+    }
+    result.pages += 1;
+    const leaseUntil = new Date(opts.now().getTime() + LEASE_MS).toISOString();
+    if (!(await saveFanoutProgress(notice.id, owner, q, position ?? null, leaseUntil))) return; // taken over
+    if (opts.crashAfterPages !== undefined && result.pages >= opts.crashAfterPages) return;
+  }
+  await finishFanout(notice.id, owner);
+}
+
+export async function runNoticeFanout(options: FanoutOptions = {}): Promise<FanoutResult> {
+  const opts = { now: () => new Date(), pageSize: 100, concurrency: 8, ...options };
+  const owner = randomBytes(6).toString('hex');
+  const result: FanoutResult = { notices: 0, pages: 0, written: 0, already: 0 };
+  const now = opts.now();
+  for (const due of await listDueFanouts(now.toISOString())) {
+    const f = await claimFanout(due, owner, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString());
+    if (!f) continue;
+    result.notices += 1;
+    await fanOut(f, owner, opts, result);
+    if (opts.crashAfterPages !== undefined && result.pages >= opts.crashAfterPages) break;
+  }
+  if (result.notices) log.info('notice.fanout', { ...result });
+  return result;
+}
+
+export const handler = async () => runNoticeFanout();
