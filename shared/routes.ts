@@ -43,6 +43,10 @@ import {
   EvaluationRequest, FileDemandRequest, IntakeDemandRequest, KnowledgeEntry, KnowledgeQuery, KnowledgeResponse, ProvideInfoRequest,
   PublishKnowledgeRequest, ReopenDemandRequest, StaffDemandDetail,
 } from './schemas/demands';
+import {
+  AccountabilityResponse, Apology, ApologyDoneRequest, ApologyParams, ComplaintCase, ComplaintParams, ComplaintsResponse, DecisionRequest,
+  LadderActionRequest, LadderPerson, OpenComplaintRequest, StaffParams, StatementRequest,
+} from './schemas/accountability';
 import { InboxParams, InboxResponse, SubscriptionsRequest, SubscriptionsResponse, UnreadResponse } from './schemas/inbox';
 import { Notice, NoticeInput, NoticeParams, NoticePreview, NoticesResponse, NoticeTarget, NoticeUpdate, NoticeVersionBody, ResidentNotice } from './schemas/notices';
 
@@ -69,6 +73,8 @@ export interface RouteDef {
 
 /** Staff who run a service point's desk (the day list, check-in, closing and reopening); agents run none. */
 const DESK_ROLES: readonly StaffRole[] = ['clerk', 'dept_head', 'supervisor', 'admin'];
+/** Who decides complaints and keeps the accountability ladder. */
+const SUPERVISORS: readonly StaffRole[] = ['supervisor', 'admin'];
 /** Who writes notices: department heads (their department's) and admins. */
 const NOTICE_EDITORS: readonly StaffRole[] = ['dept_head', 'admin'];
 
@@ -390,6 +396,38 @@ export const routes = {
   'POST /admin/notices/{id}/withdraw': {
     method: 'POST', path: '/admin/notices/{id}/withdraw', fn: 'adminNotices', auth: 'staff', roles: NOTICE_EDITORS,
     summary: '撤回已发布的通知（居民的消息列表不再显示）', params: NoticeParams, body: NoticeVersionBody, response: Notice,
+  },
+  'POST /admin/demands/{id}/complaint': {
+    method: 'POST', path: '/admin/demands/{id}/complaint', fn: 'adminAccountability', auth: 'staff', roles: SUPERVISORS, status: 201,
+    summary: '投诉立案核查：指明被投诉的工作人员（记入诉求进度）', params: DemandParams, body: OpenComplaintRequest, response: ComplaintCase,
+  },
+  'GET /admin/complaints': {
+    method: 'GET', path: '/admin/complaints', fn: 'adminAccountability', auth: 'staff',
+    summary: '投诉核查：督查看全部，工作人员看涉及本人的', response: ComplaintsResponse,
+  },
+  'GET /admin/complaints/{id}': {
+    method: 'GET', path: '/admin/complaints/{id}', fn: 'adminAccountability', auth: 'staff',
+    summary: '投诉核查详情（督查、被投诉人本人）', params: ComplaintParams, response: ComplaintCase,
+  },
+  'POST /admin/complaints/{id}/statement': {
+    method: 'POST', path: '/admin/complaints/{id}/statement', fn: 'adminAccountability', auth: 'staff',
+    summary: '被投诉人在核查结论作出前陈述情况（一次）', params: ComplaintParams, body: StatementRequest, response: ComplaintCase,
+  },
+  'POST /admin/complaints/{id}/decision': {
+    method: 'POST', path: '/admin/complaints/{id}/decision', fn: 'adminAccountability', auth: 'staff', roles: SUPERVISORS,
+    summary: '核查结论：查实有效或查无实据，写明结论与证据（查实有效的计入问责阶梯、部门致歉与月度统计）', params: ComplaintParams, body: DecisionRequest, response: ComplaintCase,
+  },
+  'GET /admin/accountability': {
+    method: 'GET', path: '/admin/accountability', fn: 'adminAccountability', auth: 'staff', roles: ['supervisor', 'admin', 'dept_head'],
+    summary: '问责阶梯：每人两年内查实有效投诉数、所处阶梯、应作出的处理；部门致歉（部门负责人看本部门）', response: AccountabilityResponse,
+  },
+  'POST /admin/accountability/{username}/actions': {
+    method: 'POST', path: '/admin/accountability/{username}/actions', fn: 'adminAccountability', auth: 'staff', roles: SUPERVISORS,
+    summary: '记录一项问责处理已完成（约谈、培训、调岗……）', params: StaffParams, body: LadderActionRequest, response: LadderPerson,
+  },
+  'POST /admin/apologies/{id}/done': {
+    method: 'POST', path: '/admin/apologies/{id}/done', fn: 'adminAccountability', auth: 'staff', roles: ['supervisor', 'admin', 'dept_head'],
+    summary: '记录部门致歉已完成（部门负责人记录本部门的）', params: ApologyParams, body: ApologyDoneRequest, response: Apology,
   },
   'GET /openapi.json': {
     method: 'GET', path: '/openapi.json', fn: 'openapi', auth: 'public', summary: 'OpenAPI 文档', response: z.unknown(),

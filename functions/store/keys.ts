@@ -113,6 +113,18 @@ export const key = {
   demandStatsPartition: (month: string) => `DSTAT#M#${month}`,
   /** The admin's demand limits and routing rules. */
   demandLimits: { pk: 'CONFIG', sk: 'DEMAND_LIMITS' },
+  /** A complaint under investigation or decided (one per demand), all in one partition; GSI1: those naming a staff member. */
+  complaint: (demandId: string) => ({ pk: 'COMPLAINTS', sk: `COMPLAINT#${demandId}` }),
+  complaintsPartition: 'COMPLAINTS',
+  complaintOfStaff: (username: string, openedAt: string, demandId: string) => ({ gsi1pk: `STAFF#${username}#COMPLAINTS`, gsi1sk: `${openedAt}#${demandId}` }),
+  complaintsOfStaff: (username: string) => `STAFF#${username}#COMPLAINTS`,
+  /** A person's accountability ladder: every valid complaint with the actions it owes. */
+  ladder: (username: string) => ({ pk: 'LADDER', sk: `STAFF#${username}` }),
+  laddersPartition: 'LADDER',
+  /** A department's valid complaints of a calendar year (the count that decides the apology) and its apologies. */
+  apologyCount: (year: string, departmentId: string) => ({ pk: 'APOLOGIES', sk: `COUNT#${year}#${departmentId}` }),
+  apology: (id: string) => ({ pk: 'APOLOGIES', sk: `APOLOGY#${id}` }),
+  apologiesPartition: 'APOLOGIES',
   /** Answered questions staff curated from replies (知识库). */
   knowledge: (id: string) => ({ pk: 'KNOWLEDGE', sk: `QA#${id}` }),
   knowledgePartition: 'KNOWLEDGE',

@@ -45,10 +45,11 @@ function actionButtons(): string[] {
 
 describe('workbench home: casework links by role', () => {
   it.each([
-    ['clerk', ['部门办件', '差评整改', '今日预约'], '/workbench/queue/index'],
-    ['dept_head', ['部门办件', '差评整改', '满意度看板', '今日预约'], '/workbench/queue/index'],
-    ['agent', ['代办任务'], '/workbench/proxy/index'],
-    ['supervisor', ['超期督办', '差评整改', '满意度看板', '今日预约'], '/workbench/overdue/index'],
+    // 诉求 first for every role (any staff member may take a demand in, 首问).
+    ['clerk', ['诉求', '部门办件', '差评整改', '今日预约'], '/workbench/queue/index'],
+    ['dept_head', ['诉求', '部门办件', '差评整改', '满意度看板', '今日预约'], '/workbench/queue/index'],
+    ['agent', ['诉求', '代办任务'], '/workbench/proxy/index'],
+    ['supervisor', ['诉求', '超期督办', '差评整改', '满意度看板', '今日预约'], '/workbench/overdue/index'],
   ] as const)('%s sees %j', async (role, labels, url) => {
     staffIn();
     mockApi({ 'GET /admin/me': ok(as(role)) });
@@ -56,7 +57,7 @@ describe('workbench home: casework links by role', () => {
     await screen.findByText('陈静');
     const cells = Array.from(container.querySelectorAll('.cell__label')).map((c) => c.textContent);
     expect(cells).toEqual(labels);
-    fireEvent.click(screen.getByRole('link', { name: new RegExp(labels[0]) }));
+    fireEvent.click(screen.getByRole('link', { name: new RegExp(labels[1]) }));
     expect(taro.navigateTo).toHaveBeenCalledWith({ url });
   });
 });

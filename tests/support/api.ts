@@ -29,6 +29,7 @@ const modules: Record<string, () => Promise<{ handler: Handler }>> = {
   adminNotices: () => import('../../functions/http/admin-notices'),
   demands: () => import('../../functions/http/demands'),
   adminDemands: () => import('../../functions/http/admin-demands'),
+  adminAccountability: () => import('../../functions/http/admin-accountability'),
 };
 
 export interface CallOptions {
