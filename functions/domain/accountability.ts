@@ -2,14 +2,14 @@
 // rolling two years and the department's apologies per calendar year
 // (DESIGN.md §2, the Guangdong city report). Pure functions; dates are
 // Asia/Shanghai calendar dates (YYYY-MM-DD).
+import { LADDER_ACTIONS, type APOLOGY_KINDS } from '../../shared/schemas/accountability';
 import { UnknownCalendarYearError, type Calendar } from './calendar';
+
+export { LADDER_ACTIONS };
 
 export const LADDER_WINDOW_YEARS = 2;
 export const APOLOGY_WORKING_DAYS = 5;
 
-export const LADDER_ACTIONS = [
-  'admonish', 'find_incompetent', 'training', 'transfer', 'warning', 'sanction', 'propose_dismissal',
-] as const;
 export type LadderAction = (typeof LADDER_ACTIONS)[number];
 export const LADDER_ACTION_LABELS: Record<LadderAction, string> = {
   admonish: '约谈',
@@ -74,7 +74,7 @@ export function ladderStanding(entries: readonly LadderEntry[], today: string) {
 
 // ---------------------------------------------------------------- apologies
 
-export type ApologyKind = 'private' | 'public';
+export type ApologyKind = (typeof APOLOGY_KINDS)[number];
 export const APOLOGY_LABELS: Record<ApologyKind, string> = { private: '部门负责人向投诉人当面致歉', public: '部门公开致歉' };
 
 /** The Nth valid complaint of a department in a calendar year: 1st → a private apology, 2nd → public, later ones none. */
@@ -92,3 +92,29 @@ export function apologyDueOn(decidedOn: string, cal: Calendar): string | null {
 
 export const isApologyOverdue = (a: { dueOn: string | null; doneAt: string | null }, today: string): boolean =>
   !a.doneAt && a.dueOn !== null && today > a.dueOn;
+
+// ---------------------------------------------------------------- the decision
+
+/** What the resident reads on the timeline: that it was investigated and the outcome, never the sanction. */
+export const COMPLAINT_OPENED_NOTE = '督查部门已对投诉立案核查';
+export const complaintOutcomeNote = (valid: boolean) =>
+  valid ? '经核查，投诉反映的问题属实，已责成整改并依规处理' : '经核查，投诉反映的问题未能查实';
+
+/** A valid complaint counts in the month of the decision for the county, the person's department and the demand's town. */
+export function validComplaintCounters(where: { departmentId: string | null; townCode: string | null }): { scope: string; adds: Record<string, number> }[] {
+  return ['COUNTY', where.departmentId && `DEPT#${where.departmentId}`, where.townCode && `TOWN#${where.townCode}`]
+    .filter((s): s is string => !!s)
+    .map((scope) => ({ scope, adds: { validComplaints: 1 } }));
+}
+
+/** What the caller may do with a complaint now: the named person states their case once while it is investigated; the supervisor decides. */
+export function complaintActions(c: { status: string; statement: unknown; staffUsername: string }, viewer: { username: string; role: string }): ('state_case' | 'decide')[] {
+  if (c.status !== 'investigating') return [];
+  const out: ('state_case' | 'decide')[] = [];
+  if (viewer.username === c.staffUsername && !c.statement) out.push('state_case');
+  if (viewer.role === 'supervisor' || viewer.role === 'admin') out.push('decide');
+  return out;
+}
+
+/** On the satisfaction dashboard: a unit or person with a valid complaint in the month is flagged. */
+export const complaintFlags = (validComplaints: number | undefined): 'valid_complaint'[] => (Number(validComplaints ?? 0) > 0 ? ['valid_complaint'] : []);

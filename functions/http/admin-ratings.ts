@@ -23,6 +23,7 @@ import { listDepartments, listRegions } from '../store/reference';
 import { toTicket } from './rating-views';
 import { mayAppealTicket, mayHandleTicket, maySeeTicket, ticketSteps } from '../domain/access';
 import { STAFF_ROLE_LABELS } from '../../shared/enums';
+import { complaintFlags } from '../domain/accountability';
 
 const EVERYWHERE = ['admin', 'supervisor'];
 const stale = () => conflict('整改单已被他人处理，请刷新后重试', 'VERSION_CONFLICT');
@@ -185,14 +186,14 @@ export const handler = httpHandler({
       county: { ...build('COUNTY', 'county', '全县'), flags: [] },
       departments: depts
         .filter((d) => own === null || d.id === own)
-        .map((d) => ({ ...d, flags: [...unitFlags(d.month), ...(bottom.has(d.id) ? (['bottom3'] as const) : [])] }))
+        .map((d) => ({ ...d, flags: [...unitFlags(d.month), ...(bottom.has(d.id) ? (['bottom3'] as const) : []), ...complaintFlags(current.get(`DEPT#${d.id}`)?.validComplaints)] }))
         .sort(byRate),
       staff: staffScopes
         .filter((scope) => own === null || (yearMap.get(scope) ?? current.get(scope))?.departmentId === own)
         .map((scope) => {
           const info = yearMap.get(scope) ?? current.get(scope);
           const r = build(scope, scope.slice(6), info?.staffName ?? scope.slice(6));
-          return { ...r, departmentName: info?.departmentName ?? null, flags: cadreFlags(r.month) };
+          return { ...r, departmentName: info?.departmentName ?? null, flags: [...cadreFlags(r.month), ...complaintFlags(current.get(scope)?.validComplaints)] };
         })
         .sort(byRate),
       towns: [...scopes]

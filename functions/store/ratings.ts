@@ -189,6 +189,8 @@ export interface SatisfactionItem extends LevelCounts {
   /** Staff rows: the department whose cases rated them (agents have none). */
   departmentId?: string;
   departmentName?: string;
+  /** Valid complaints (查实有效) decided in the period: a flag on the dashboard. */
+  validComplaints?: number;
 }
 
 /** Every scope's counters of one period (`M#YYYY-MM` or `Y#YYYY`): one Query. */
@@ -384,7 +386,7 @@ export async function listRecentTickets(limit: number): Promise<TicketRecord[]> 
  * Save a ticket seen at `expectedVersion` and show the resident its state on
  * their rating; an upheld appeal also takes the review out of the counters.
  */
-export async function saveTicket(next: TicketRecord, expectedVersion: number, rating: RatingRecord, voidRating = false): Promise<'saved' | 'stale'> {
+export async function saveTicket(next: TicketRecord, expectedVersion: number, rating: RatingRecord, voidRating = false, tell: Item[] = []): Promise<'saved' | 'stale'> {
   const summary: TicketSummary = { status: next.status, dueOn: next.dueOn, outcome: next.outcome, outcomeAt: next.outcomeAt };
   const { failed } = await transact(() => [
     ticketPut(next, expectedVersion),
@@ -398,6 +400,7 @@ export async function saveTicket(next: TicketRecord, expectedVersion: number, ra
       },
     },
     ...(voidRating ? counterUpdates(rating.month, ratingDeltas({ ...rating, agent: null }, -1)) : []),
+    ...tell,
   ]);
   return failed.length ? 'stale' : 'saved';
 }

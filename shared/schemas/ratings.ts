@@ -162,12 +162,13 @@ export const Satisfaction = z.object({
 });
 export type Satisfaction = z.infer<typeof Satisfaction>;
 
-export const FLAGS = ['summon', 'promotion_veto', 'bottom3'] as const;
+export const FLAGS = ['summon', 'promotion_veto', 'bottom3', 'valid_complaint'] as const;
 export type Flag = (typeof FLAGS)[number];
 export const FLAG_LABELS: Record<Flag, string> = {
   summon: '满意率低于75%，约谈',
   promotion_veto: '满意率低于80%，不得评优提拔',
   bottom3: '满意率倒数前三',
+  valid_complaint: '有查实有效的投诉',
 };
 
 /** The public page: no reviewer identities, no comments, no day; the item only where it cannot point at one household. */

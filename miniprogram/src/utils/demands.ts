@@ -51,6 +51,8 @@ const EVENT_LABELS: Record<string, string> = {
   merged_in: '并案',
   evaluate: '群众评价',
   provide_info: '群众补充情况',
+  complaint_investigating: '投诉核查',
+  complaint_decided: '核查结果',
 };
 
 /** What an event on the timeline did. */
