@@ -111,3 +111,21 @@ export function ticketOutcome(t: { id: string; serviceName: string; outcome: str
     data: { thing1: asThing(t.serviceName), phrase2: '已整改', thing3: asThing(t.outcome) },
   };
 }
+
+/**
+ * A demand step the reporter should hear of (signed, replied, asked for
+ * information). For the demands module: add
+ * `pushItems({ kind: 'resident', id: reporterId }, demandUpdate(d, phrase, text), at)`
+ * (functions/store/outbox.ts) to the step's own transaction.
+ */
+export function demandUpdate(d: { id: string; number: string; title: string; version: number }, phrase: '已签收' | '已答复' | '请补充', text: string): PushMessage {
+  return {
+    id: outboxId.demand(d.id, d.version),
+    kind: 'demand',
+    title: `诉求${phrase}`,
+    body: text,
+    page: `packages/demand/detail?id=${d.id}`,
+    template: 'case_progress',
+    data: { character_string1: d.number, thing2: asThing(d.title), phrase3: phrase, thing4: asThing(text) },
+  };
+}

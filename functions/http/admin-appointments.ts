@@ -22,7 +22,7 @@ import {
   setSlotCapacity,
   type AppointmentRecord,
 } from '../store/appointments';
-import { bookingCancelled } from '../domain/messages';
+import { bookingCancelled, rateInvite } from '../domain/messages';
 import { pushItems } from '../store/outbox';
 import { getResidents, getStaff } from '../store/people';
 import { getService } from '../store/services';
@@ -122,7 +122,9 @@ export const handler = httpHandler({
     const [item, staff] = await Promise.all([getService(a.serviceCode), getStaff(principal.username)]);
     const dept = { id: item?.departmentId ?? place.departmentId ?? 'unknown', name: item?.departmentName ?? '未知部门' };
     const invite = visitInvite(a, dept, { username: principal.username, name: staff?.name ?? principal.username }, place.regionCode, today);
-    if ((await markAttendance(a, 'checked_in', new Date().toISOString(), invite)) === 'stale') {
+    const at = new Date().toISOString();
+    const tell = pushItems({ kind: 'resident', id: a.residentId }, rateInvite(invite), at);
+    if ((await markAttendance(a, 'checked_in', at, invite, tell)) === 'stale') {
       throw conflict('预约已发生变化，请刷新后重试', 'VERSION_CONFLICT');
     }
     return toAppointment((await getAppointment(a.id))!);

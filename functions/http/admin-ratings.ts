@@ -23,6 +23,8 @@ import { listDepartments, listRegions } from '../store/reference';
 import { toTicket } from './rating-views';
 import { mayAppealTicket, mayHandleTicket, maySeeTicket, ticketSteps } from '../domain/access';
 import { STAFF_ROLE_LABELS } from '../../shared/enums';
+import { ticketOutcome } from '../domain/messages';
+import { pushItems } from '../store/outbox';
 import { complaintFlags } from '../domain/accountability';
 
 const EVERYWHERE = ['admin', 'supervisor'];
@@ -60,7 +62,11 @@ async function detail(t: TicketRecord, staff: StaffPrincipal) {
 async function save(next: TicketRecord, prev: TicketRecord, voidRating = false) {
   const rating = await getRating(prev.targetType, prev.targetId);
   if (!rating || rating.ticketId !== prev.id) throw stale();
-  if ((await saveTicket(next, prev.version, rating, voidRating)) === 'stale') throw stale();
+  // Publishing the rectification tells the resident who wrote the review, in the same transaction.
+  const tell = next.outcome && !prev.outcome
+    ? pushItems({ kind: 'resident', id: prev.residentId }, ticketOutcome({ id: prev.id, serviceName: prev.serviceName, outcome: next.outcome }), next.updatedAt)
+    : [];
+  if ((await saveTicket(next, prev.version, rating, voidRating, tell)) === 'stale') throw stale();
 }
 
 const row = (id: string, name: string, month: SatisfactionItem | undefined, year: SatisfactionItem | undefined, trend: (SatisfactionItem | undefined)[]) => ({

@@ -271,8 +271,8 @@ export async function rescheduleAppointment(a: AppointmentRecord, to: NewSlot, n
 }
 
 /** Check-in or no-show of a booked appointment seen at `a.version`; a check-in invites the visitor to rate the visit. */
-export async function markAttendance(a: AppointmentRecord, status: 'checked_in' | 'no_show', now: string, invite?: InviteRecord): Promise<'ok' | 'stale'> {
-  const { failed } = await transact(() => [changeAppointment(a, { status, updatedAt: now }), ...(invite ? [invitePut(invite)] : [])]);
+export async function markAttendance(a: AppointmentRecord, status: 'checked_in' | 'no_show', now: string, invite?: InviteRecord, tell: Item[] = []): Promise<'ok' | 'stale'> {
+  const { failed } = await transact(() => [changeAppointment(a, { status, updatedAt: now }), ...(invite ? [invitePut(invite)] : []), ...tell]);
   return failed.length ? 'stale' : 'ok';
 }
 

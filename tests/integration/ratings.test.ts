@@ -195,6 +195,10 @@ describe('a bad review and its rectification ticket', () => {
     const mine = (await call('GET', '/ratings', { token: wang })).body.ratings[0];
     expect(mine.ticket).toMatchObject({ status: 'closed', outcome: '已取消指南外材料要求，窗口人员已作检讨' });
     expect(mine.changeableUntil).toBeNull();
+    // Told in the publishing transaction: the inbox has the outcome (and an invitation to rate before it).
+    const kinds = (await call('GET', '/inbox', { token: wang })).body.items.map((m: any) => m.kind);
+    expect(kinds).toContain('ticket');
+    expect(kinds).toContain('rating');
 
     const pub = await call('GET', '/satisfaction');
     expect(pub.status).toBe(200);
