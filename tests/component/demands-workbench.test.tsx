@@ -17,6 +17,7 @@ import { mockApi, ok, type Reply, type SeenRequest } from './support/api';
 import { demandClock, replied, staffDetail, summary } from './support/demands';
 import { regions, staffProfile } from './support/fixtures';
 import * as taro from './support/taro';
+import Taro from './support/taro';
 
 const staffIn = () => setToken('staff', 'staff-tok', new Date(Date.now() + 3600_000).toISOString());
 const as = (role: StaffProfile['role'], over: Partial<StaffProfile> = {}): StaffProfile => ({ ...staffProfile, role, ...over });
@@ -153,6 +154,42 @@ describe('the demand page', () => {
     click('确认发布到知识库');
     await screen.findByText('已发布到知识库');
     expect(posts(seen)[1]!.path).toBe('/admin/demands/d0a1b2c3-0001/knowledge');
+  });
+
+  it('答复 photos are uploaded through the staff route, under the staff member, and sent with the reply', async () => {
+    const KEY = 'tmp/staff_zj-zhou/0b7d3c1e-8d5a-4f7e-9a57-2b1f0c3d4e5f.jpg';
+    const T = Taro as unknown as Record<string, unknown>;
+    T.chooseImage = jest.fn(async () => ({ tempFilePaths: ['wxfile://tmp/r.jpg'], tempFiles: [] }));
+    T.getFileSystemManager = () => ({
+      readFile: ({ success }: { success: (r: { data: ArrayBuffer }) => void }) => {
+        const b = new Uint8Array(2048);
+        b.set([0xff, 0xd8, 0xff, 0xe0]);
+        success({ data: b.buffer });
+      },
+    });
+    const d = staffDetail({ allowedActions: ['reply'] });
+    const seen = openDemand(d, head, {
+      'POST /admin/uploads': { status: 201, body: { key: KEY, url: `http://127.0.0.1:4569/uploads/${KEY}?sig=1`, method: 'PUT', headers: { 'Content-Type': 'image/jpeg' }, expiresAt: new Date(Date.now() + 600_000).toISOString() } },
+      'PUT http://127.0.0.1:4569/uploads/tmp/staff_zj-zhou/{file}': ok(''),
+      'POST /admin/demands/{id}/actions': ok({ ...d, allowedActions: [] }),
+    });
+    try {
+      await screen.findByText('办理');
+      click('答复');
+      click('添加答复照片');
+      expect(await screen.findByLabelText('照片1')).toBeInTheDocument();
+      const upload = seen.find((r) => r.path === '/admin/uploads')!;
+      expect(upload.body).toEqual({ contentType: 'image/jpeg', bytes: 2048, purpose: 'demand_photo' });
+      expect(upload.auth).toBe('Bearer staff-tok');
+      type('答复内容', '已回填');
+      type('办理结果', '坑已填平');
+      click('确认答复');
+      await screen.findByText('已答复', { selector: '.case-ok-msg' });
+      expect(seen.find((r) => r.path.endsWith('/actions'))!.body).toMatchObject({ action: 'reply', photos: [KEY] });
+    } finally {
+      delete T.chooseImage;
+      delete T.getFileSystemManager;
+    }
   });
 
   it('并案 picks one of the candidates; the supervisor sees the reporter of an anonymous demand', async () => {
