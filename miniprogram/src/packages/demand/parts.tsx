@@ -1,9 +1,11 @@
 // The knowledge-base step a 咨询 goes through before it is sent
 // (这解答了您的问题吗？): matching answers and catalogue items.
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import type { KnowledgeResponse } from '../../../../shared/schemas/demands';
 import type { z } from 'zod/mini';
 import { Btn } from '../../components/Btn';
+import { role } from '../../utils/a11y';
 
 export type Knowledge = z.infer<typeof KnowledgeResponse>;
 export type AnsweredBy = { kind: 'knowledge' | 'service'; id: string };
@@ -31,7 +33,10 @@ export function KnowledgeStep({ found, busy, onAnswered, onContinue }: {
       ))}
       {found.services.map((s) => (
         <View key={s.code} className='demand-kb__item' data-service={s.code}>
-          <Text className='demand-kb__q'>办事指南：{s.name}</Text>
+          {/* The whole guide (materials, time limits, where) is one tap away. */}
+          <Text className='demand-kb__q' onClick={() => void Taro.navigateTo({ url: `/packages/service/detail?code=${encodeURIComponent(s.code)}` })} {...role('link')}>
+            办事指南：{s.name} ›
+          </Text>
           <Text className='hint'>{s.departmentName}</Text>
           <Btn className='btn btn--ghost btn--small' disabled={busy} onClick={() => onAnswered({ kind: 'service', id: s.code })} aria-label={`已解答：${s.name}`}>
             是，已解答
