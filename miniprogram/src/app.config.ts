@@ -8,6 +8,7 @@ const subPackages = [
   { root: 'packages/apply', pages: ['index', 'mine', 'detail', 'supplement'] },
   { root: 'packages/rating', pages: ['rate', 'mine', 'public'] },
   { root: 'packages/demand', pages: ['new', 'mine', 'detail'] },
+  { root: 'packages/notice', pages: ['index', 'detail'] },
   // The demo-resident picker replaces wx.login in the browser build only.
   ...(isH5 ? [{ root: 'packages/login', pages: ['index'] }] : []),
   { root: 'workbench', pages: ['index/index', 'login/index', 'day/index', 'queue/index', 'case/index', 'proxy/index', 'overdue/index', 'tickets/index', 'ticket/index', 'satisfaction/index', 'demands/index', 'demand/index', 'intake/index'] },

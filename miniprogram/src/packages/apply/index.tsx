@@ -11,6 +11,7 @@ import { getService } from '../../api/catalog';
 import { errorMessage, isApiError } from '../../api/errors';
 import { Btn } from '../../components/Btn';
 import { Page } from '../../components/Page';
+import { askConsent } from '../../utils/subscribe';
 import { ErrorState, Loading } from '../../components/States';
 import { Toggle } from '../../components/Toggle';
 import { role } from '../../utils/a11y';
@@ -45,6 +46,8 @@ export default function Apply() {
       setFailure('备注不能超过300字');
       return;
     }
+    // WeChat only shows the consent dialog within the tap itself: ask before the request.
+    void askConsent('apply');
     setBusy(true);
     setFailure(null);
     try {

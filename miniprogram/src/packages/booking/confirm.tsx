@@ -12,6 +12,7 @@ import { getService } from '../../api/catalog';
 import { errorMessage, isApiError } from '../../api/errors';
 import { Btn } from '../../components/Btn';
 import { Page } from '../../components/Page';
+import { askConsent } from '../../utils/subscribe';
 import { ErrorState, Loading } from '../../components/States';
 import { role } from '../../utils/a11y';
 import { cancelRule, slotState } from '../../utils/booking';
@@ -74,6 +75,8 @@ export default function Confirm() {
 
   const submit = async () => {
     if (!data || busy) return;
+    // WeChat only shows the consent dialog within the tap itself: ask before the request.
+    if (!reschedule) void askConsent('book');
     setBusy(true);
     setFailure(null);
     try {

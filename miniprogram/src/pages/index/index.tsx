@@ -1,8 +1,10 @@
 // 首页: greeting, search, category grid, contact shortcuts, the free-proxy note.
 import { Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS, type ServiceCategory } from '../../../../shared/enums';
+import { unreadCount } from '../../api/notices';
+import { getToken } from '../../api/session';
 import { Page } from '../../components/Page';
 import { setState, useAppState } from '../../store/app';
 import { role } from '../../utils/a11y';
@@ -23,9 +25,22 @@ const CATEGORY_ICONS: Record<ServiceCategory, string> = {
   other: '更',
 };
 
+/** Unread messages, once signed in (the home page never asks to sign in for it). */
+function useUnread(): number {
+  const [n, setN] = useState(0);
+  useDidShow(() => {
+    if (!getToken('resident')) return;
+    unreadCount()
+      .then((r) => setN(r.unread))
+      .catch(() => undefined);
+  });
+  return n;
+}
+
 export default function Home() {
   const me = useAppState((s) => s.me);
   const [q, setQ] = useState('');
+  const unread = useUnread();
 
   const goCatalogue = (pending: { q?: string; category?: ServiceCategory }) => {
     setState({ pendingSearch: pending });
@@ -52,6 +67,16 @@ export default function Home() {
             搜索
           </Btn>
         </View>
+      </View>
+
+      <View className='card home__inbox' onClick={() => void Taro.navigateTo({ url: '/packages/notice/index' })} {...role('link')}>
+        <Text className='home__inbox-title'>消息</Text>
+        <Text className='hint home__inbox-hint'>家乡通知、办件进度、预约变动</Text>
+        {unread ? (
+          <Text className='home__badge' aria-label={`未读 ${unread} 条`}>
+            {unread > 99 ? '99+' : unread}
+          </Text>
+        ) : null}
       </View>
 
       <View className='card home__demand' onClick={() => void Taro.navigateTo({ url: '/packages/demand/new' })} {...role('link')}>
