@@ -72,6 +72,20 @@ describe('profile edit page', () => {
     expect(getState().elderMode).toBe(true);
   });
 
+  it('a migrant worker picks a city outside the county from the list; the hometown stays in the county', async () => {
+    const seen = mockApi({ 'GET /me': ok(me), 'GET /regions': ok({ regions }), 'PUT /me': (req) => ok({ ...me, ...(req.body as object) }) });
+    render(<ProfileEdit />);
+    await screen.findByDisplayValue('王秀英');
+    fireEvent.click(screen.getByRole('switch', { name: '在县外居住（外出务工）' }));
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('请选择所在城市')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('广东省'));
+    fireEvent.click(screen.getByText('东莞市'));
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(seen.some((r) => r.method === 'PUT')).toBe(true));
+    expect(seen.find((r) => r.method === 'PUT')?.body).toMatchObject({ currentRegionCode: null, currentPlaceCode: '441900' });
+  });
+
   it('checks the phone number before sending anything', async () => {
     const seen = mockApi({ 'GET /me': ok(me), 'GET /regions': ok({ regions }) });
     render(<ProfileEdit />);

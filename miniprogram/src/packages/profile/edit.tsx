@@ -12,6 +12,7 @@ import { Page } from '../../components/Page';
 import { RegionPicker } from '../../components/RegionPicker';
 import { ErrorState, Loading } from '../../components/States';
 import { Toggle } from '../../components/Toggle';
+import { OutsidePlacePicker } from './place';
 import { indexRegions, type RegionIndex } from '../../utils/regions';
 import './edit.scss';
 import { Btn } from '../../components/Btn';
@@ -23,6 +24,9 @@ interface Form {
   hometownRegionCode: string | null;
   tags: ResidentTag[];
   elderMode: boolean;
+  /** Lives outside the county (a migrant worker): the city, else null. */
+  outside: boolean;
+  currentPlaceCode: string | null;
 }
 
 export default function ProfileEdit() {
@@ -45,6 +49,8 @@ export default function ProfileEdit() {
         hometownRegionCode: me.hometownRegionCode,
         tags: [...me.tags],
         elderMode: me.elderMode,
+        outside: !!me.currentPlaceCode,
+        currentPlaceCode: me.currentPlaceCode ?? null,
       });
     } catch (e) {
       setLoadError(errorMessage(e));
@@ -79,11 +85,18 @@ export default function ProfileEdit() {
     const parsed = UpdateMeRequest.safeParse({
       name: form.name.trim(),
       phone: form.phone.trim() || null,
-      currentRegionCode: form.currentRegionCode,
+      // In the county or outside it: the one chosen is sent, the other cleared.
+      currentRegionCode: form.outside ? null : form.currentRegionCode,
+      ...(form.outside ? { currentPlaceCode: form.currentPlaceCode } : {}),
       hometownRegionCode: form.hometownRegionCode,
       tags: form.tags,
       elderMode: form.elderMode,
     });
+    if (form.outside && !form.currentPlaceCode) {
+      setErrors({ currentPlaceCode: '请选择所在城市' });
+      setFormError('请检查标红的内容');
+      return;
+    }
     if (!parsed.success) {
       const next: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
@@ -131,15 +144,20 @@ export default function ProfileEdit() {
       </View>
 
       <View className='card'>
-        <View className='field'>
-          <RegionPicker
-            label='现居住地'
-            index={regions}
-            value={form.currentRegionCode}
-            onChange={(code) => patch({ currentRegionCode: code })}
-            error={errors.currentRegionCode}
-          />
-        </View>
+        <Toggle label='在县外居住（外出务工）' hint='选择所在省市' on={form.outside} onChange={(on) => patch({ outside: on })} />
+        {form.outside ? (
+          <OutsidePlacePicker value={form.currentPlaceCode} onChange={(code) => patch({ currentPlaceCode: code })} error={errors.currentPlaceCode} />
+        ) : (
+          <View className='field'>
+            <RegionPicker
+              label='现居住地'
+              index={regions}
+              value={form.currentRegionCode}
+              onChange={(code) => patch({ currentRegionCode: code })}
+              error={errors.currentRegionCode}
+            />
+          </View>
+        )}
         <View className='field'>
           <RegionPicker
             label='户籍所在地（家乡）'
