@@ -59,7 +59,7 @@ const EVENT_LABELS: Record<string, string> = {
 export function demandEventLabel(e: DemandEvent): string {
   if (EVENT_LABELS[e.action]) return EVENT_LABELS[e.action]!;
   if (e.action in DEMAND_ACTION_LABELS) return DEMAND_ACTION_LABELS[e.action as DemandAction];
-  return e.to ? DEMAND_STATE_LABELS[e.to] : e.action;
+  return e.to ? DEMAND_STATE_LABELS[e.to] : '办理记录';
 }
 
 /** Oldest first; equal instants keep the server's order. */
