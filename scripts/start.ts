@@ -193,7 +193,8 @@ function h5ReadsRuntimeConfig(): boolean {
 
 function h5Stamp(buildEnv: Record<string, string>): string {
   const h = createHash('sha256');
-  for (const d of ['miniprogram/src', 'miniprogram/config', 'shared']) hashTree(h, join(REPO_ROOT, d));
+  // functions/domain: the pure state machines that shared/ re-exports to the pages.
+  for (const d of ['miniprogram/src', 'miniprogram/config', 'shared', 'functions/domain']) hashTree(h, join(REPO_ROOT, d));
   for (const f of ['miniprogram/package.json', 'miniprogram/babel.config.js', 'package-lock.json']) {
     const p = join(REPO_ROOT, f);
     if (existsSync(p)) h.update(readFileSync(p));
