@@ -15,3 +15,5 @@ export const DESK_ROUTE: RouteKey = 'GET /admin/places/{placeId}/day';
 export const PROXY_ROUTE: RouteKey = 'POST /admin/applications/{id}/proxy-steps';
 /** 诉求: the demand lists (待派单 for any first taker, the department's queue, the supervisor's views). */
 export const DEMANDS_ROUTE: RouteKey = 'GET /admin/demands';
+/** 政策通知: department heads and admins write them, the supervisor reads their reach. */
+export const NOTICES_ROUTE: RouteKey = 'GET /admin/notices';

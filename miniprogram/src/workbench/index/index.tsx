@@ -9,7 +9,7 @@ import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { maskPhone } from '../../utils/format';
 import { useLoad } from '../../utils/useLoad';
-import { DEMANDS_ROUTE, DESK_ROUTE, mayUse, PROXY_ROUTE } from '../access';
+import { DEMANDS_ROUTE, DESK_ROUTE, mayUse, NOTICES_ROUTE, PROXY_ROUTE } from '../access';
 import './index.scss';
 import { Btn } from '../../components/Btn';
 
@@ -67,6 +67,9 @@ export default function Workbench() {
         ) : null}
         {staff.role === 'supervisor' || staff.role === 'admin' || staff.role === 'dept_head' ? (
           <Cell label='满意度看板' value='部门·干部·乡镇' onClick={() => void Taro.navigateTo({ url: '/workbench/satisfaction/index' })} />
+        ) : null}
+        {mayUse(staff.role, NOTICES_ROUTE) ? (
+          <Cell label='政策通知' value='起草·预览·发布·触达' onClick={() => void Taro.navigateTo({ url: '/workbench/notices/index' })} />
         ) : null}
         {mayUse(staff.role, DESK_ROUTE) ? (
           <Cell label='今日预约' value='名单·签到·关闭时段' onClick={() => void Taro.navigateTo({ url: '/workbench/day/index' })} />
