@@ -42,7 +42,7 @@ export function buildOpenApi() {
       tags: [def.auth === 'staff' || def.path.startsWith('/admin') ? 'admin' : 'resident'],
       parameters: [...parameters(def.params, 'path'), ...parameters(def.query, 'query')],
       responses: {
-        [String(def.status ?? 200)]: { description: '成功', content: { 'application/json': { schema: toSchema(def.response) } } },
+        [String(def.status ?? 200)]: { description: '成功', content: { [def.produces ?? 'application/json']: { schema: toSchema(def.response) } } },
         400: errorResponse('请求参数有误'),
         ...(def.auth !== 'public' ? { 401: authResponse('未登录或登录已过期'), 403: authResponse('无权访问') } : {}),
         404: errorResponse('记录不存在'),

@@ -47,6 +47,7 @@ import {
   AccountabilityResponse, Apology, ApologyDoneRequest, ApologyParams, ComplaintCase, ComplaintParams, ComplaintsResponse, DecisionRequest,
   LadderActionRequest, LadderPerson, OpenComplaintRequest, StaffParams, StatementRequest,
 } from './schemas/accountability';
+import { MonthlyReport, MonthlyReportQuery } from './schemas/reports';
 import { InboxParams, InboxResponse, SubscriptionsRequest, SubscriptionsResponse, UnreadResponse } from './schemas/inbox';
 import { Notice, NoticeInput, NoticeParams, NoticePreview, NoticesResponse, NoticeTarget, NoticeUpdate, NoticeVersionBody, ResidentNotice } from './schemas/notices';
 
@@ -69,10 +70,14 @@ export interface RouteDef {
   status?: number;
   /** Answers 429 (`retryAfter`, Retry-After) when one caller tries too often. */
   throttled?: true;
+  /** A file instead of JSON: the handler returns the text, sent with this type as an attachment. */
+  produces?: 'text/csv';
 }
 
 /** Staff who run a service point's desk (the day list, check-in, closing and reopening); agents run none. */
 const DESK_ROLES: readonly StaffRole[] = ['clerk', 'dept_head', 'supervisor', 'admin'];
+/** Who reads the monthly report (a department head: their department and the county's totals). */
+const REPORT_READERS: readonly StaffRole[] = ['supervisor', 'admin', 'dept_head'];
 /** Who decides complaints and keeps the accountability ladder. */
 const SUPERVISORS: readonly StaffRole[] = ['supervisor', 'admin'];
 /** Who writes notices: department heads (their department's) and admins. */
@@ -428,6 +433,15 @@ export const routes = {
   'POST /admin/apologies/{id}/done': {
     method: 'POST', path: '/admin/apologies/{id}/done', fn: 'adminAccountability', auth: 'staff', roles: ['supervisor', 'admin', 'dept_head'],
     summary: '记录部门致歉已完成（部门负责人记录本部门的）', params: ApologyParams, body: ApologyDoneRequest, response: Apology,
+  },
+  'GET /admin/reports/monthly': {
+    method: 'GET', path: '/admin/reports/monthly', fn: 'adminReports', auth: 'staff', roles: REPORT_READERS,
+    summary: '民情月报：渠道×领域×等级、各责任单位得分与三率、满意度评定、办件按时率、差评整改、热点，均对比上月（部门负责人看本部门与全县合计）',
+    query: MonthlyReportQuery, response: MonthlyReport,
+  },
+  'GET /admin/reports/monthly.csv': {
+    method: 'GET', path: '/admin/reports/monthly.csv', fn: 'adminReports', auth: 'staff', roles: REPORT_READERS, produces: 'text/csv',
+    summary: '民情月报下载（CSV，UTF-8 带 BOM，Excel 可直接打开）', query: MonthlyReportQuery, response: z.string(),
   },
   'GET /openapi.json': {
     method: 'GET', path: '/openapi.json', fn: 'openapi', auth: 'public', summary: 'OpenAPI 文档', response: z.unknown(),

@@ -7,6 +7,7 @@ import type {
   DemandChannel, DemandClock, DemandDomain, DemandGrade, DemandLimits, DemandSatisfaction, DemandState, DemandType,
 } from '../../shared/schemas/demands';
 import { shanghaiDate, UnknownCalendarYearError, type Calendar } from './calendar';
+import { spotCounter, villageOfRegion } from './monthly-report';
 
 export * from './demand-flow';
 
@@ -225,7 +226,7 @@ export const counterMonth = (at: string) => shanghaiDate(new Date(at)).slice(0, 
  * scope the demand has. Defaults are counted apart from real evaluations, so
  * silence neither lifts nor sinks a rate.
  */
-export function demandCounters(e: CounterEvent, where: { departmentId: string | null; townCode: string | null }): CounterUpdate[] {
+export function demandCounters(e: CounterEvent, where: { departmentId: string | null; townCode: string | null; regionCode?: string | null }): CounterUpdate[] {
   const county = 'COUNTY';
   const town = where.townCode ? `TOWN#${where.townCode}` : null;
   const dept = where.departmentId ? `DEPT#${where.departmentId}` : null;
@@ -235,7 +236,10 @@ export function demandCounters(e: CounterEvent, where: { departmentId: string | 
     case 'received':
     case 'assigned': {
       const adds = { received: 1, [`recv_${e.channel}_${e.domain}_${e.grade}_${e.type}`]: 1 };
-      return e.kind === 'received' ? to([county, town], adds) : to([dept], adds);
+      if (e.kind === 'assigned') return to([dept], adds);
+      // Hot spots (民情月报): domain × village on one SPOTS item of the month.
+      const village = villageOfRegion(where.regionCode);
+      return [...to([county, town], adds), ...(village ? [{ scope: 'SPOTS', adds: { [spotCounter(e.domain, village)]: 1 } }] : [])];
     }
     case 'signed':
       return to([county, town, dept], { signed: 1, signedInTime: e.inTime ? 1 : 0 });

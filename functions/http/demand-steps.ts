@@ -180,7 +180,7 @@ const LABEL: Record<DemandSatisfaction, string> = { satisfied: '满意', basic: 
 
 /** The counters of a step's events, for the month it happens in. */
 export function countersOf(d: DemandRecord, events: CounterEvent[]) {
-  const where = { departmentId: d.departmentId, townCode: d.townCode };
+  const where = { departmentId: d.departmentId, townCode: d.townCode, regionCode: d.regionCode };
   return events.flatMap((e) => demandCounters(e, where));
 }
 

@@ -2,7 +2,7 @@
 // the caller → run the handler → JSON out, errors mapped in one place.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { routes, type RouteKey } from '../../shared/routes';
+import { routes, type RouteDef, type RouteKey } from '../../shared/routes';
 import type { StaffRole } from '../../shared/enums';
 import { AppError, badRequest, forbidden, tooLarge, TooManyRequestsError, unauthorized, unsupportedMediaType } from './errors';
 import { describeError, log } from './log';
@@ -96,6 +96,16 @@ function readBody(event: HttpEvent): unknown {
   }
 }
 
+/** A route that produces a file (CSV): the handler's text as is, to be saved rather than shown. */
+function fileReply(status: number, text: string, contentType: string, path: string, ddbCalls: number): APIGatewayProxyStructuredResultV2 {
+  const filename = path.split('/').pop() ?? 'download';
+  return {
+    statusCode: status,
+    headers: { 'content-type': `${contentType}; charset=utf-8`, 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store', 'x-ddb-calls': String(ddbCalls) },
+    body: text,
+  };
+}
+
 function reply(status: number, body: unknown, ddbCalls: number, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: status,
@@ -126,7 +136,10 @@ export function httpHandler<K extends RouteKey>(handlers: RouteHandlers<K>) {
       const body = 'body' in def ? parseInput(def.body, readBody(event), '请求内容') : undefined;
       const data = await handle({ params, query, body, principal, requestId });
       status = ('status' in def ? def.status : undefined) ?? 200;
-      result = reply(status, data, ddbCallCount());
+      const produces = (def as RouteDef).produces;
+      result = produces
+        ? fileReply(status, String(data), produces, def.path, ddbCallCount())
+        : reply(status, data, ddbCallCount());
     } catch (err) {
       if (err instanceof AppError) {
         status = err.status;

@@ -114,3 +114,12 @@ export async function listServiceRowsOfDepartment(departmentId: string): Promise
     ExpressionAttributeNames: Object.fromEntries(SEARCH_FIELDS.map((f, i) => [`#f${i}`, f])),
   });
 }
+
+/** Every item's running performance counters with its department (the monthly report's on-time rates): one Query. */
+export async function listItemPerformance(): Promise<{ departmentId: string; concluded: number; onTime: number }[]> {
+  const rows = await queryAll<Record<string, unknown>>({
+    ...partition(key.catalogPartition, 'SERVICE#'),
+    ProjectionExpression: 'departmentId, perfConcluded, perfOnTime',
+  });
+  return rows.map((r) => ({ departmentId: String(r.departmentId), concluded: Number(r.perfConcluded ?? 0), onTime: Number(r.perfOnTime ?? 0) }));
+}

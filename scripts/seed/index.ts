@@ -27,6 +27,7 @@ export interface SeedReport {
   history: { created: number; existing: number; skipped: number };
   /** Demo demands (诉求) across types, channels and states. */
   demands: { created: number; existing: number };
+  demandHistory: { created: number; existing: number };
   ms: number;
 }
 
@@ -102,6 +103,7 @@ export async function seedDemo(endpoint: string, tableName: string, opts: SeedOp
     leaders: data.leaders.length,
     history: { created: 0, existing: 0, skipped: 0 },
     demands: { created: 0, existing: 0 },
+    demandHistory: { created: 0, existing: 0 },
     ms: 0,
   };
   const C = 8; // DynamoDB Local with a dbPath manages a few hundred writes/s
@@ -175,6 +177,10 @@ export async function seedDemo(endpoint: string, tableName: string, opts: SeedOp
   const { demandSeeds, seedDemands } = await import('./demands');
   report.demands = await seedDemands(demandSeeds, demoResidentId);
   log(`演示诉求 ${demandSeeds.length}（新建 ${report.demands.created}，已有 ${report.demands.existing}）`);
+  const { demandHistorySeeds } = await import('./demand-history');
+  const history = demandHistorySeeds();
+  report.demandHistory = await seedDemands(history, demoResidentId);
+  log(`诉求历史（近五个月，民情月报用） ${history.length}（新建 ${report.demandHistory.created}，已有 ${report.demandHistory.existing}）`);
 
   report.ms = Date.now() - started;
   return report;

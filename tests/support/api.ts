@@ -30,6 +30,7 @@ const modules: Record<string, () => Promise<{ handler: Handler }>> = {
   demands: () => import('../../functions/http/demands'),
   adminDemands: () => import('../../functions/http/admin-demands'),
   adminAccountability: () => import('../../functions/http/admin-accountability'),
+  adminReports: () => import('../../functions/http/admin-reports'),
 };
 
 export interface CallOptions {
@@ -95,7 +96,9 @@ export async function call<T = any>(method: RouteDef['method'], path: string, op
   } as unknown as HttpEvent;
   const { handler } = await modules[def.fn]!();
   const res = await handler(event);
-  const body = JSON.parse(String(res.body));
+  // A file route (CSV) answers text; everything else, errors included, is JSON.
+  const isFile = String(res.headers?.['content-type'] ?? '').startsWith('text/csv');
+  const body = isFile ? String(res.body) : JSON.parse(String(res.body));
   const status = res.statusCode ?? 200;
   if (status < 300) def.response.parse(body);
   return { status, body, headers: (res.headers ?? {}) as Record<string, string> };
