@@ -40,6 +40,12 @@ export const PUSH_TEMPLATES = {
     long: true,
     fields: { thing1: 'thing', phrase2: 'phrase', date3: 'date' },
   },
+  service_reminder: {
+    id: 'TPL-SERVICE-REMINDER',
+    title: '办事提醒',
+    long: true,
+    fields: { thing1: 'thing', thing2: 'thing' },
+  },
   staff_digest: {
     id: 'TPL-STAFF-DIGEST',
     title: '督办提醒',
@@ -55,7 +61,7 @@ export const PUSH_TEMPLATE_KEYS = Object.keys(PUSH_TEMPLATES) as PushTemplate[];
 export const CONSENT_MOMENTS = {
   book: ['booking_cancelled', 'rate_invite'],
   apply: ['case_progress', 'rate_invite', 'ticket_outcome'],
-  follow_notices: ['notice'],
+  follow_notices: ['notice', 'service_reminder'],
 } as const satisfies Record<string, readonly PushTemplate[]>;
 export type ConsentMoment = keyof typeof CONSENT_MOMENTS;
 

@@ -129,3 +129,16 @@ export function demandUpdate(d: { id: string; number: string; title: string; ver
     data: { character_string1: d.number, thing2: asThing(d.title), phrase3: phrase, thing4: asThing(text) },
   };
 }
+
+/** 主动服务: a rule fired for the resident (turning 70, 80, a certificate about to expire). */
+export function proactiveReminder(rule: { title: string; body: string; serviceCode: string | null }, key: string): PushMessage {
+  return {
+    id: outboxId.proactive(key),
+    kind: 'proactive',
+    title: rule.title,
+    body: rule.body,
+    page: rule.serviceCode ? `packages/service/detail?code=${rule.serviceCode}` : 'pages/services/index',
+    template: 'service_reminder',
+    data: { thing1: asThing(rule.title), thing2: asThing(rule.serviceCode ? '点击查看办事指南并申请' : '点击查看') },
+  };
+}

@@ -30,7 +30,36 @@ export function membershipChanges(before: Profile | undefined, after: Profile): 
       },
     })),
     ...gone.map((regionCode): Item => ({ Delete: { TableName: tableName(), Key: key.regionResident(regionCode, after.id) } })),
+    ...birthChanges(before?.birthDate ?? null, after.birthDate ?? null, after.id),
   ];
+}
+
+/** The birth index (proactive reminders by month) follows the birth date. */
+function birthChanges(before: string | null, after: string | null, residentId: string): Item[] {
+  if (before === after) return after ? [{ Put: { TableName: tableName(), Item: { ...key.residentByBirth(after, residentId), residentId, birthDate: after } } }] : [];
+  return [
+    ...(before ? [{ Delete: { TableName: tableName(), Key: key.residentByBirth(before, residentId) } }] : []),
+    ...(after ? [{ Put: { TableName: tableName(), Item: { ...key.residentByBirth(after, residentId), residentId, birthDate: after } } }] : []),
+  ];
+}
+
+/** Residents born in `yyyy-mm` (those turning an age this month), from the birth index. */
+export async function residentsBornIn(yearMonth: string): Promise<{ residentId: string; birthDate: string }[]> {
+  const out: { residentId: string; birthDate: string }[] = [];
+  let start: Record<string, any> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ym)',
+        ExpressionAttributeValues: { ':pk': key.residentByBirth(`${yearMonth}-01`, '').pk, ':ym': yearMonth },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const i of page.Items ?? []) out.push({ residentId: String(i.residentId), birthDate: String(i.birthDate) });
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
 }
 
 /** Where a page of members stopped (DynamoDB's position), opaque to callers. */

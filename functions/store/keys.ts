@@ -154,6 +154,8 @@ export const key = {
   /** Notices by time (the staff list), one partition: a county publishes a few a day. */
   noticeByTime: (createdAt: string, id: string) => ({ gsi1pk: 'NOTICES', gsi1sk: `${createdAt}#${id}` }),
   noticesPartition: 'NOTICES',
+  /** Birth index: residents by birth month (`BIRTH#MM`), sorted by birth date (proactive reminders of who turns 70 or 80). */
+  residentByBirth: (birthDate: string, residentId: string) => ({ pk: `BIRTH#${birthDate.slice(5, 7)}`, sk: `${birthDate}#${residentId}` }),
   /** A notice (政策通知) with its reach counters. */
   notice: (id: string) => ({ pk: `NOTICE#${id}`, sk: 'NOTICE' }),
 };
