@@ -98,3 +98,4 @@ export const Apology = z.object({
 });
 export type Apology = z.infer<typeof Apology>;
 export const AccountabilityResponse = z.object({ people: z.array(LadderPerson), apologies: z.array(Apology) });
+export type AccountabilityResponse = z.infer<typeof AccountabilityResponse>;

@@ -17,3 +17,5 @@ export const PROXY_ROUTE: RouteKey = 'POST /admin/applications/{id}/proxy-steps'
 export const DEMANDS_ROUTE: RouteKey = 'GET /admin/demands';
 /** 政策通知: department heads and admins write them, the supervisor reads their reach. */
 export const NOTICES_ROUTE: RouteKey = 'GET /admin/notices';
+/** 民情月报: the supervisor, admins and department heads. */
+export const REPORT_ROUTE: RouteKey = 'GET /admin/reports/monthly';

@@ -9,7 +9,7 @@ import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { maskPhone } from '../../utils/format';
 import { useLoad } from '../../utils/useLoad';
-import { DEMANDS_ROUTE, DESK_ROUTE, mayUse, NOTICES_ROUTE, PROXY_ROUTE } from '../access';
+import { DEMANDS_ROUTE, DESK_ROUTE, mayUse, NOTICES_ROUTE, PROXY_ROUTE, REPORT_ROUTE } from '../access';
 import './index.scss';
 import { Btn } from '../../components/Btn';
 
@@ -67,6 +67,12 @@ export default function Workbench() {
         ) : null}
         {staff.role === 'supervisor' || staff.role === 'admin' || staff.role === 'dept_head' ? (
           <Cell label='满意度看板' value='部门·干部·乡镇' onClick={() => void Taro.navigateTo({ url: '/workbench/satisfaction/index' })} />
+        ) : null}
+        {mayUse(staff.role, REPORT_ROUTE) ? (
+          <Cell label='民情月报' value='三率·得分·热点·下载' onClick={() => void Taro.navigateTo({ url: '/workbench/report/index' })} />
+        ) : null}
+        {staff.role !== 'agent' ? (
+          <Cell label='投诉核查与问责' value={mayUse(staff.role, REPORT_ROUTE) ? '核查·问责阶梯·致歉' : '涉及本人的投诉'} onClick={() => void Taro.navigateTo({ url: '/workbench/accountability/index' })} />
         ) : null}
         {mayUse(staff.role, NOTICES_ROUTE) ? (
           <Cell label='政策通知' value='起草·预览·发布·触达' onClick={() => void Taro.navigateTo({ url: '/workbench/notices/index' })} />
