@@ -48,7 +48,7 @@ import {
   LadderActionRequest, LadderPerson, OpenComplaintRequest, StaffParams, StatementRequest,
 } from './schemas/accountability';
 import { MonthlyReport, MonthlyReportQuery } from './schemas/reports';
-import { InboxParams, InboxResponse, SubscriptionsRequest, SubscriptionsResponse, UnreadResponse } from './schemas/inbox';
+import { DeadPushesResponse, InboxParams, InboxResponse, SubscriptionsRequest, SubscriptionsResponse, UnreadResponse } from './schemas/inbox';
 import { Notice, NoticeInput, NoticeParams, NoticePreview, NoticesResponse, NoticeTarget, NoticeUpdate, NoticeVersionBody, ResidentNotice } from './schemas/notices';
 
 export type Auth = 'public' | 'resident' | 'staff';
@@ -397,6 +397,10 @@ export const routes = {
   'POST /admin/notices/{id}/publish': {
     method: 'POST', path: '/admin/notices/{id}/publish', fn: 'adminNotices', auth: 'staff', roles: NOTICE_EDITORS,
     summary: '发布通知：逐页写入目标居民的消息并推送（可断点续发，不重复）', params: NoticeParams, body: NoticeVersionBody, response: Notice,
+  },
+  'GET /admin/push-failures': {
+    method: 'GET', path: '/admin/push-failures', fn: 'adminNotices', auth: 'staff', roles: ['admin'],
+    summary: '推送失败告警：微信拒绝（无效openid、模板、页面、数据）或重试用尽的推送，新的在前', response: DeadPushesResponse,
   },
   'POST /admin/notices/{id}/withdraw': {
     method: 'POST', path: '/admin/notices/{id}/withdraw', fn: 'adminNotices', auth: 'staff', roles: NOTICE_EDITORS,

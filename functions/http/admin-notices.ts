@@ -12,6 +12,8 @@ import { createNotice, getNotice, pageNotices, publishNotice, updateNotice, type
 import { getStaff } from '../store/people';
 import { getRegions, listRegions } from '../store/reference';
 import { objectExists, presignDownload } from '../store/uploads';
+import { listDeadOutbox } from '../store/outbox';
+import { PUSH_TEMPLATES } from '../../shared/push-templates';
 
 /** Time-ordered, unguessable ids: 20261201T045000-3fa9c1. */
 const noticeId = (now: Date) => `${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
@@ -99,6 +101,14 @@ export const handler = httpHandler({
     if ((await publishNotice(n.id, body.version, at, { status: 'published', publishedAt: at, updatedAt: at })) === 'stale') throw stale();
     return noticeView((await getNotice(n.id))!);
   },
+
+  // Dead pushes are the admin's alert: a bad template id, page or openid needs a person, not a retry.
+  'GET /admin/push-failures': async () => ({
+    pushes: (await listDeadOutbox(100)).map((r) => ({
+      id: r.id, template: r.template, templateTitle: PUSH_TEMPLATES[r.template]?.title ?? r.template,
+      recipient: r.recipient.kind, attempts: r.attempts, lastError: r.lastError, at: r.updatedAt,
+    })),
+  }),
 
   'POST /admin/notices/{id}/withdraw': async ({ params, body, principal }) => {
     const n = await noticeFor(principal, params.id, true);

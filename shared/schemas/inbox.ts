@@ -59,3 +59,15 @@ export const Subscription = z.object({
 });
 export const SubscriptionsResponse = z.object({ templates: z.array(Subscription) });
 export type SubscriptionsResponse = z.infer<typeof SubscriptionsResponse>;
+
+/** A push that could not be delivered and will not be retried (the admin's alert). */
+export const DeadPush = z.object({
+  id: z.string(),
+  template: z.string(),
+  templateTitle: z.string(),
+  recipient: z.enum(['resident', 'staff']),
+  attempts: z.int(),
+  lastError: z.nullable(z.string()),
+  at: Instant,
+});
+export const DeadPushesResponse = z.object({ pushes: z.array(DeadPush) });

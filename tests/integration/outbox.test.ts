@@ -126,6 +126,12 @@ describe('the sender against a failing WeChat', () => {
     const row = await getOutbox(`case-case-${id}-v2`);
     expect(row).toMatchObject({ state: 'dead', failures: 6 });
     expect((await listDeadOutbox(50)).map((r) => r.id)).toContain(row!.id);
+    // The admin's alert lists it; nobody else may read it.
+    const admin = await staffToken('admin1', 'admin', null);
+    const alert = await call('GET', '/admin/push-failures', { token: admin });
+    expect(alert.body.pushes.find((p: any) => p.id === row!.id)).toMatchObject({ templateTitle: '办件进度通知', recipient: 'resident', lastError: expect.stringContaining('45009') });
+    expect((await call('GET', '/admin/push-failures', { token: clerk })).status).toBe(403);
+    expect((await call('GET', '/admin/push-failures')).status).toBe(401);
   });
 
   test('43101 skips the push and clears the consent; the inbox keeps the message', async () => {
