@@ -48,6 +48,9 @@ import {
   LadderActionRequest, LadderPerson, OpenComplaintRequest, StaffParams, StatementRequest,
 } from './schemas/accountability';
 import { MonthlyReport, MonthlyReportQuery } from './schemas/reports';
+import {
+  Open311RequestParams, Open311Requests, Open311RequestsQuery, Open311ServiceDefinition, Open311ServiceParams, Open311Services,
+} from './schemas/open311';
 import { DeadPushesResponse, InboxParams, InboxResponse, SubscriptionsRequest, SubscriptionsResponse, UnreadResponse } from './schemas/inbox';
 import { Notice, NoticeInput, NoticeParams, NoticePreview, NoticesResponse, NoticeTarget, NoticeUpdate, NoticeVersionBody, ResidentNotice } from './schemas/notices';
 
@@ -446,6 +449,23 @@ export const routes = {
   'GET /admin/reports/monthly.csv': {
     method: 'GET', path: '/admin/reports/monthly.csv', fn: 'adminReports', auth: 'staff', roles: REPORT_READERS, produces: 'text/csv',
     summary: '民情月报下载（CSV，UTF-8 带 BOM，Excel 可直接打开）', query: MonthlyReportQuery, response: z.string(),
+  },
+  'GET /open311/v2/services.json': {
+    method: 'GET', path: '/open311/v2/services.json', fn: 'open311', auth: 'public',
+    summary: 'Open311 GeoReport v2：服务列表（诉求类型×领域，不含举报）', response: Open311Services,
+  },
+  'GET /open311/v2/services/{code}': {
+    method: 'GET', path: '/open311/v2/services/{code}', fn: 'open311', auth: 'public',
+    summary: 'Open311 GeoReport v2：服务定义（路径为 /services/{service_code}.json；无附加属性）', params: Open311ServiceParams, response: Open311ServiceDefinition,
+  },
+  'GET /open311/v2/requests.json': {
+    method: 'GET', path: '/open311/v2/requests.json', fn: 'open311', auth: 'public',
+    summary: 'Open311 GeoReport v2：公开诉求（默认近90天，最多200条；可按状态、服务代码、起止时间筛选；不含匿名与举报，不含反映人与原文，地址到村）',
+    query: Open311RequestsQuery, response: Open311Requests,
+  },
+  'GET /open311/v2/requests/{id}': {
+    method: 'GET', path: '/open311/v2/requests/{id}', fn: 'open311', auth: 'public',
+    summary: 'Open311 GeoReport v2：一件公开诉求（路径为 /requests/{service_request_id}.json）', params: Open311RequestParams, response: Open311Requests,
   },
   'GET /openapi.json': {
     method: 'GET', path: '/openapi.json', fn: 'openapi', auth: 'public', summary: 'OpenAPI 文档', response: z.unknown(),

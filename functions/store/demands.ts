@@ -6,6 +6,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DemandChannel, DemandDomain, DemandGrade, DemandSatisfaction, DemandState, DemandType } from '../../shared/schemas/demands';
 import { OPEN_DEMAND_STATES, type CounterUpdate, type Pause } from '../domain/demands';
+import { isPublicDemand } from '../domain/open311';
 import { batchGetAll } from './batch';
 import { db, tableName } from './client';
 import { key, withoutKeys } from './keys';
@@ -148,6 +149,7 @@ export async function createDemand(d: DemandRecord, owner: string, idempotencyKe
     put(demandItem(d), 'attribute_not_exists(pk)'),
     ...(bucket ? [put({ ...key.openDemand(bucket, d.id), demandId: d.id })] : []),
     ...(isOpen(d.state) ? [put({ ...key.demandByDomain(d.domain, d.filedAt, d.id), demandId: d.id })] : []),
+    ...(isPublicDemand(d) ? [put({ ...key.publicDemand(d.filedAt, d.id), demandId: d.id })] : []),
     ...eventPuts(d.id, events),
     ...counterUpdates(month, counters),
   ]);
@@ -271,4 +273,15 @@ export async function getDemandStats(month: string): Promise<Record<string, Reco
     const { pk: _p, sk, ...counts } = i;
     return [String(sk), counts as Record<string, number>];
   }));
+}
+
+/** Public demands filed in [from, to], newest first, at most `limit` (the Open311 feed): 1 Query + BatchGets. */
+export async function listPublicDemands(from: string, to: string, limit: number): Promise<DemandRecord[]> {
+  const out = await db().send(new QueryCommand({
+    TableName: tableName(), KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': key.publicDemandsPartition, ':from': from, ':to': `${to}#~` },
+    ScanIndexForward: false, Limit: limit,
+  }));
+  const demands = await getDemands((out.Items ?? []).map((i) => String(i.demandId)));
+  return demands.sort((a, b) => b.filedAt.localeCompare(a.filedAt));
 }

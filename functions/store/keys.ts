@@ -107,6 +107,9 @@ export const key = {
   /** Demands the sweep closed by default (the supervisor's list). */
   defaultClosedDemand: (closedAt: string, id: string) => ({ pk: 'DEMANDS#DEFAULTED', sk: `${closedAt}#${id}` }),
   defaultClosedDemandsPartition: 'DEMANDS#DEFAULTED',
+  /** Public demands (not anonymous, not 举报) by filing time: the Open311 feed's date window, newest first. */
+  publicDemand: (filedAt: string, id: string) => ({ pk: 'DEMANDS#PUBLIC', sk: `${filedAt}#${id}` }),
+  publicDemandsPartition: 'DEMANDS#PUBLIC',
   demandIdempotency: (owner: string, idemKey: string) => ({ pk: `IDEMP#DEMAND#${owner}#${idemKey}`, sk: 'IDEMP' }),
   /** Demand counters: one partition per month (`DSTAT#M#2026-11`), one item per scope (`COUNTY`, `DEPT#…`, `TOWN#…`). */
   demandStats: (month: string, scope: string) => ({ pk: `DSTAT#M#${month}`, sk: scope }),

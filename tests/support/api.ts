@@ -31,6 +31,7 @@ const modules: Record<string, () => Promise<{ handler: Handler }>> = {
   adminDemands: () => import('../../functions/http/admin-demands'),
   adminAccountability: () => import('../../functions/http/admin-accountability'),
   adminReports: () => import('../../functions/http/admin-reports'),
+  open311: () => import('../../functions/http/open311'),
 };
 
 export interface CallOptions {
