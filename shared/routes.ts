@@ -51,7 +51,7 @@ import { MonthlyReport, MonthlyReportQuery } from './schemas/reports';
 import {
   Open311RequestParams, Open311Requests, Open311RequestsQuery, Open311ServiceDefinition, Open311ServiceParams, Open311Services,
 } from './schemas/open311';
-import { DeadPushesResponse, InboxParams, InboxResponse, SubscriptionsRequest, SubscriptionsResponse, UnreadResponse } from './schemas/inbox';
+import { BindWechatRequest, DeadPushesResponse, InboxParams, InboxResponse, SubscriptionsRequest, SubscriptionsResponse, UnreadResponse } from './schemas/inbox';
 import { Notice, NoticeInput, NoticeParams, NoticePreview, NoticesResponse, NoticeTarget, NoticeUpdate, NoticeVersionBody, ResidentNotice } from './schemas/notices';
 
 export type Auth = 'public' | 'resident' | 'staff';
@@ -125,6 +125,10 @@ export const routes = {
   },
   'GET /admin/me': {
     method: 'GET', path: '/admin/me', fn: 'adminAuth', auth: 'staff', summary: '当前工作人员', response: StaffProfile,
+  },
+  'POST /admin/me/wechat': {
+    method: 'POST', path: '/admin/me/wechat', fn: 'adminAuth', auth: 'staff',
+    summary: '绑定微信（wx.login 的 code），部门负责人每天早上收到督办提醒推送；可附订阅授权结果', body: BindWechatRequest, response: StaffProfile,
   },
   'POST /admin/services': {
     method: 'POST', path: '/admin/services', fn: 'adminCatalog', auth: 'staff', roles: ['admin'],

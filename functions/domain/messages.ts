@@ -142,3 +142,16 @@ export function proactiveReminder(rule: { title: string; body: string; serviceCo
     data: { thing1: asThing(rule.title), thing2: asThing(rule.serviceCode ? '点击查看办事指南并申请' : '点击查看') },
   };
 }
+
+/** The morning supervision digest, pushed to a department head who bound WeChat (no inbox: staff read it on the workbench). */
+export function staffDigest(departmentId: string, date: string, username: string, count: number): PushMessage {
+  return {
+    id: outboxId.digest(departmentId, date, username),
+    kind: 'digest',
+    title: '督办提醒',
+    body: `今日有 ${count} 件临期、超期或视为受理的事项待处理。`,
+    page: 'workbench/queue/index',
+    template: 'staff_digest',
+    data: { thing1: '临期超期事项待处理', number2: String(count), date3: date },
+  };
+}

@@ -3,7 +3,10 @@ import { DUMMY_HASH, verifyPassword } from '../auth/password';
 import { notFound, tooManyRequests, unauthorized } from '../lib/errors';
 import { httpHandler } from '../lib/http';
 import { log } from '../lib/log';
-import { getStaff } from '../store/people';
+import { bindStaffOpenid, getStaff } from '../store/people';
+import { code2session } from '../auth/wechat';
+import { recordConsent } from '../store/outbox';
+import { PUSH_TEMPLATES, templateById } from '../../shared/push-templates';
 import { clearLoginFailures, getLoginFailures, lockedFor, recordLoginFailure } from '../store/login-throttle';
 import { toStaffProfile } from './views';
 
@@ -32,6 +35,20 @@ export const handler = httpHandler({
       region: staff.regionCode,
     });
     return { ...session, staff: await toStaffProfile(staff) };
+  },
+
+  // Staff are WeChat users too: bound, a department head gets the morning digest as a push.
+  'POST /admin/me/wechat': async ({ body, principal }) => {
+    const staff = await getStaff(principal.username);
+    if (!staff) throw notFound('工作人员不存在');
+    const { openid } = await code2session(body.code);
+    await bindStaffOpenid(staff, openid);
+    const results = Object.entries(body.results ?? {}).flatMap(([id, answer]) => {
+      const template = templateById(id);
+      return template ? [{ template, accepted: answer === 'accept', long: PUSH_TEMPLATES[template].long }] : [];
+    });
+    await recordConsent(`STAFF#${staff.username}`, results, new Date().toISOString());
+    return toStaffProfile(staff);
   },
 
   'GET /admin/me': async ({ principal }) => {

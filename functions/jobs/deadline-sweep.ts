@@ -7,6 +7,9 @@
 import { caseClock } from '../domain/application';
 import { shanghaiDate } from '../domain/calendar';
 import { log } from '../lib/log';
+import { staffDigest } from '../domain/messages';
+import { listBoundHeads } from '../store/people';
+import { writePush } from '../store/outbox';
 import { listOpenApplications } from '../store/applications';
 import { isTicketOverdue } from '../domain/ratings';
 import { listOpenTickets } from '../store/ratings';
@@ -15,6 +18,15 @@ import { loadCalendar } from '../store/calendar';
 import { listOpenDemands } from '../store/demands';
 import { getDemandLimits } from '../store/demand-config';
 import { demandClock } from '../domain/demands';
+
+/** The digest as a push to each department head who bound WeChat (written once per head per day). */
+async function pushDigest(d: AlertDigest, now: Date): Promise<void> {
+  const count = d.red.length + d.yellow.length + d.deemedAccepted.length + d.overdueTickets.length + (d.demandsRed?.length ?? 0) + (d.demandsYellow?.length ?? 0);
+  if (!count) return;
+  for (const head of await listBoundHeads(d.departmentId)) {
+    await writePush({ kind: 'staff', username: head.username }, staffDigest(d.departmentId, d.date, head.username, count), now.toISOString());
+  }
+}
 
 export async function sweepDeadlines(now = new Date()): Promise<AlertDigest[]> {
   const [apps, tickets, cal, demands, limits] = await Promise.all([listOpenApplications(), listOpenTickets(), loadCalendar(), listOpenDemands(), getDemandLimits()]);
@@ -41,7 +53,10 @@ export async function sweepDeadlines(now = new Date()): Promise<AlertDigest[]> {
     const d = digestOf(dm.departmentId);
     (light === 'red' ? (d.demandsRed ??= []) : (d.demandsYellow ??= [])).push(dm.number);
   }
-  for (const d of digests.values()) await putAlertDigest(d);
+  for (const d of digests.values()) {
+    await putAlertDigest(d);
+    await pushDigest(d, now);
+  }
   log.info('deadline.sweep', {
     open: apps.length,
     departments: digests.size,

@@ -159,6 +159,8 @@ export const key = {
   noticesPartition: 'NOTICES',
   /** Birth index: residents by birth month (`BIRTH#MM`), sorted by birth date (proactive reminders of who turns 70 or 80). */
   residentByBirth: (birthDate: string, residentId: string) => ({ pk: `BIRTH#${birthDate.slice(5, 7)}`, sk: `${birthDate}#${residentId}` }),
+  /** GSI2 on a staff item: the department heads who bound WeChat (the morning digest's pushes). */
+  boundHead: (departmentId: string, username: string) => ({ gsi2pk: `DEPT#${departmentId}#HEADS`, gsi2sk: username }),
   /** A notice (政策通知) with its reach counters. */
   notice: (id: string) => ({ pk: `NOTICE#${id}`, sk: 'NOTICE' }),
 };

@@ -71,3 +71,9 @@ export const DeadPush = z.object({
   at: Instant,
 });
 export const DeadPushesResponse = z.object({ pushes: z.array(DeadPush) });
+
+/** A staff member binds their WeChat (a wx.login code) to get the morning digest as a push. */
+export const BindWechatRequest = z.object({
+  code: z.string().check(z.minLength(1, '缺少登录凭证'), z.maxLength(128, '登录凭证格式不正确')),
+  results: z.optional(SubscriptionsRequest.shape.results),
+});

@@ -3,10 +3,13 @@ import { useTestTable } from '../support/table';
 import { call } from '../support/api';
 import { seedReference, staffToken } from '../fixtures/world';
 import { sweepDeadlines } from '../../functions/jobs/deadline-sweep';
+import { useFakeWechat } from '../support/wechat';
+import { getOutbox } from '../../functions/store/outbox';
 import { createApplication, type ApplicationRecord } from '../../functions/store/applications';
 import { createRating, type RatingRecord, type TicketRecord } from '../../functions/store/ratings';
 
 useTestTable();
+const wx = useFakeWechat();
 
 const base: ApplicationRecord = {
   id: '', caseNumber: '', residentId: 'r-1', applicantName: '张桂英', applicantPhone: null, serviceCode: 'QS-MZ-001', serviceName: '最低生活保障申请',
@@ -56,6 +59,20 @@ test('the sweep leaves each department a digest of yellow, red and deemed-accept
   const mz = digests.find((d) => d.departmentId === 'civil-affairs')!;
   expect(mz).toMatchObject({ date: '2026-03-13', red: ['C-RED'], yellow: ['C-YELLOW'], deemedAccepted: ['C-DEEMED'] });
   expect(digests.find((d) => d.departmentId === 'public-security')!.red).toEqual(['C-GA-RED']);
+});
+
+test('a department head who bound WeChat gets the digest as a push, once a day however often the sweep runs', async () => {
+  const bound = await call('POST', '/admin/me/wechat', { token: head, body: { code: wx.code('openid-head-mz'), results: { 'TPL-STAFF-DIGEST': 'accept' } } });
+  expect(bound.status).toBe(200);
+  expect((await call('POST', '/admin/me/wechat', { token: head, body: { code: 'never-minted' } })).status).toBe(401);
+  expect((await call('POST', '/admin/me/wechat', { token: head, body: { code: '' } })).status).toBe(400);
+  expect((await call('POST', '/admin/me/wechat', { body: { code: 'x' } })).status).toBe(401);
+  await sweepDeadlines(new Date('2026-03-13T00:00:00Z'));
+  await sweepDeadlines(new Date('2026-03-13T01:00:00Z'));
+  const row = await getOutbox('digest-civil-affairs-2026-03-13-head-mz');
+  expect(row).toMatchObject({ state: 'pending', template: 'staff_digest', recipient: { kind: 'staff', username: 'head-mz' }, data: { number2: '3' } }); // C-RED, C-YELLOW, C-DEEMED
+  // The other head did not bind WeChat: nothing for them.
+  expect(await getOutbox('digest-public-security-2026-03-13-head-ga')).toBeUndefined();
 });
 
 test('rectification tickets past their deadline are in their department’s digest', async () => {
