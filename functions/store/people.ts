@@ -22,6 +22,8 @@ export interface ResidentRecord {
   /** Outside the county (then currentRegionCode is null): a city of shared/data/places-cn.ts. */
   currentPlaceCode?: string | null;
   birthDate?: string | null;
+  /** The privacy notice version the resident agreed to, and when. */
+  privacyConsent?: { version: string; consentedAt: string } | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -137,6 +139,30 @@ export async function listTownAgents(townCode: string): Promise<StaffRecord[]> {
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': key.agentByTown(townCode, '').gsi1pk },
+  });
+  return items.map((i) => withoutKeys(i) as unknown as StaffRecord);
+}
+
+/** Bind a staff member's WeChat openid; a department head is indexed by department (the morning digest's recipients). */
+export async function bindStaffOpenid(s: Pick<StaffRecord, 'username' | 'role' | 'departmentId'>, openid: string): Promise<void> {
+  const heads = s.role === 'dept_head' && s.departmentId ? key.boundHead(s.departmentId, s.username) : null;
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: key.staff(s.username),
+      UpdateExpression: heads ? 'SET openid = :o, gsi2pk = :p, gsi2sk = :s' : 'SET openid = :o',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':o': openid, ...(heads ? { ':p': heads.gsi2pk, ':s': heads.gsi2sk } : {}) },
+    }),
+  );
+}
+
+/** Department heads of a department who bound WeChat (GSI2). */
+export async function listBoundHeads(departmentId: string): Promise<StaffRecord[]> {
+  const items = await queryAll<Record<string, unknown>>({
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': key.boundHead(departmentId, '').gsi2pk },
   });
   return items.map((i) => withoutKeys(i) as unknown as StaffRecord);
 }
