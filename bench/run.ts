@@ -249,6 +249,38 @@ async function measureDemands(api: string, wechat: string) {
   };
 }
 
+/**
+ * 民情月报 with the month as it is (1×: the demo demands and the ones filed
+ * above) and after filing nine times as many more (10×): the same DynamoDB
+ * calls, since the report reads only the running counters.
+ */
+async function measureMonthlyReport(api: string, wechat: string) {
+  const supervisor = (await json(`${api}/admin/auth/login`, { method: 'POST', body: JSON.stringify({ username: 'xiaoneng', password: DEMO_PASSWORD }) })).body.token;
+  const headers = { authorization: `Bearer ${supervisor}` };
+  const month = shanghaiDate().slice(0, 7);
+  const url = `${api}/admin/reports/monthly?month=${month}`;
+  const measure = async () => {
+    await load(url, 2, headers);
+    const m = await load(url, 6, headers);
+    if (m.non2xx || m.errors) throw new Error(`GET /admin/reports/monthly: ${m.non2xx} non-2xx, ${m.errors} errors`);
+    const res = await fetch(url, { headers });
+    const demands = ((await res.json()) as { county: { current: { received: number } } }).county.current.received;
+    return { p50Ms: m.p50Ms, p99Ms: m.p99Ms, rps: m.rps, ddbCalls: Number(res.headers.get('x-ddb-calls')), demandsInMonth: demands };
+  };
+  const once = await measure();
+  const more = once.demandsInMonth * 9;
+  const tokens = await signIn(api, wechat, 'bench-report', Math.min(100, more));
+  await run(more, (i) => json(`${api}/demands`, {
+    method: 'POST',
+    body: JSON.stringify({
+      idempotencyKey: `bench-report-${Date.now()}-${i}`, type: i % 2 ? 'complaint' : 'help', domain: i % 3 ? 'roads' : 'civil_affairs',
+      text: '村道路面破损，雨天积水严重，请尽快修补', place: { regionCode: '511999102202002' }, anonymous: false,
+    }),
+  }, tokens[i % tokens.length]));
+  const tenfold = await measure();
+  return { 'GET /admin/reports/monthly (1×)': once, 'GET /admin/reports/monthly (10×)': tenfold };
+}
+
 async function measureApi() {
   const stack = await startStack({
     inMemory: true,
@@ -257,7 +289,7 @@ async function measureApi() {
     ports: { api: 0, lambda: 0, websocket: 0, fakeWechat: 0, dynamo: 0 },
   });
   try {
-    const api: Record<string, { p50Ms: number; p99Ms: number; rps: number; ddbCalls: number }> = {};
+    const api: Record<string, { p50Ms: number; p99Ms: number; rps: number; ddbCalls: number; demandsInMonth?: number }> = {};
     const list = await fetch(`${stack.urls.api}/services`);
     const first = ((await list.json()) as { items: { code: string }[] }).items[0]!.code;
     const targets = {
@@ -278,6 +310,7 @@ async function measureApi() {
     Object.assign(api, await measureApplications(stack.urls.api, stack.urls.fakeWechat));
     Object.assign(api, await measureSatisfaction(stack.urls.api));
     Object.assign(api, await measureDemands(stack.urls.api, stack.urls.fakeWechat));
+    Object.assign(api, await measureMonthlyReport(stack.urls.api, stack.urls.fakeWechat));
     return { api, booking: { contention: booking.contention } };
   } finally {
     await stack.stop();
