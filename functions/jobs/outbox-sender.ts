@@ -12,6 +12,7 @@ import {
   claimOutbox, clearConsent, finishOutbox, listDueOutbox, ownerOf, reachItem, refundCredit, reserveConsent,
   type Finish, type OutboxRecord, type ReachField,
 } from '../store/outbox';
+import { getNotice } from '../store/notices';
 import { getResident, getStaff } from '../store/people';
 
 export interface SenderOptions {
@@ -40,6 +41,10 @@ async function openidOf(row: OutboxRecord): Promise<string | null> {
 async function deliver(row: OutboxRecord, send: NonNullable<SenderOptions['send']>, now: Date): Promise<{ f: Finish; note?: 'cleared' }> {
   const problems = fieldErrors(row.template, row.data);
   if (problems.length) return { f: { state: 'dead', dueAt: null, failures: row.failures, lastError: `fields: ${problems.join('; ')}` } };
+  // A notice withdrawn before its push went out stays in nobody's phone.
+  if (row.noticeId && (await getNotice(row.noticeId))?.status !== 'published') {
+    return { f: { state: 'skipped', dueAt: null, failures: row.failures, lastError: 'notice withdrawn' } };
+  }
   const openid = await openidOf(row);
   if (!openid) return { f: { state: 'dead', dueAt: null, failures: row.failures, lastError: 'no openid' } };
   const owner = ownerOf(row.recipient);

@@ -185,6 +185,10 @@ describe('fan-out', () => {
     expect(w.body.status).toBe('withdrawn');
     expect(noticeIn(await feed(zhang), n.id)).toHaveLength(0);
     expect((await call('GET', `/notices/${n.id}`, { token: zhang })).status).toBe(404);
+    // Its pushes not yet sent are skipped, never delivered.
+    await recordConsent('RESIDENT#r-zhang', [{ template: 'notice', accepted: true, long: true }], new Date().toISOString());
+    await runOutboxSender();
+    expect(wx.fake.messages().filter((m) => m.page === `packages/notice/detail?id=${n.id}`)).toHaveLength(0);
   });
 
   test('an expired notice is hidden from the feed', async () => {
