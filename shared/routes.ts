@@ -52,6 +52,7 @@ import {
   Open311RequestParams, Open311Requests, Open311RequestsQuery, Open311ServiceDefinition, Open311ServiceParams, Open311Services,
 } from './schemas/open311';
 import { BindWechatRequest, DeadPushesResponse, InboxParams, InboxResponse, SubscriptionsRequest, SubscriptionsResponse, UnreadResponse } from './schemas/inbox';
+import { AccountDeletion, DeleteAccountRequest, FullViewsResponse, PersonalDataExport, PrivacyConsent, PrivacyConsentRequest, PrivacyNotice } from './schemas/privacy';
 import { Notice, NoticeInput, NoticeParams, NoticePreview, NoticesResponse, NoticeTarget, NoticeUpdate, NoticeVersionBody, ResidentNotice } from './schemas/notices';
 
 export type Auth = 'public' | 'resident' | 'staff';
@@ -96,6 +97,21 @@ export const routes = {
   },
   'PUT /me': {
     method: 'PUT', path: '/me', fn: 'me', auth: 'resident', summary: '修改我的资料', body: UpdateMeRequest, response: Me,
+  },
+  'GET /privacy': {
+    method: 'GET', path: '/privacy', fn: 'privacy', auth: 'public', summary: '隐私政策（当前版本与全文）', response: PrivacyNotice,
+  },
+  'POST /me/privacy-consent': {
+    method: 'POST', path: '/me/privacy-consent', fn: 'privacy', auth: 'resident',
+    summary: '同意当前版本的隐私政策（记录版本与时间；政策更新后需重新同意）', body: PrivacyConsentRequest, response: PrivacyConsent,
+  },
+  'GET /me/export': {
+    method: 'GET', path: '/me/export', fn: 'privacy', auth: 'resident',
+    summary: '导出我的个人信息：资料、预约、办件及进度、评价、诉求、消息（JSON 与中文摘要；留痕）', response: PersonalDataExport,
+  },
+  'POST /me/delete': {
+    method: 'POST', path: '/me/delete', fn: 'privacy', auth: 'resident',
+    summary: '注销账号：删除或匿名化个人信息，依法保留的记录去除身份关联并说明原因（留痕）', body: DeleteAccountRequest, response: AccountDeletion,
   },
   'GET /regions': {
     method: 'GET', path: '/regions', fn: 'catalog', auth: 'public', summary: '行政区划（县、镇、村、组）', response: RegionsResponse,
@@ -470,6 +486,10 @@ export const routes = {
   'GET /open311/v2/requests/{id}': {
     method: 'GET', path: '/open311/v2/requests/{id}', fn: 'open311', auth: 'public',
     summary: 'Open311 GeoReport v2：一件公开诉求（路径为 /requests/{service_request_id}.json）', params: Open311RequestParams, response: Open311Requests,
+  },
+  'GET /admin/audit/full-views': {
+    method: 'GET', path: '/admin/audit/full-views', fn: 'privacy', auth: 'staff', roles: SUPERVISORS,
+    summary: '查看完整手机号、身份证号的留痕（谁、何时、哪条记录），新的在前（分页）', query: PageQuery, response: FullViewsResponse,
   },
   'GET /openapi.json': {
     method: 'GET', path: '/openapi.json', fn: 'openapi', auth: 'public', summary: 'OpenAPI 文档', response: z.unknown(),

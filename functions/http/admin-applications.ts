@@ -26,6 +26,8 @@ import { canRecordProxySteps, caseAccess, mayReassignAgent, queueScope } from '.
 import { STAFF_ROLE_LABELS } from '../../shared/enums';
 import { caseStep, notifiesResident, proxyStep, rateInvite } from '../domain/messages';
 import { pushItems } from '../store/outbox';
+import { logFullViews } from '../store/privacy';
+import { fullViews } from '../domain/privacy';
 
 const EVERYWHERE = ['admin', 'supervisor'];
 
@@ -100,12 +102,16 @@ export const handler = httpHandler({
     const [page, cal] = await Promise.all([pageAgentApplications(principal.username, query, open), loadCalendar()]);
     const today = shanghaiDate();
     // The agent needs the resident's name and phone to collect the materials.
+    await logFullViews(fullViews(principal, 'application', page.items.map((a) => ({ id: a.id, phone: a.applicantPhone })), new Date().toISOString()));
     return { applications: page.items.map((a) => toApplication(a, today, cal)).sort(byUrgency), nextCursor: page.nextCursor };
   },
 
   'GET /admin/applications/{id}': async ({ params, principal }) => {
     await caseFor(principal, params.id);
-    return detail(params.id);
+    const d = await detail(params.id);
+    // The detail shows the applicant's phone in full (whoever acts needs to call): logged for the supervisor.
+    await logFullViews(fullViews(principal, 'application', [{ id: d.id, phone: d.applicant.phone }], new Date().toISOString()));
+    return d;
   },
 
   'GET /admin/applications/{id}/photos': async ({ params, principal }) => {

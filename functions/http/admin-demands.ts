@@ -20,6 +20,11 @@ import type { Page, PageRequest } from '../store/page';
 import { presignUpload } from '../store/uploads';
 import { fileOnce, keepPhotos, newDemand, saveStep, staffUploadOwner, takeStep } from './demand-steps';
 import { byUrgency, toDemand, toDetail } from './demand-views';
+import { logFullViews } from '../store/privacy';
+import { fullViews } from '../domain/privacy';
+import { maskPhone } from '../domain/schedule';
+
+const maskReporter = (d: Demand): Demand => (d.reporter?.phone ? { ...d, reporter: { ...d.reporter, phone: maskPhone(d.reporter.phone) } } : d);
 
 const EVERYWHERE = ['supervisor', 'admin'];
 const viewerOf = (p: StaffPrincipal): Viewer => ({ kind: 'staff', username: p.username, role: p.role, departmentId: p.departmentId });
@@ -103,7 +108,8 @@ export const handler = httpHandler({
 
   'GET /admin/demands': async ({ query, principal }) => {
     const [page, ctx] = await Promise.all([listFor(principal, query.view ?? 'queue', query), context(principal)]);
-    let demands: Demand[] = page.items.map((d) => toDemand(d, { ...ctx, showReporter: staffSeesReporter(principal, d) }));
+    // Lists show the reporter's phone masked; the detail shows it in full (logged).
+    let demands: Demand[] = page.items.map((d) => maskReporter(toDemand(d, { ...ctx, showReporter: staffSeesReporter(principal, d) })));
     if (query.view === 'overdue') demands = demands.filter((d) => d.clock.light === 'red' || d.clock.light === 'yellow');
     // Deadlines move with the calendar, so urgency orders each page, not the partition.
     return { demands: query.view === 'defaults' ? demands : demands.sort(byUrgency), nextCursor: page.nextCursor };
@@ -111,7 +117,10 @@ export const handler = httpHandler({
 
   'GET /admin/demands/{id}': async ({ params, principal }) => {
     await visible(principal, params.id);
-    return detail(principal, params.id);
+    const d = await detail(principal, params.id);
+    // A reporter shown in full (to whoever may see them) is a logged full view.
+    await logFullViews(fullViews(principal, 'demand', [{ id: d.id, phone: d.reporter?.phone }], new Date().toISOString()));
+    return d;
   },
 
   'POST /admin/demands/{id}/actions': async ({ params, body, principal }) => {

@@ -1,6 +1,7 @@
 // Records → response shapes shared by several handlers.
 import type { Me, StaffProfile } from '../../shared/schemas/auth';
 import { placeName } from '../../shared/data/places-cn';
+import { consentIsCurrent } from '../domain/privacy';
 import type { Appointment } from '../../shared/schemas/appointments';
 import type { AppointmentRecord } from '../store/appointments';
 import type { ResidentRecord, StaffRecord } from '../store/people';
@@ -17,6 +18,7 @@ export const toMe = (r: ResidentRecord): Me => ({
   currentPlaceCode: r.currentPlaceCode ?? null,
   currentPlaceName: r.currentPlaceCode ? placeName(r.currentPlaceCode) : null,
   birthDate: r.birthDate ?? null,
+  privacyConsented: consentIsCurrent(r.privacyConsent),
   createdAt: r.createdAt,
 });
 

@@ -2,7 +2,7 @@
 // at most 100 keys per call and, when throttled, hands back part of them as
 // UnprocessedKeys. Ignoring those made existing records look missing (a
 // region "did not exist" under load).
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
 
 type Key = Record<string, unknown>;
@@ -57,4 +57,20 @@ export async function batchGetAll<K extends Key>(keys: K[], send: SendBatchGet =
     }
   }
   return found;
+}
+
+/** DynamoDB's limit of requests per BatchWriteItem. */
+export const BATCH_WRITE_LIMIT = 25;
+
+/** Put or delete many items (not atomic), 25 at a time, retrying unprocessed requests with backoff. */
+export async function batchWriteAll(requests: ({ PutRequest: { Item: Key } } | { DeleteRequest: { Key: Key } })[]): Promise<void> {
+  for (let i = 0; i < requests.length; i += BATCH_WRITE_LIMIT) {
+    let pending: unknown[] = requests.slice(i, i + BATCH_WRITE_LIMIT);
+    for (let attempt = 0; pending.length; attempt++) {
+      if (attempt >= BATCH_GET_MAX_ATTEMPTS) throw new UnprocessedKeysError(pending.length);
+      if (attempt) await sleep(backoffMs(attempt));
+      const out = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending as never } }));
+      pending = out.UnprocessedItems?.[tableName()] ?? [];
+    }
+  }
 }

@@ -24,6 +24,14 @@ export const key = {
   openid: (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'OPENID' }),
   /** GSI1: the households a cadre is paired with. */
   residentByCadre: (username: string, residentId: string) => ({ gsi1pk: `CADRE#${username}#RESIDENTS`, gsi1sk: `RESIDENT#${residentId}` }),
+  /** A resident's account deletion (PIPL): scheduled, then done; outlives the profile so a second request is refused. */
+  accountDeletion: (residentId: string) => ({ pk: `RESIDENT#${residentId}`, sk: 'DELETION' }),
+  /** Audit of exports and deletions of personal data, newest last. */
+  privacyAudit: (at: string, id: string) => ({ pk: 'AUDIT#PRIVACY', sk: `${at}#${id}` }),
+  privacyAuditPartition: 'AUDIT#PRIVACY',
+  /** Each time staff saw a phone or ID number in full (the supervisor's log), newest last. */
+  fullView: (at: string, id: string) => ({ pk: 'AUDIT#FULLVIEW', sk: `${at}#${id}` }),
+  fullViewsPartition: 'AUDIT#FULLVIEW',
   leader: (order: number, id: string) => ({ pk: 'DIRECTORY', sk: `LEADER#${String(order).padStart(3, '0')}#${id}` }),
   directoryPartition: 'DIRECTORY',
   calendarYear: (year: number) => ({ pk: 'CALENDAR', sk: `YEAR#${year}` }),

@@ -21,6 +21,8 @@ export const Me = z.object({
   /** 广东省 东莞市 */
   currentPlaceName: z.optional(z.nullable(z.string())),
   birthDate: z.optional(z.nullable(z.string())),
+  /** Whether the resident agreed to the current privacy notice (else the app shows it before anything else). */
+  privacyConsented: z.optional(z.boolean()),
   createdAt: Instant,
 });
 export type Me = z.infer<typeof Me>;

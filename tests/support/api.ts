@@ -13,6 +13,7 @@ const modules: Record<string, () => Promise<{ handler: Handler }>> = {
   auth: () => import('../../functions/http/auth'),
   me: () => import('../../functions/http/me'),
   uploads: () => import('../../functions/http/uploads'),
+  privacy: () => import('../../functions/http/privacy'),
   catalog: () => import('../../functions/http/catalog'),
   openapi: () => import('../../functions/http/openapi'),
   adminAuth: () => import('../../functions/http/admin-auth'),
