@@ -3,7 +3,7 @@ const isH5 = process.env.TARO_ENV === 'h5';
 
 const subPackages = [
   { root: 'packages/service', pages: ['detail'] },
-  { root: 'packages/profile', pages: ['edit', 'contacts'] },
+  { root: 'packages/profile', pages: ['edit', 'contacts', 'privacy', 'data'] },
   { root: 'packages/booking', pages: ['places', 'slots', 'confirm', 'mine', 'detail'] },
   { root: 'packages/apply', pages: ['index', 'mine', 'detail', 'supplement'] },
   { root: 'packages/rating', pages: ['rate', 'mine', 'public'] },

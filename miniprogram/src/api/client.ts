@@ -19,6 +19,7 @@ import {
   statusMessage,
 } from './errors';
 import { clearToken, getToken, setToken } from './session';
+import { askPrivacyConsent } from '../utils/privacy-gate';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type RouteSpec = `${Method} /${string}`;
@@ -118,6 +119,8 @@ let pickerWaiter: { resolve: (s: ResidentSession) => void; reject: (e: ApiError)
 export function saveResidentSession(session: ResidentSession): void {
   setToken('resident', session.token, session.expiresAt);
   setMe(session.me);
+  // WeChat signs in silently, on whatever page: show the privacy notice there. (H5: the 我的 page does, after the picker closes.)
+  if (process.env.TARO_ENV !== 'h5') askPrivacyConsent(session.me);
 }
 
 /** Exchange a (real or fake) WeChat login code for a resident session. */

@@ -13,6 +13,7 @@ import { Page } from '../../components/Page';
 import { Toggle } from '../../components/Toggle';
 import { useAppState } from '../../store/app';
 import { maskPhone } from '../../utils/format';
+import { askPrivacyConsent } from '../../utils/privacy-gate';
 import { indexRegions, regionLabel, type RegionIndex } from '../../utils/regions';
 import './index.scss';
 import { Btn } from '../../components/Btn';
@@ -33,7 +34,7 @@ export default function Mine() {
     if (!getToken('resident') && !signIn) return;
     setBusy(true);
     try {
-      await getMe();
+      askPrivacyConsent(await getMe());
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -50,7 +51,7 @@ export default function Mine() {
     setError(null);
     setBusy(true);
     try {
-      await loginResident();
+      askPrivacyConsent((await loginResident()).me);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -121,6 +122,7 @@ export default function Mine() {
         <Cell label='我的办件' onClick={() => void Taro.navigateTo({ url: '/packages/apply/mine' })} />
         <Cell label='我的评价' onClick={() => void Taro.navigateTo({ url: '/packages/rating/mine' })} />
         <Cell label='编辑个人资料' onClick={() => void Taro.navigateTo({ url: '/packages/profile/edit' })} />
+        <Cell label='个人信息' value='导出·注销' onClick={() => void Taro.navigateTo({ url: '/packages/profile/data' })} />
         <Cell label='我的包联干部' onClick={() => void Taro.navigateTo({ url: '/packages/profile/contacts?section=cadre' })} />
         <Cell label='领导联系表' onClick={() => void Taro.navigateTo({ url: '/packages/profile/contacts?section=leaders' })} />
       </View>
