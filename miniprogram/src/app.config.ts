@@ -18,15 +18,17 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/services/index', 'pages/mine/index'],
   subPackages,
   window: {
-    navigationBarBackgroundColor: '#1677ff',
+    navigationBarBackgroundColor: '#0958d9',
     navigationBarTextStyle: 'white',
     navigationBarTitleText: '办事',
+    // H5: Taro's own title bar with back / home on every page (WeChat draws its own).
+    navigationStyle: 'default',
     backgroundColor: '#f4f6fa',
     backgroundTextStyle: 'light',
   },
   tabBar: {
-    color: '#5c6470',
-    selectedColor: '#1677ff',
+    color: '#4e5561',
+    selectedColor: '#0958d9',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [

@@ -20,12 +20,26 @@ export interface AppState {
 
 export const ELDER_MODE_KEY = 'banshi.elderMode';
 
-function readElderMode(): boolean {
+/** WeChat's 字体大小 setting above the standard 17 px, or its 关怀模式 (care mode). */
+export function systemPrefersLargeText(): boolean {
   try {
-    return Taro.getStorageSync(ELDER_MODE_KEY) === true;
+    const info = Taro.getSystemInfoSync() as { fontSizeSetting?: number; fontSizeScaleFactor?: number } | undefined;
+    if (!info) return false;
+    return (info.fontSizeSetting ?? 0) > 17 || (info.fontSizeScaleFactor ?? 1) > 1;
   } catch {
     return false;
   }
+}
+
+// The in-app switch wins once used; until then the system's font scale decides.
+function readElderMode(): boolean {
+  try {
+    const saved: unknown = Taro.getStorageSync(ELDER_MODE_KEY);
+    if (saved === true || saved === false) return saved;
+  } catch {
+    // storage unavailable: fall back to the system setting
+  }
+  return systemPrefersLargeText();
 }
 
 let state: AppState = { elderMode: readElderMode(), me: null, pendingSearch: null };

@@ -10,12 +10,14 @@ import { newIdempotencyKey } from '../../api/booking';
 import { getService } from '../../api/catalog';
 import { errorMessage, isApiError } from '../../api/errors';
 import { Btn } from '../../components/Btn';
+import { DraftNotice } from '../../components/DraftNotice';
 import { Page } from '../../components/Page';
 import { askConsent } from '../../utils/subscribe';
 import { ErrorState, Loading } from '../../components/States';
 import { Toggle } from '../../components/Toggle';
 import { role } from '../../utils/a11y';
 import { formatPromise } from '../../utils/format';
+import { useDraft } from '../../utils/useDraft';
 import { useLoad } from '../../utils/useLoad';
 import { declared, EMPTY, MaterialDeclare, materialSpec, type Declared } from './parts';
 import { PHOTOS_ENABLED } from './photos';
@@ -26,12 +28,19 @@ const PROXY_HINT = '由您的包联干部或镇代办员全程代办，不收取
 export default function Apply() {
   const { params } = useRouter();
   const code = decodeURIComponent(params.code ?? '');
-  // One key for this screen: a retry after a lost answer files at most once.
-  const [idempotencyKey] = useState(newIdempotencyKey);
   const { data: item, error, reload } = useLoad(() => getService(code), [code], { invalid: !code && '缺少事项编码' });
-  const [decl, setDecl] = useState<Record<string, Declared>>({});
-  const [proxy, setProxy] = useState(false);
-  const [note, setNote] = useState('');
+  // Kept on the device as it is filled in (a dropped signal or a reload loses nothing). The
+  // idempotency key travels with it: a retry after a lost answer files at most once, even after a reload.
+  const draft = useDraft(code ? `apply:${code}` : '', () => ({
+    idempotencyKey: newIdempotencyKey(),
+    decl: {} as Record<string, Declared>,
+    proxy: false,
+    note: '',
+  }));
+  const { idempotencyKey, decl, proxy, note } = draft.value;
+  const setDecl = (fn: (all: Record<string, Declared>) => Record<string, Declared>) => draft.set((d) => ({ ...d, decl: fn(d.decl) }));
+  const setProxy = (on: boolean) => draft.set((d) => ({ ...d, proxy: on }));
+  const setNote = (text: string) => draft.set((d) => ({ ...d, note: text }));
   const [uploads, setUploads] = useState(0);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -58,6 +67,7 @@ export default function Apply() {
         proxy: item.proxy && proxy,
         ...(text ? { note: text } : {}),
       });
+      draft.clear();
       void Taro.showToast({ title: '申请已提交', icon: 'success' });
       await Taro.redirectTo({ url: `/packages/apply/detail?id=${encodeURIComponent(app.id)}` });
     } catch (e) {
@@ -88,6 +98,7 @@ export default function Apply() {
 
   return (
     <Page className='apply'>
+      {draft.restored ? <DraftNotice onDiscard={draft.discard} /> : null}
       <View className='card apply-item'>
         <Text className='apply-item__name'>{item.name}</Text>
         <Text className='apply-item__line'>{item.departmentName}</Text>
