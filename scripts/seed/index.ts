@@ -5,6 +5,7 @@
 // staff account) are left as they are.
 //
 // CLI: tsx scripts/seed/index.ts [--endpoint http://127.0.0.1:8000] [--table banshi-dev]
+import { PRIVACY_NOTICE } from '../../functions/domain/privacy';
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
@@ -165,7 +166,9 @@ export async function seedDemo(endpoint: string, tableName: string, opts: SeedOp
       return;
     }
     const { label: _label, ...profile } = r;
-    await people.putResidentWithOpenid({ ...profile, id: demoResidentId(r.openid), createdAt: now, updatedAt: now });
+    // Demo residents are returning ones who agreed to the current notice; a new WeChat account is asked on first sign-in.
+    const privacyConsent = { version: PRIVACY_NOTICE.version, consentedAt: now };
+    await people.putResidentWithOpenid({ ...profile, privacyConsent, id: demoResidentId(r.openid), createdAt: now, updatedAt: now });
     report.residents.created += 1;
   });
   log(`演示居民 ${data.residents.length}（新建 ${report.residents.created}，已有 ${report.residents.existing}）`);
