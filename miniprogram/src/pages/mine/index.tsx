@@ -65,7 +65,8 @@ export default function Mine() {
     });
   };
 
-  const place = me && regions ? regionLabel(regions, me.currentRegionCode) : '';
+  // A migrant worker's current place is a city outside the county (its name comes with the profile).
+  const place = me?.currentPlaceName ?? (me && regions ? regionLabel(regions, me.currentRegionCode) : '');
   const home = me && regions ? regionLabel(regions, me.hometownRegionCode) : '';
 
   return (
