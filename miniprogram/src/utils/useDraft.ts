@@ -41,7 +41,8 @@ function remove(key: string): void {
 
 export interface Draft<T> {
   value: T;
-  set: (next: T | ((prev: T) => T)) => void;
+  /** A change by the resident (saved); `prefill` for what the page fills in itself (not a draft on its own). */
+  set: (next: T | ((prev: T) => T), prefill?: boolean) => void;
   /** The form was filled from a saved draft (show it, with a way to discard). */
   restored: boolean;
   /** After a successful submit: forget the draft. */
@@ -76,8 +77,8 @@ export function useDraft<T>(key: string, initial: T | (() => T)): Draft<T> {
     if (key && state.dirty) write(key, state.value);
   }, [key, state]);
 
-  const set = useCallback((next: T | ((prev: T) => T)) => {
-    setState((s) => ({ ...s, dirty: true, value: typeof next === 'function' ? (next as (p: T) => T)(s.value) : next }));
+  const set = useCallback((next: T | ((prev: T) => T), prefill = false) => {
+    setState((s) => ({ ...s, dirty: s.dirty || !prefill, value: typeof next === 'function' ? (next as (p: T) => T)(s.value) : next }));
   }, []);
   const clear = useCallback(() => {
     remove(key);

@@ -5,6 +5,8 @@
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { DraftNotice } from '../../components/DraftNotice';
+import { useDraft } from '../../utils/useDraft';
 import { getApplication, supplement } from '../../api/applications';
 import { errorMessage, isApiError } from '../../api/errors';
 import { Btn } from '../../components/Btn';
@@ -20,8 +22,11 @@ export default function Supplement() {
   const { params } = useRouter();
   const id = decodeURIComponent(params.id ?? '');
   const { data: app, error, reload, setData: setApp } = useLoad(() => getApplication(id), [id], { invalid: !id && '缺少办件编号' });
-  const [decl, setDecl] = useState<Record<string, Declared>>({});
-  const [note, setNote] = useState('');
+  // Kept on the device as it is filled in (a reload or a dropped signal loses nothing).
+  const draft = useDraft(id ? `supplement:${id}` : '', () => ({ decl: {} as Record<string, Declared>, note: '' }));
+  const { decl, note } = draft.value;
+  const setDecl = (fn: (all: Record<string, Declared>) => Record<string, Declared>) => draft.set((d) => ({ ...d, decl: fn(d.decl) }));
+  const setNote = (text: string) => draft.set((d) => ({ ...d, note: text }));
   const [uploads, setUploads] = useState(0);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -57,6 +62,7 @@ export default function Supplement() {
         materials: app.materials.map((m) => (missing.has(m.name) ? declared(m.name, decl[m.name]) : { name: m.name, provided: m.provided, uploadKeys: [] })),
         ...(fullNote ? { note: fullNote.slice(0, 300) } : {}),
       });
+      draft.clear();
       void Taro.showToast({ title: '补正材料已提交', icon: 'success' });
       toDetail();
     } catch (e) {
@@ -98,6 +104,7 @@ export default function Supplement() {
 
   return (
     <Page className='apply'>
+      {draft.restored ? <DraftNotice onDiscard={draft.discard} /> : null}
       {header}
       <View className='card'>
         <Text className='card__title'>一次性告知：请补齐以下材料</Text>

@@ -7,6 +7,8 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { DraftNotice } from '../../components/DraftNotice';
+import { useDraft } from '../../utils/useDraft';
 import {
   DEMAND_DOMAIN_LABELS,
   DEMAND_DOMAINS,
@@ -58,9 +60,11 @@ function ownVillage(index: RegionIndex, code: string | null | undefined): string
 }
 
 export default function FileDemand() {
-  // One key for this screen: a retry after a lost answer files at most once.
-  const [idempotencyKey] = useState(newIdempotencyKey);
-  const [form, setForm] = useState<Form>(EMPTY);
+  // Kept on the device as it is filled in, with its idempotency key: a retry after a
+  // lost answer or a reload files at most once, and a dropped signal loses nothing.
+  const draft = useDraft('demand:new', () => ({ idempotencyKey: newIdempotencyKey(), form: EMPTY }));
+  const { idempotencyKey, form } = draft.value;
+  const setForm = (fn: (f: Form) => Form, prefill = false) => draft.set((d) => ({ ...d, form: fn(d.form) }), prefill);
   const [uploads, setUploads] = useState(0);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -71,7 +75,7 @@ export default function FileDemand() {
   const { data, error, reload } = useLoad(async () => {
     const [me, regions] = await Promise.all([getMe(), listRegions()]);
     const index = indexRegions(regions);
-    setForm((f) => (f.regionCode ? f : { ...f, regionCode: ownVillage(index, me.currentRegionCode ?? me.hometownRegionCode) }));
+    setForm((f) => (f.regionCode ? f : { ...f, regionCode: ownVillage(index, me.currentRegionCode ?? me.hometownRegionCode) }), true);
     return { index };
   }, []);
 
@@ -90,6 +94,7 @@ export default function FileDemand() {
     setFailure(null);
     try {
       const d = await send();
+      draft.clear();
       void Taro.showToast({ title: done, icon: 'success' });
       await Taro.redirectTo({ url: `/packages/demand/detail?id=${encodeURIComponent(d.id)}` });
     } catch (e) {
@@ -147,6 +152,7 @@ export default function FileDemand() {
 
   return (
     <Page className='demand'>
+      {draft.restored ? <DraftNotice onDiscard={draft.discard} /> : null}
       <View className='card'>
         <Choices label='反映类型' options={DEMAND_TYPES} labels={DEMAND_TYPE_LABELS} value={form.type} onChange={(type) => { set({ type }); setFound(null); }} />
         <Choices label='所属领域' options={DEMAND_DOMAINS} labels={DEMAND_DOMAIN_LABELS} value={form.domain} onChange={(domain) => { set({ domain }); setFound(null); }} />
