@@ -1,0 +1,83 @@
+// Valid complaints and the 民情月报 in Chromium on the H5 build: the supervisor
+// marks a complaint valid on 投诉核查与问责, the person's ladder step shows with
+// 约谈 owed, the department's apology is owed and recorded; the monthly report
+// shows last month's figures and hot spot, and the CSV downloads with its BOM.
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { button, launchChromium, sharedStack, shown, staffPage as staffPageOf } from './support/stack';
+import { DEMO_PASSWORD } from '../../scripts/seed/data';
+
+jest.setTimeout(300_000);
+const stack = sharedStack();
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function api(method: string, path: string, body?: unknown, token?: string) {
+  const res = await fetch(`${stack.urls.api}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+test('the supervisor marks a complaint valid: the ladder step shows, the apology is owed and recorded', async () => {
+  const token = (await api('POST', '/admin/auth/login', { username: 'xiaoneng', password: DEMO_PASSWORD })).body.token as string;
+  // The demo's complaint about a window clerk's manner (民政), opened for investigation against clerk-mz.
+  const all = (await api('GET', '/admin/demands?view=all', undefined, token)).body.demands as any[];
+  const demand = all.find((d) => d.text.includes('态度生硬'));
+  expect(demand).toBeDefined();
+  expect((await api('POST', `/admin/demands/${demand.id}/complaint`, { staffUsername: 'clerk-mz' }, token)).status).toBe(201);
+
+  const page = await staffPageOf(browser, stack, 'xiaoneng');
+  await shown(page, '投诉核查与问责').click();
+  await page.waitForURL(/workbench\/accountability/);
+  await shown(page, `诉求 ${demand.number}`).waitFor();
+  await page.getByLabel('核查结论', { exact: true }).last().locator('textarea').fill('经调取窗口录像并询问当事人，态度生硬、未一次告知属实');
+  await page.getByLabel('证据', { exact: true }).last().locator('textarea').fill('窗口录像\n当事人陈述');
+  await button(page, '查实有效').click();
+  await shown(page, '查实有效 · 问责第1级').waitFor();
+  await shown(page, '两年内查实有效投诉 1 件 · 第1级：约谈').waitFor();
+  await shown(page, '待约谈').waitFor();
+  await shown(page, '县民政局 · 向投诉人当面致歉').waitFor();
+  await page.screenshot({ path: '.tmp/e2e/accountability-owed.png', fullPage: true });
+
+  await button(page, '记录已约谈').click();
+  await shown(page, '应作出的处理均已记录').waitFor();
+  await page.getByLabel('致歉情况', { exact: true }).last().locator('textarea').fill('局长已上门向群众当面致歉');
+  await button(page, '记录已致歉').click();
+  await shown(page, '已致歉：局长已上门向群众当面致歉').waitFor();
+
+  // The resident's timeline: investigated, and the outcome — not the sanction.
+  const detail = (await api('GET', `/admin/demands/${demand.id}`, undefined, token)).body;
+  const notes = detail.events.map((e: any) => e.note).join('\n');
+  expect(notes).toContain('经核查，投诉反映的问题属实');
+  expect(notes).not.toContain('约谈');
+  await page.close();
+});
+
+test('the monthly report shows the figures and the CSV downloads', async () => {
+  const page = await staffPageOf(browser, stack, 'xiaoneng');
+  await shown(page, '民情月报').click();
+  await page.waitForURL(/workbench\/report/);
+  await shown(page, '民情月报 · ').waitFor();
+  await shown(page, '柏林村').waitFor();
+  const text = await page.locator('body').innerText();
+  expect(text).toMatch(/上月 \d+/);
+  expect(text).toContain('近六个月三率');
+  await page.screenshot({ path: '.tmp/e2e/monthly-report.png', fullPage: true });
+  const download = page.waitForEvent('download');
+  await button(page, '下载CSV').click();
+  const file = await (await download).path();
+  const csv = readFileSync(file!, 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv).toContain('全县汇总');
+  expect(csv).toContain('柏林村');
+  await page.close();
+});
