@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { ensureJava, JavaMissingError, startDynamoLocal, type DynamoLocal } from './lib/dynamo-local';
 import { freePort, isPortFree, preferredPort } from './lib/ports';
+import { compress, CompressedFiles, isCompressible, negotiate } from './lib/compress';
 import { killAllAndReap, spawnManaged, type Managed } from './lib/procs';
 import { createTables, readTableDefinitionsAsync, REPO_ROOT } from './lib/tables';
 import { LOCAL_UPLOADS_BUCKET, startS3Local } from './lib/s3-local';
@@ -258,6 +259,8 @@ const MIME: Record<string, string> = {
  */
 export async function serveStatic(dir: string, port: number, runtimeConfig: Record<string, string>): Promise<{ url: string; port: number; stop(): Promise<void> }> {
   const root = resolve(dir);
+  const compressed = new CompressedFiles();
+  compressed.warm(root);
   const inject = `<script>window.__BANSHI_CONFIG__=${JSON.stringify(runtimeConfig).replace(/</g, '\\u003c')};</script>`;
   const server: Server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -291,19 +294,38 @@ export async function serveStatic(dir: string, port: number, runtimeConfig: Reco
     const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
     if (file.endsWith('index.html')) {
       const html = readFileSync(file, 'utf8');
-      const body = html.includes('</head>') ? html.replace('</head>', `${inject}</head>`) : inject + html;
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', 'content-length': Buffer.byteLength(body) });
+      const plain = Buffer.from(html.includes('</head>') ? html.replace('</head>', `${inject}</head>`) : inject + html, 'utf8');
+      // The page names the hashed bundles: always revalidated, so a rebuild is seen at once.
+      const encoding = negotiate(req.headers['accept-encoding']);
+      const body = encoding ? compress(plain, encoding) : plain;
+      res.writeHead(200, {
+        'content-type': type,
+        'cache-control': 'no-cache',
+        'content-length': body.length,
+        vary: 'Accept-Encoding',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+      });
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
+    // A hashed name never changes content: cache it for a year without asking again.
     const hashed = /\.[0-9a-f]{8}\.(js|css)$/.test(file);
-    res.writeHead(200, {
-      'content-type': type,
-      'content-length': statSync(file).size,
-      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    const size = statSync(file).size;
+    const encoding = isCompressible(file, size) ? negotiate(req.headers['accept-encoding']) : null;
+    const send = (body: Buffer | null) => {
+      res.writeHead(200, {
+        'content-type': type,
+        'content-length': body ? body.length : size,
+        'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ...(isCompressible(file, size) ? { vary: 'Accept-Encoding' } : {}),
+        ...(body && encoding ? { 'content-encoding': encoding } : {}),
+      });
+      if (req.method === 'HEAD') res.end();
+      else if (body) res.end(body);
+      else createReadStream(file).pipe(res);
+    };
+    if (!encoding) send(null);
+    else compressed.get(file, encoding).then(send, () => send(null));
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
