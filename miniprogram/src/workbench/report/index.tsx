@@ -17,6 +17,7 @@ import { addMonths, monthLabel, rateText } from '../../utils/tickets';
 import { useLoad } from '../../utils/useLoad';
 import { breakdownRows, DomainChart, LABEL_TEXT, Table, TrendChart, UnitChart, UnitFigureGrid } from './parts';
 import '../cases.scss';
+import '../tickets/tickets.scss';
 import './report.scss';
 
 export default function MonthlyReportPage() {
