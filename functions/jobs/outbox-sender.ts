@@ -37,12 +37,18 @@ async function openidOf(row: OutboxRecord): Promise<string | null> {
   return (await getStaff(row.recipient.username))?.openid ?? null;
 }
 
+let statuses = new Map<string, Promise<string | undefined>>();
+const noticeStatus = (id: string) => {
+  if (!statuses.has(id)) statuses.set(id, getNotice(id).then((n) => n?.status));
+  return statuses.get(id)!;
+};
+
 /** Deliver one claimed row; returns what happened to it. */
 async function deliver(row: OutboxRecord, send: NonNullable<SenderOptions['send']>, now: Date): Promise<{ f: Finish; note?: 'cleared' }> {
   const problems = fieldErrors(row.template, row.data);
   if (problems.length) return { f: { state: 'dead', dueAt: null, failures: row.failures, lastError: `fields: ${problems.join('; ')}` } };
-  // A notice withdrawn before its push went out stays in nobody's phone.
-  if (row.noticeId && (await getNotice(row.noticeId))?.status !== 'published') {
+  // A notice withdrawn before its push went out stays in nobody's phone (its status read once a pass).
+  if (row.noticeId && (await noticeStatus(row.noticeId)) !== 'published') {
     return { f: { state: 'skipped', dueAt: null, failures: row.failures, lastError: 'notice withdrawn' } };
   }
   const openid = await openidOf(row);
@@ -105,6 +111,7 @@ export async function runOutboxSender(options: SenderOptions = {}): Promise<Send
     send: options.send ?? ((m) => subscribeSend(m)),
   };
   const owner = randomBytes(6).toString('hex');
+  statuses = new Map();
   const result: SenderResult = { claimed: 0, sent: 0, skipped: 0, retried: 0, dead: 0 };
   const due = await listDueOutbox(opts.now().toISOString(), opts.limit);
   let next = 0;
