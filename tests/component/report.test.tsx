@@ -10,6 +10,7 @@ import type { MonthlyReport, UnitFigures } from '../../shared/schemas/reports';
 import type { AccountabilityResponse } from '../../shared/schemas/accountability';
 import { mockApi, ok } from './support/api';
 import { staffProfile } from './support/fixtures';
+import { demand, summary } from './support/demands';
 
 const future = () => new Date(Date.now() + 3600_000).toISOString();
 const figures = (over: Partial<UnitFigures> = {}): UnitFigures => ({
@@ -41,8 +42,11 @@ describe('the monthly report page', () => {
     expect(score.textContent).toContain('上月 11.4');
     expect(score.textContent).toContain('↑2.7');
     expect(container.querySelector('[data-figure="响应率"]')!.textContent).toContain('↑10个百分点');
-    expect(screen.getByLabelText(/按领域：道路交通7件，医疗卫生4件/)).toBeTruthy();
-    expect(screen.getByLabelText(/近六个月三率：2026-05 响应率/)).toBeTruthy();
+    console.log('DBG', container.querySelectorAll('.report-chart').length, Array.from(container.querySelectorAll('[aria-label]')).map((e) => e.tagName + ':' + e.getAttribute('aria-label')!.slice(0, 30)).join(' / '));
+    // The chart's words: on the image (alt) or its label.
+    const chart = (re: RegExp) => screen.queryByAltText(re) ?? screen.queryByLabelText(re);
+    expect(chart(/按领域：道路交通7件，医疗卫生4件/)).toBeTruthy();
+    expect(chart(/近六个月三率：2026-05 响应率/)).toBeTruthy();
     expect(container.querySelector('[data-table="hotspots"]')!.textContent).toContain('柏林村');
     expect(container.querySelector('[data-table="units"]')!.textContent).toContain('基本满意');
     expect(screen.getByText('下载CSV')).toBeTruthy();
@@ -78,17 +82,25 @@ describe('the accountability page', () => {
     const seen = mockApi({
       'GET /admin/me': ok({ ...staffProfile, role: 'supervisor', username: 'dc01', name: '赵督查', departmentId: null, departmentName: null }),
       'GET /admin/complaints': ok({ complaints: [] }),
+      'GET /admin/demands': ok({ demands: [summary(demand, { id: 'd-0000-open', number: '20261001-WXYZ2', type: 'complaint' }), summary(demand, { id: 'd-help', type: 'help' })], nextCursor: null }),
+      'POST /admin/demands/{id}/complaint': { status: 201, body: {} },
       'GET /admin/accountability': ok(ladder),
       'POST /admin/apologies/{id}/done': ok({ ...ladder.apologies[0], doneAt: new Date().toISOString(), note: '已上门致歉', overdue: false }),
     });
     const { container } = render(<AccountabilityPage />);
     await screen.findByText(/两年内查实有效投诉 2 件/);
+    // 投诉 not yet investigated: name the staff member and open it (a 求助 is not offered).
+    expect(container.querySelectorAll('[data-open]')).toHaveLength(1);
+    fireEvent.input(screen.getByLabelText('诉求 20261001-WXYZ2 被投诉工作人员的账号'), { target: { value: 'clerk-mz' } });
+    fireEvent.click(screen.getByText('立案核查'));
+    await waitFor(() => expect(seen.some((r) => r.method === 'POST' && r.path === '/admin/demands/d-0000-open/complaint')).toBe(true));
+    expect(seen.find((r) => r.path === '/admin/demands/d-0000-open/complaint')!.body).toEqual({ staffUsername: 'clerk-mz' });
     expect(container.querySelector('[data-step="2"]')!.textContent).toContain('认定不胜任并培训');
     expect(screen.getByText('待培训')).toBeTruthy();
     expect(screen.getByText(/已超期/)).toBeTruthy();
     fireEvent.input(screen.getByLabelText('致歉情况'), { target: { value: '已上门致歉' } });
     fireEvent.click(screen.getByText('记录已致歉'));
     await waitFor(() => expect(seen.some((r) => r.method === 'POST' && r.path === '/admin/apologies/2026-civil-affairs-1/done')).toBe(true));
-    expect(seen.find((r) => r.method === 'POST')!.body).toEqual({ note: '已上门致歉' });
+    expect(seen.find((r) => r.method === 'POST' && r.path.startsWith('/admin/apologies/'))!.body).toEqual({ note: '已上门致歉' });
   });
 });

@@ -1,4 +1,5 @@
-// 投诉核查与问责: complaints under investigation (the named person states their
+// 投诉核查与问责: the open 投诉 to investigate (supervisor), complaints under
+// investigation (the named person states their
 // case once; the supervisor decides with finding and evidence), each person's
 // ladder over two years with the actions owed (recorded as done), and the
 // departments' apologies until recorded (red when overdue).
@@ -13,6 +14,8 @@ import { ErrorState, Loading } from '../../components/States';
 import { role } from '../../utils/a11y';
 import { useLoad } from '../../utils/useLoad';
 import { getStaffMe } from '../../api/staff';
+import { listStaffDemands } from '../../api/staff-demands';
+import { OpenInvestigations } from './open';
 import '../cases.scss';
 
 const ACTION_LABELS: Record<LadderPerson['owed'][number]['action'], string> = {
@@ -115,14 +118,20 @@ export default function AccountabilityPage() {
   const { data, error, reload } = useLoad(async () => {
     const me = await getStaffMe();
     const mayLadder = ['supervisor', 'admin', 'dept_head'].includes(me.role);
-    const [complaints, ladder] = await Promise.all([listComplaints(), mayLadder ? getAccountability() : Promise.resolve(null)]);
-    return { me, complaints: complaints.complaints, ladder };
+    const mayOpen = me.role === 'supervisor' || me.role === 'admin';
+    const [complaints, ladder, open] = await Promise.all([
+      listComplaints(), mayLadder ? getAccountability() : Promise.resolve(null), mayOpen ? listStaffDemands({ view: 'all' }) : Promise.resolve(null),
+    ]);
+    const investigated = new Set(complaints.complaints.map((c) => c.demandId));
+    const toOpen = (open?.demands ?? []).filter((d) => d.type === 'complaint' && !investigated.has(d.id));
+    return { me, complaints: complaints.complaints, ladder, toOpen: mayOpen ? toOpen : null };
   }, []);
   if (error) return <Page className='cases'><ErrorState message={error} onRetry={reload} /></Page>;
   if (!data) return <Page className='cases'><Loading /></Page>;
   const canRecord = data.me.role === 'supervisor' || data.me.role === 'admin';
   return (
     <Page className='cases'>
+      {data.toOpen ? <OpenInvestigations demands={data.toOpen} onOpened={reload} /> : null}
       <View className='card'>
         <Text className='card__title'>投诉核查</Text>
         {data.complaints.length === 0 ? <Text className='hint'>暂无投诉核查</Text> : null}
