@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { measureWeappSizes } from '../scripts/check-size';
 import { startStack } from '../scripts/start';
+import { measureH5FirstLoad } from './h5-load';
 import { DEMO_PASSWORD } from '../scripts/seed/data';
 import { createCalendar, shanghaiDate } from '../functions/domain/calendar';
 
@@ -323,7 +324,10 @@ async function main() {
   const weapp = await measureWeappSizes(weappDir);
   const functions = measureFunctions();
   const { api, booking } = await measureApi();
-  const results = { measuredAt: new Date().toISOString(), node: process.version, weapp, functions, api, booking };
+  const h5Dir = join(root, 'miniprogram', 'dist', 'h5');
+  if (!existsSync(join(h5Dir, 'index.html'))) execFileSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' });
+  const h5FirstLoad = await measureH5FirstLoad(h5Dir);
+  const results = { measuredAt: new Date().toISOString(), node: process.version, weapp, functions, api, booking, h5FirstLoad };
   writeFileSync(join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
@@ -335,6 +339,11 @@ async function main() {
   console.table(api);
   console.log('booking contention (concurrent requests for one slot)');
   console.table(booking.contention);
+  console.log('H5 first load at %d kbps / %d ms RTT (median of %d cold loads)', h5FirstLoad.network.kbps, h5FirstLoad.network.rttMs, h5FirstLoad.runs);
+  console.table({
+    uncompressed: { transfer: kb(h5FirstLoad.uncompressed.transferBytes), timeToContentMs: h5FirstLoad.uncompressed.timeToContentMs },
+    'gzip/brotli': { transfer: kb(h5FirstLoad.compressed.transferBytes), timeToContentMs: h5FirstLoad.compressed.timeToContentMs },
+  });
   console.log('written bench/results.json');
 }
 
