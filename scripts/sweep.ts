@@ -1,4 +1,4 @@
-// npm run sweep: run the daily deadline, default-rating and demand sweeps once against the local stack
+// npm run sweep: run the daily deadline, default-rating and demand sweeps and the proactive reminders once against the local stack
 // (`npm start` must be running), as the scheduled function does when deployed.
 process.env.AWS_ENDPOINT_URL_DYNAMODB ??= 'http://127.0.0.1:8000';
 process.env.AWS_ACCESS_KEY_ID ??= 'local';
@@ -18,6 +18,9 @@ Promise.all([import('../functions/jobs/deadline-sweep'), import('../functions/jo
     console.log(`默认评价：记录 ${defaults.recorded} 条`);
     const demands = await sweepDemands();
     console.log(`诉求：默认办结 ${demands.defaultClosed} 件，恢复计时 ${demands.resumed} 件`);
+    const { runProactive } = await import('../functions/jobs/proactive');
+    const reminders = await runProactive();
+    console.log(`主动服务：新提醒 ${reminders.written} 条（今年已提醒 ${reminders.already} 条）`);
   })
   .catch((err) => {
     console.error('电子监察失败：', err instanceof Error ? err.message : err);
