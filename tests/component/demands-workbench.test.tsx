@@ -177,7 +177,7 @@ describe('the demand page', () => {
       await screen.findByText('办理');
       click('答复');
       click('添加答复照片');
-      expect(await screen.findByLabelText('照片1')).toBeInTheDocument();
+      expect(await screen.findByAltText('照片1')).toBeInTheDocument();
       const upload = seen.find((r) => r.path === '/admin/uploads')!;
       expect(upload.body).toEqual({ contentType: 'image/jpeg', bytes: 2048, purpose: 'demand_photo' });
       expect(upload.auth).toBe('Bearer staff-tok');

@@ -38,7 +38,7 @@ describe('service detail page', () => {
     expect(within(row('预约办理')).getByText('✓ 支持预约')).toBeInTheDocument();
     expect(within(row('网上申请')).getByText('暂不支持网上申请')).toBeInTheDocument();
     expect(within(row('全程代办')).getByText('✓ 支持全程代办，免费')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: '找包联干部免费代办' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '请人代办' })).toBeInTheDocument();
 
     // Real performance.
     expect(within(row('按时办结率')).getByText('95.8%')).toBeInTheDocument();
@@ -105,7 +105,7 @@ describe('service detail page', () => {
     expect(screen.getByText('本事项无需提交材料。')).toBeInTheDocument();
     expect(screen.getByText('暂无办结数据')).toBeInTheDocument();
     expect(screen.queryByText('设定依据')).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: '找包联干部免费代办' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '请人代办' })).not.toBeInTheDocument();
   });
 
   it("shows the server's zh-CN message for an unknown item", async () => {

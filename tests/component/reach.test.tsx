@@ -83,8 +83,10 @@ describe('shared controls', () => {
     document.body.innerHTML = `
       <div id="taro-navigation-bar"><div class="taro-navigation-bar-home"><svg></svg></div><div class="taro-navigation-bar-back"><svg></svg></div>
       <div class="taro-navigation-bar-title-wrap"><div class="taro-navigation-bar-title">事项详情</div></div></div>
-      <div class="card"><span class="card__title">所需材料</span></div>`;
+      <div class="taro_page"><div class="card"><span class="card__title">所需材料</span></div></div>`;
     markStructure(document);
+    // A scrolling page is reachable by keyboard even with no control in it.
+    expect(document.querySelector('.taro_page')).toHaveAttribute('tabindex', '0');
     expect(screen.getByRole('heading', { level: 1, name: '事项详情' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: '所需材料' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '返回' })).toHaveAttribute('tabindex', '0');

@@ -226,7 +226,7 @@ export function MaterialsCard({ materials, photos, footer }: { materials: Applic
               <View className='case-photos'>
                 {urls.map((url, n) => (
                   <View key={url} className='case-photo' onClick={() => preview(urls, url)} aria-label={`${m.name} 照片${n + 1}`} {...role('button')}>
-                    <Image className='case-photo__img' src={url} mode='aspectFill' />
+                    <Image className='case-photo__img' src={url} mode='aspectFill' imgProps={{ alt: '' }} />
                   </View>
                 ))}
               </View>

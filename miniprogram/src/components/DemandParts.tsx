@@ -66,7 +66,7 @@ export function PhotoRow({ photos, label }: { photos: { url: string }[]; label: 
     <View className='case-photos'>
       {urls.map((url, n) => (
         <View key={url} className='case-photo' onClick={() => preview(url)} aria-label={`${label}${n + 1}`} {...role('button')}>
-          <Image className='case-photo__img' src={url} mode='aspectFill' />
+          <Image className='case-photo__img' src={url} mode='aspectFill' imgProps={{ alt: '' }} />
         </View>
       ))}
     </View>

@@ -45,7 +45,7 @@ export function PhotosField({ label, max, value, onChange, onBusy, to }: PhotosF
       <View className='demand-photos'>
         {value.map((p, i) => (
           <View key={p.key} className='demand-photo'>
-            <Image className='demand-photo__img' src={p.path} mode='aspectFill' aria-label={`照片${i + 1}`} />
+            <Image className='demand-photo__img' src={p.path} mode='aspectFill' imgProps={{ alt: `照片${i + 1}` }} />
             <Text className='demand-photo__remove' onClick={() => onChange((all) => all.filter((x) => x.key !== p.key))} aria-label={`删除照片${i + 1}`} {...role('button')}>
               ×
             </Text>

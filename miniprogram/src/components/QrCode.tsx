@@ -2,6 +2,7 @@
 // one row per module row, each a run of equally dark modules.
 import { View } from '@tarojs/components';
 import { useMemo } from 'react';
+import { role } from '../utils/a11y';
 import { qrMatrix } from '../utils/qr';
 
 export function QrCode({ text, label }: { text: string; label?: string }) {
@@ -20,7 +21,7 @@ export function QrCode({ text, label }: { text: string; label?: string }) {
   }, [text]);
   if (!rows) return null;
   return (
-    <View className='qr' aria-label={label ?? text} data-qr={text}>
+    <View className='qr' {...role('img')} aria-label={label ?? text} data-qr={text}>
       {rows.map((runs, y) => (
         <View className='qr__row' key={y}>
           {runs.map((r, i) => (

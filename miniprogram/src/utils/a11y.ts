@@ -64,6 +64,8 @@ export function markStructure(root: ParentNode): void {
     el.setAttribute('role', 'heading');
     el.setAttribute('aria-level', '2');
   });
+  // Taro's page containers scroll: a keyboard must be able to reach them even when nothing inside is a control.
+  root.querySelectorAll('.taro_page:not([tabindex])').forEach((el) => el.setAttribute('tabindex', '0'));
   const bar = root.querySelector('#taro-navigation-bar');
   if (!bar || bar.getAttribute('data-a11y')) return;
   // Taro's H5 title bar: plain divs with icons; make the page title the level-1

@@ -97,7 +97,7 @@ export function MaterialDeclare({ name, required, spec, notes, photos = PHOTOS_E
         <View className='apply-photos'>
           {value.photos.map((p, i) => (
             <View key={p.key} className='apply-photo'>
-              <Image className='apply-photo__img' src={p.path} mode='aspectFill' aria-label={`${name} 照片${i + 1}`} />
+              <Image className='apply-photo__img' src={p.path} mode='aspectFill' imgProps={{ alt: `${name} 照片${i + 1}` }} />
               <Text className='apply-photo__remove' onClick={() => remove(p.key)} aria-label={`删除照片${i + 1}：${name}`} {...role('button')}>
                 ×
               </Text>

@@ -29,7 +29,7 @@ export default function NoticeDetail() {
         </Text>
         <Text className='notice-detail__body'>{n.body}</Text>
         {n.attachmentUrl ? (
-          <Image className='notice-detail__image' src={n.attachmentUrl} mode='widthFix' onClick={() => void Taro.previewImage({ urls: [n.attachmentUrl!] })} />
+          <Image className='notice-detail__image' src={n.attachmentUrl} mode='widthFix' imgProps={{ alt: '通知附图（点击放大）' }} onClick={() => void Taro.previewImage({ urls: [n.attachmentUrl!] })} />
         ) : null}
       </View>
     </Page>

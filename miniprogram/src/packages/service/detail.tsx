@@ -17,6 +17,9 @@ import { formatDays, formatFee, formatRate, formatVisits, shanghaiDate } from '.
 import { useLoad } from '../../utils/useLoad';
 import './detail.scss';
 import { Btn } from '../../components/Btn';
+import { role } from '../../utils/a11y';
+
+const go = (url: string) => void Taro.navigateTo({ url });
 
 function Row({ k, children }: { k: string; children: ReactNode }) {
   return (
@@ -162,30 +165,30 @@ export default function ServiceDetail() {
         <Text className='hint detail__updated'>信息更新：{shanghaiDate(item.updatedAt)}</Text>
       </View>
 
-      {item.appointment ? (
-        <Btn
-          className='btn btn--primary btn--block'
-          onClick={() => void Taro.navigateTo({ url: `/packages/booking/places?code=${encodeURIComponent(item.code)}` })}
-        >
-          预约办理
+      {/* The actions stay on screen however far down the guide is read (elder mode makes it long). */}
+      <View className='detail-actions' {...role('group')} aria-label='办理入口'>
+        {item.appointment ? (
+          <Btn className='btn btn--primary' onClick={() => go(`/packages/booking/places?code=${encodeURIComponent(item.code)}`)}>
+            预约办理
+          </Btn>
+        ) : null}
+        {item.online ? (
+          <Btn
+            className={item.appointment ? 'btn btn--ghost' : 'btn btn--primary'}
+            onClick={() => go(`/packages/apply/index?code=${encodeURIComponent(item.code)}`)}
+          >
+            在线申请
+          </Btn>
+        ) : null}
+        {item.proxy ? (
+          <Btn className='btn btn--ghost' onClick={() => go('/packages/profile/contacts?section=cadre')}>
+            请人代办
+          </Btn>
+        ) : null}
+        <Btn className='btn btn--ghost' onClick={() => go('/packages/demand/new')}>
+          我要反映
         </Btn>
-      ) : null}
-      {item.online ? (
-        <Btn
-          className={item.appointment ? 'btn btn--ghost btn--block' : 'btn btn--primary btn--block'}
-          onClick={() => void Taro.navigateTo({ url: `/packages/apply/index?code=${encodeURIComponent(item.code)}` })}
-        >
-          在线申请
-        </Btn>
-      ) : null}
-      {item.proxy ? (
-        <Btn
-          className={item.appointment || item.online ? 'btn btn--ghost btn--block' : 'btn btn--primary btn--block'}
-          onClick={() => void Taro.navigateTo({ url: '/packages/profile/contacts?section=cadre' })}
-        >
-          找包联干部免费代办
-        </Btn>
-      ) : null}
+      </View>
     </Page>
   );
 }

@@ -2,6 +2,7 @@
 // tables, and the SVG charts (as images, with their numbers in words for
 // screen readers and in the tables below them).
 import { Image, Text, View } from '@tarojs/components';
+import { scrollRegion } from '../../utils/a11y';
 import { DEMAND_CHANNEL_LABELS, DEMAND_DOMAIN_LABELS, DEMAND_GRADE_LABELS, DEMAND_TYPE_LABELS } from '../../../../shared/schemas/demands';
 import type { MonthlyReport, UnitFigures } from '../../../../shared/schemas/reports';
 import { barChartSvg, lineChartSvg, svgDataUri } from '../../utils/charts';
@@ -48,7 +49,8 @@ export function UnitFigureGrid({ cur, prev }: { cur: UnitFigures; prev: UnitFigu
 }
 
 export function Chart({ svg, label }: { svg: string; label: string }) {
-  return <Image className='report-chart' src={svgDataUri(svg)} mode='widthFix' aria-label={label} />;
+  // The words go on the img itself (a label on Taro's wrapper div is not read).
+  return <Image className='report-chart' src={svgDataUri(svg)} mode='widthFix' imgProps={{ alt: label }} />;
 }
 
 export function DomainChart({ r }: { r: MonthlyReport }) {
@@ -76,7 +78,7 @@ export function TrendChart({ r }: { r: MonthlyReport }) {
 /** A small table: a header row and rows of cells. */
 export function Table({ head, rows, name }: { head: string[]; rows: (string | number)[][]; name: string }) {
   return (
-    <View className='report-table' data-table={name}>
+    <View className='report-table' data-table={name} {...scrollRegion(`表格：${head.join('、')}`)}>
       <View className='report-table__row report-table__row--head'>
         {head.map((h) => <Text key={h} className='report-table__cell'>{h}</Text>)}
       </View>
