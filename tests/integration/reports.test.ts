@@ -9,7 +9,7 @@ import { shanghaiDate } from '../../functions/domain/calendar';
 import type { DemandRecord } from '../../functions/store/demands';
 import { useTestTable } from '../support/table';
 import { call } from '../support/api';
-import { staffToken } from '../fixtures/world';
+import { residentToken, staffToken } from '../fixtures/world';
 
 const { endpoint, tableName } = useTestTable();
 const thisMonth = shanghaiDate().slice(0, 7);
@@ -118,6 +118,23 @@ describe('GET /admin/reports/monthly', () => {
     expect(empty.body.county.current.received).toBe(0);
     expect(Number(full.headers['x-ddb-calls'])).toBe(Number(empty.headers['x-ddb-calls']));
     expect(Number(full.headers['x-ddb-calls'])).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('concurrent events', () => {
+  test('twelve residents filing at once: the counters of the month, the town and the hot spot grow by exactly twelve', async () => {
+    const before = (await report(supervisor, thisMonth)).body;
+    const spot = (r: any) => r.hotSpots.find((h: any) => h.domain === 'water' && h.villageCode === '511999103203')?.count ?? 0;
+    const tokens = await Promise.all(Array.from({ length: 12 }, (_, i) => residentToken(`r-rush-${i}`)));
+    const filed = await Promise.all(tokens.map((token, i) => call('POST', '/demands', {
+      token, body: { idempotencyKey: `rush-${i}-key`, type: 'help', domain: 'water', text: '龙泉村自来水停水三天，请尽快恢复供水', place: { regionCode: '511999103203001' }, anonymous: false },
+    })));
+    expect(filed.every((r) => r.status === 201)).toBe(true);
+    const after = (await report(supervisor, thisMonth)).body;
+    expect(after.county.current.received - before.county.current.received).toBe(12);
+    expect(spot(after) - spot(before)).toBe(12);
+    const town = (r: any) => r.units.find((u: any) => u.kind === 'town' && u.id === '511999103')?.current.received ?? 0;
+    expect(town(after) - town(before)).toBe(12);
   });
 });
 
