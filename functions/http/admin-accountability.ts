@@ -4,24 +4,22 @@
 // person's ladder, may owe the department's apology, and counts in the month.
 import type { ComplaintCase, LadderPerson } from '../../shared/schemas/accountability';
 import { STAFF_ROLE_LABELS } from '../../shared/enums';
-import {
-  apologyDueOn, apologyFor, COMPLAINT_OPENED_NOTE, complaintActions, complaintOutcomeNote, isApologyOverdue, LADDER, ladderStanding,
-  nextLadderEntry, validComplaintCounters,
-} from '../domain/accountability';
+import { complaintActions, isApologyOverdue, LADDER, ladderStanding } from '../domain/accountability';
 import { shanghaiDate } from '../domain/calendar';
 import { badRequest, conflict, forbidden, notFound } from '../lib/errors';
 import { httpHandler, type StaffPrincipal } from '../lib/http';
 import {
-  createComplaint, getApology, getComplaint, getDecisionState, getLadder, listAccountability, listComplaints, markApologyDone, saveComplaint, saveLadder,
-  saveDecision, type ApologyRecord, type ComplaintRecord, type LadderRecord,
+  getApology, getComplaint, getLadder, listAccountability, listComplaints, markApologyDone, saveComplaint, saveLadder,
+  type ApologyRecord, type ComplaintRecord, type LadderRecord,
 } from '../store/accountability';
 import { loadCalendar } from '../store/calendar';
 import { getDemand } from '../store/demands';
 import { getStaff } from '../store/people';
 import { getDepartment } from '../store/reference';
+import { decideInvestigation, openInvestigation, staleComplaint } from './complaint-steps';
 
 const EVERYWHERE = ['supervisor', 'admin'];
-const stale = () => conflict('已被他人处理，请刷新后重试', 'VERSION_CONFLICT');
+const stale = staleComplaint;
 
 function toCase(c: ComplaintRecord, p: StaffPrincipal): ComplaintCase {
   const { demandId, demandNumber, staff, department, status, statement, finding, evidence, openedAt, decidedAt, ladderStep, version } = c;
@@ -39,7 +37,7 @@ async function visibleComplaint(p: StaffPrincipal, id: string): Promise<Complain
 }
 
 async function actorOf(p: StaffPrincipal) {
-  return { actor: (await getStaff(p.username))?.name ?? p.username, role: STAFF_ROLE_LABELS[p.role] };
+  return { username: p.username, name: (await getStaff(p.username))?.name ?? p.username, role: STAFF_ROLE_LABELS[p.role] };
 }
 
 function toPerson(l: LadderRecord, today: string): LadderPerson {
@@ -56,18 +54,9 @@ export const handler = httpHandler({
   'POST /admin/demands/{id}/complaint': async ({ params, body, principal }) => {
     const [d, staff] = await Promise.all([getDemand(params.id), getStaff(body.staffUsername)]);
     if (!d) throw notFound('诉求不存在');
-    if (d.type !== 'complaint') throw conflict('只有投诉类诉求可以立案核查', 'NOT_A_COMPLAINT');
     if (!staff) throw badRequest('被投诉的工作人员不存在', { staffUsername: '被投诉的工作人员不存在' });
     const dept = staff.departmentId ? await getDepartment(staff.departmentId) : undefined;
-    const now = new Date().toISOString();
-    const { actor, role } = await actorOf(principal);
-    const c: ComplaintRecord = {
-      demandId: d.id, demandNumber: d.number, townCode: d.townCode, staff: { username: staff.username, name: staff.name },
-      department: dept ? { id: dept.id, name: dept.name } : null, status: 'investigating', statement: null, finding: null, evidence: [],
-      openedAt: now, openedBy: principal.username, decidedAt: null, decidedBy: null, ladderStep: null, version: 1,
-    };
-    const event = { at: now, actor, role, action: 'complaint_investigating', from: null, to: null, note: COMPLAINT_OPENED_NOTE };
-    if ((await createComplaint(c, event)) === 'exists') throw conflict('该投诉已立案核查', 'COMPLAINT_EXISTS');
+    const c = await openInvestigation(d, { username: staff.username, name: staff.name }, dept ? { id: dept.id, name: dept.name } : null, await actorOf(principal), new Date());
     return toCase(c, principal);
   },
 
@@ -91,48 +80,8 @@ export const handler = httpHandler({
   'POST /admin/complaints/{id}/decision': async ({ params, body, principal }) => {
     const c = await visibleComplaint(principal, params.id);
     if (c.version !== body.version) throw stale();
-    if (c.status !== 'investigating') throw conflict('该投诉已有核查结论', 'ILLEGAL_TRANSITION');
-    const now = new Date();
-    const [cal, { actor, role }] = await Promise.all([loadCalendar(), actorOf(principal)]);
-    const today = shanghaiDate(now);
-    const year = today.slice(0, 4);
-    const month = today.slice(0, 7);
-    const next: ComplaintRecord = {
-      ...c, status: body.valid ? 'valid' : 'not_valid', finding: body.finding, evidence: body.evidence,
-      decidedAt: now.toISOString(), decidedBy: principal.username, version: c.version + 1,
-    };
-    const event = { at: now.toISOString(), actor, role, action: 'complaint_decided', from: null, to: null, note: complaintOutcomeNote(body.valid) };
-    if (!body.valid) {
-      if ((await saveDecision({ prev: c, next, event })) === 'stale') throw stale();
-      return toCase(next, principal);
-    }
-    const dept = c.department;
-    const state = await getDecisionState(c.staff.username, year, dept?.id ?? null);
-    const entry = nextLadderEntry((state.ladder?.entries ?? []).map((e) => e.decidedOn), c.demandId, today);
-    next.ladderStep = entry.step;
-    const ladder: LadderRecord = {
-      username: c.staff.username, name: c.staff.name, department: dept,
-      entries: [...(state.ladder?.entries ?? []), entry], version: (state.ladder?.version ?? 0) + 1,
-    };
-    const nth = state.yearCount + 1;
-    const kind = dept ? apologyFor(nth) : null;
-    const apology: ApologyRecord | null = dept && kind ? {
-      id: `${year}-${dept.id}-${nth}`, year, department: dept, kind, complaintId: c.demandId, demandNumber: c.demandNumber,
-      dueOn: apologyDueOn(today, cal), doneAt: null, doneBy: null, note: null,
-    } : null;
-    const staffSet: Record<string, string> = { staffName: c.staff.name, ...(dept ? { departmentId: dept.id, departmentName: dept.name } : {}) };
-    const saved = await saveDecision({
-      prev: c, next, event, ladder: { prev: state.ladder, next: ladder },
-      yearCount: dept ? { year, departmentId: dept.id, seen: state.yearCount } : undefined,
-      apology,
-      demandCounters: { month, updates: validComplaintCounters({ departmentId: dept?.id ?? null, townCode: c.townCode }) },
-      satisfaction: {
-        month,
-        scopes: [{ scope: 'COUNTY', set: {} }, ...(dept ? [{ scope: `DEPT#${dept.id}`, set: {} }] : []), { scope: `STAFF#${c.staff.username}`, set: staffSet }],
-      },
-    });
-    if (saved === 'stale') throw stale();
-    return toCase(next, principal);
+    const [cal, by] = await Promise.all([loadCalendar(), actorOf(principal)]);
+    return toCase(await decideInvestigation(c, body, by, new Date(), cal), principal);
   },
 
   'GET /admin/accountability': async ({ principal }) => {
