@@ -71,7 +71,9 @@ export const handler = httpHandler({
 
   'GET /admin/notices': async ({ query, principal }) => {
     const page = await pageNotices(query, (n) => maySeeNotice(principal, n));
-    return { notices: await Promise.all(page.items.map(noticeView)), nextCursor: page.nextCursor };
+    // Each with its reach (one Query per notice of the page).
+    const full = await Promise.all(page.items.map(async (n) => (await getNotice(n.id)) ?? n));
+    return { notices: await Promise.all(full.map(noticeView)), nextCursor: page.nextCursor };
   },
 
   'GET /admin/notices/{id}': async ({ params, principal }) => noticeView(await noticeFor(principal, params.id, false)),

@@ -40,7 +40,7 @@ export const handler = httpHandler({
   'POST /inbox/{id}/read': async ({ params, principal }) => {
     const m = await getInboxMessage(principal.residentId, params.id);
     if (!m) throw notFound('消息不存在');
-    if (m.readAt === null) await markInboxRead(principal.residentId, m.id, new Date().toISOString(), m.noticeId ? [reachItem(m.noticeId, { read: 1 })] : []);
+    if (m.readAt === null) await markInboxRead(principal.residentId, m.id, new Date().toISOString(), m.noticeId ? [reachItem(m.noticeId, { read: 1 }, principal.residentId)] : []);
     return { unread: await unreadCount(principal.residentId) };
   },
 

@@ -53,7 +53,7 @@ async function fanOut(f: FanoutRecord, owner: string, opts: Required<Omit<Fanout
         const msg = noticeMessage({ ...notice, publishedAt: notice.publishedAt! }, m.residentId, label);
         const { failed } = await transact(() => [
           ...pushItems({ kind: 'resident', id: m.residentId }, msg, notice.publishedAt!),
-          reachItem(notice.id, { targeted: 1, inboxWritten: 1, pushed: 1 }),
+          reachItem(notice.id, { targeted: 1, inboxWritten: 1, pushed: 1 }, m.residentId),
         ]);
         if (failed.length) result.already += 1; // written before (a rerun, or their other region)
         else result.written += 1;

@@ -92,7 +92,7 @@ async function processRow(due: OutboxRecord, owner: string, opts: Required<Sende
     return;
   }
   const reach = REACH_OF[f.state];
-  const extra = row.noticeId && reach ? [reachItem(row.noticeId, { [reach]: 1 })] : [];
+  const extra = row.noticeId && reach ? [reachItem(row.noticeId, { [reach]: 1 }, row.id)] : [];
   if ((await finishOutbox(row, owner, f, now.toISOString(), extra)) === 'lost') return;
   if (f.state === 'sent') result.sent += 1;
   else if (f.state === 'skipped') result.skipped += 1;

@@ -169,7 +169,9 @@ export const key = {
   residentByBirth: (birthDate: string, residentId: string) => ({ pk: `BIRTH#${birthDate.slice(5, 7)}`, sk: `${birthDate}#${residentId}` }),
   /** GSI2 on a staff item: the department heads who bound WeChat (the morning digest's pushes). */
   boundHead: (departmentId: string, username: string) => ({ gsi2pk: `DEPT#${departmentId}#HEADS`, gsi2sk: username }),
-  /** A notice (政策通知) with its reach counters. */
+  /** A notice's reach counters, in a few shards beside it (ADDed by the fan-out, the sender and read receipts). */
+  noticeReach: (id: string, shard: number) => ({ pk: `NOTICE#${id}`, sk: `REACH#${shard}` }),
+  /** A notice (政策通知); its fan-out row and reach shards share its partition. */
   notice: (id: string) => ({ pk: `NOTICE#${id}`, sk: 'NOTICE' }),
 };
 

@@ -1,7 +1,7 @@
 // Notices and their fan-out rows. Reach counters live on the notice item as
 // `reach_<field>` and are only ever ADDed (by the fan-out, the sender and read
 // receipts), so notice edits use Update, never Put.
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NoticeKind, NoticeStatus, NoticeTarget } from '../../shared/schemas/notices';
 import { db, isConditionFailed, tableName } from './client';
 import { key, withoutKeys } from './keys';
@@ -30,11 +30,12 @@ export interface NoticeRecord {
   reach: Record<ReachField, number>;
 }
 
+const zeroReach = () => Object.fromEntries(REACH_FIELDS.map((f) => [f, 0])) as Record<ReachField, number>;
+
+/** The notice item alone (reach zero); `getNotice` adds the reach from its shards. */
 function decodeNotice(raw: Record<string, unknown>): NoticeRecord {
   const item = withoutKeys(raw) as Record<string, unknown>;
-  const reach = Object.fromEntries(REACH_FIELDS.map((f) => [f, Number(item[`reach_${f}`] ?? 0)])) as Record<ReachField, number>;
-  for (const f of REACH_FIELDS) delete item[`reach_${f}`];
-  return { ...(item as unknown as NoticeRecord), fanoutDone: item.fanoutDone === true, reach };
+  return { ...(item as unknown as NoticeRecord), fanoutDone: item.fanoutDone === true, reach: zeroReach() };
 }
 
 export async function createNotice(n: NoticeRecord): Promise<void> {
@@ -44,9 +45,19 @@ export async function createNotice(n: NoticeRecord): Promise<void> {
   );
 }
 
+/** A notice with its reach: one Query of its partition (the notice, its fan-out row, its reach shards). */
 export async function getNotice(id: string): Promise<NoticeRecord | undefined> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.notice(id) }));
-  return out.Item ? decodeNotice(out.Item) : undefined;
+  const out = await db().send(
+    new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.notice(id).pk }, ConsistentRead: true }),
+  );
+  const items = out.Items ?? [];
+  const main = items.find((i) => i.sk === key.notice(id).sk);
+  if (!main) return undefined;
+  const n = decodeNotice(main);
+  for (const shard of items.filter((i) => String(i.sk).startsWith('REACH#'))) {
+    for (const f of REACH_FIELDS) n.reach[f] += Number(shard[`reach_${f}`] ?? 0);
+  }
+  return n;
 }
 
 /** Several notices at once (the feed hides withdrawn ones). */

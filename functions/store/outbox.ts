@@ -44,10 +44,10 @@ export interface InboxRecord {
 }
 
 export const OUTBOX_SHARDS = 4;
-export function shardOf(id: string): number {
+export function shardOf(id: string, shards = OUTBOX_SHARDS): number {
   let h = 0;
   for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return h % OUTBOX_SHARDS;
+  return h % shards;
 }
 
 /** Inbox ids sort by time and name their cause: `20261201T045000000Z-appt-cancel-…`. */
@@ -349,13 +349,16 @@ export const decodeInboxItem = decodeInbox;
 export const REACH_FIELDS = ['targeted', 'inboxWritten', 'pushed', 'delivered', 'skipped', 'failed', 'read'] as const;
 export type ReachField = (typeof REACH_FIELDS)[number];
 
-/** ADD to a notice's reach counters, inside the transaction that made it true. */
-export const reachItem = (noticeId: string, counts: Partial<Record<ReachField, number>>): Item => {
+/** Reach counters are spread over a few items, so a big fan-out does not fight over one. */
+export const REACH_SHARDS = 8;
+
+/** ADD to a notice's reach counters, inside the transaction that made it true; `spread` picks the shard (a resident or row id). */
+export const reachItem = (noticeId: string, counts: Partial<Record<ReachField, number>>, spread: string): Item => {
   const entries = Object.entries(counts);
   return {
     Update: {
       TableName: tableName(),
-      Key: key.notice(noticeId),
+      Key: key.noticeReach(noticeId, shardOf(spread, REACH_SHARDS)),
       UpdateExpression: 'ADD ' + entries.map((_, i) => `#r${i} :r${i}`).join(', '),
       ExpressionAttributeNames: Object.fromEntries(entries.map(([f], i) => [`#r${i}`, `reach_${f}`])),
       ExpressionAttributeValues: Object.fromEntries(entries.map(([, n], i) => [`:r${i}`, n])),
