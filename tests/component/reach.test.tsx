@@ -7,6 +7,10 @@ import { Chip } from '../../miniprogram/src/components/Chip';
 import { Toggle } from '../../miniprogram/src/components/Toggle';
 import { installKeyboardActivation, keyActivates, markStructure } from '../../miniprogram/src/utils/a11y';
 import { DRAFT_MAX_AGE_MS, useDraft } from '../../miniprogram/src/utils/useDraft';
+import Mine from '../../miniprogram/src/pages/mine/index';
+import { getToken, setToken } from '../../miniprogram/src/api/session';
+import { mockApi, ok } from './support/api';
+import { me, regions } from './support/fixtures';
 import * as taro from './support/taro';
 
 let uninstall: () => void;
@@ -129,5 +133,17 @@ describe('useDraft', () => {
     const none = renderHook(() => useDraft('', init));
     act(() => none.result.current.set({ note: 'x', proxy: false }));
     expect(taro.getStorageSync('banshi.draft.')).toBe('');
+  });
+});
+
+describe('我的', () => {
+  it('退出登录 signs the resident out on this device', async () => {
+    setToken('resident', 'tok', new Date(Date.now() + 3600_000).toISOString());
+    mockApi({ 'GET /me': ok(me), 'GET /regions': ok({ regions }) });
+    render(<Mine />);
+    fireEvent.click(await screen.findByRole('button', { name: '退出登录' }));
+    expect(await screen.findByText('尚未登录')).toBeInTheDocument();
+    expect(getToken('resident')).toBeNull();
+    expect(screen.queryByRole('button', { name: '退出登录' })).not.toBeInTheDocument();
   });
 });

@@ -153,3 +153,32 @@ for (const elder of [false, true]) {
     expect(problems(reports)).toEqual([]);
   });
 }
+
+test('a filled application survives a dropped signal and a reload, and goes once it is sent', async () => {
+  const li = residents.find((r) => r.openid === 'demo-openid-li')!;
+  const page = await phone(false);
+  await page.goto(`${stack.urls.h5}#/packages/login/index`);
+  await page.getByRole('button', { name: li.label }).last().click();
+  await page.getByText(li.name).first().waitFor();
+
+  await page.goto(`${stack.urls.h5}#/packages/apply/index?code=QS-MZ-001`);
+  await page.getByRole('switch', { name: '我已备齐：居民身份证' }).last().click();
+  await page.getByPlaceholder('如有需要说明的情况，请填写').last().fill('白天家里有人');
+
+  // The signal drops: sending fails with a clear message and nothing is lost.
+  await page.context().setOffline(true);
+  await page.getByRole('button', { name: '提交申请', exact: true }).last().click();
+  await page.locator('.form-error').filter({ visible: true }).first().waitFor();
+  await page.reload().catch(() => undefined); // no network: the reload itself fails
+  await page.context().setOffline(false);
+  await page.reload();
+
+  await page.getByText('已恢复您上次未提交的内容').first().waitFor();
+  expect(await page.getByRole('switch', { name: '我已备齐：居民身份证' }).last().getAttribute('aria-checked')).toBe('true');
+  expect(await page.getByPlaceholder('如有需要说明的情况，请填写').last().inputValue()).toBe('白天家里有人');
+
+  await page.getByRole('button', { name: '提交申请', exact: true }).last().click();
+  await page.waitForURL(/packages\/apply\/detail\?id=/);
+  const draft = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('banshi.draft.apply:')));
+  expect(draft).toEqual([]);
+});

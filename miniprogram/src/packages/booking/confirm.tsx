@@ -164,6 +164,21 @@ export default function Confirm() {
         ) : null}
       </View>
 
+      {item.materials.length > 0 ? (
+        <View className='card'>
+          <Text className='card__title'>请带齐以下材料</Text>
+          <Text className='hint'>
+            共 {item.materials.length} 项，其中必须 {item.materials.filter((m) => m.required).length} 项
+          </Text>
+          {item.materials.map((m) => (
+            <View key={m.name} className='kv' data-material={m.name}>
+              <Text className='kv__v'>{m.name}</Text>
+              <Text className={m.required ? 'badge badge--red' : 'badge badge--gray'}>{m.required ? '必须' : '非必须'}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
       <Text className='notice'>免费预约，请凭预约码到窗口办理；{cancelRule(place.cutoffMinutes)}</Text>
 
       {stop ? (

@@ -15,13 +15,18 @@ import { useLoad } from '../../utils/useLoad';
 import { PlaceCard } from './parts';
 import './booking.scss';
 
-/** The resident's current region: from the store, else GET /me (silent sign-in in WeChat only). */
+/**
+ * Where the resident lives in the county: the current region, else (a migrant
+ * worker living outside it) the hometown, whose town is theirs; from the
+ * store, else GET /me (silent sign-in in WeChat only).
+ */
 async function residentRegion(): Promise<string | null> {
   const known = getState().me;
-  if (known) return known.currentRegionCode;
+  if (known) return known.currentRegionCode ?? known.hometownRegionCode;
   if (!getToken('resident') && process.env.TARO_ENV === 'h5') return null;
   try {
-    return (await getMe()).currentRegionCode;
+    const me = await getMe();
+    return me.currentRegionCode ?? me.hometownRegionCode;
   } catch {
     return null; // not signed in: the county-wide order still helps
   }

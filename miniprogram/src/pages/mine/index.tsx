@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { RESIDENT_TAG_LABELS } from '../../../../shared/enums';
-import { loginResident } from '../../api/client';
+import { loginResident, logoutResident } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { getMe, saveElderMode } from '../../api/me';
 import { listRegions } from '../../api/regions';
@@ -17,6 +17,9 @@ import { askPrivacyConsent } from '../../utils/privacy-gate';
 import { indexRegions, regionLabel, type RegionIndex } from '../../utils/regions';
 import './index.scss';
 import { Btn } from '../../components/Btn';
+
+// After 退出登录 the silent WeChat sign-in waits for a tap (until the app restarts).
+let signedOut = false;
 
 export default function Mine() {
   const me = useAppState((s) => s.me);
@@ -44,10 +47,11 @@ export default function Mine() {
 
   // In WeChat sign-in is silent (wx.login); in the browser it needs the demo picker, so wait for a tap.
   useDidShow(() => {
-    void refresh(process.env.TARO_ENV !== 'h5');
+    void refresh(process.env.TARO_ENV !== 'h5' && !signedOut);
   });
 
   const signIn = async () => {
+    signedOut = false;
     setError(null);
     setBusy(true);
     try {
@@ -131,6 +135,18 @@ export default function Mine() {
       <View className='card'>
         <Cell label='工作人员入口' value='窗口·代办·督查' onClick={() => void Taro.navigateTo({ url: '/workbench/index/index' })} />
       </View>
+
+      {me ? (
+        <Btn
+          className='btn btn--danger btn--block'
+          onClick={() => {
+            signedOut = true;
+            logoutResident();
+          }}
+        >
+          退出登录
+        </Btn>
+      ) : null}
     </Page>
   );
 }
