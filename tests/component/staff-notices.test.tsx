@@ -66,11 +66,12 @@ test('withdrawing a published notice', async () => {
   expect(seen.find((r) => r.path === '/admin/notices/n1/withdraw')?.body).toEqual({ version: 3 });
 });
 
-test('the list shows each notice with its status and reach', async () => {
-  mockApi({ 'GET /admin/notices': ok({ notices: [notice({ status: 'published', reach: { ...reach, targeted: 12, delivered: 9 }, delivered: true })], nextCursor: null }) });
+test('the list shows each notice with its status and reach; the supervisor reads, never drafts', async () => {
+  mockApi({ 'GET /admin/me': ok({ ...staffProfile, role: 'supervisor' }), 'GET /admin/notices': ok({ notices: [notice({ status: 'published', reach: { ...reach, targeted: 12, delivered: 9 }, delivered: true })], nextCursor: null }) });
   render(<Notices />);
   expect(await screen.findByText('【家乡动态】返乡创业扶持政策')).toBeInTheDocument();
   expect(screen.getByText(/目标 12 人/)).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: '起草通知' })).not.toBeInTheDocument();
 });
 
 test('the staff home offers 政策通知 to department heads and admins, not to clerks', async () => {
