@@ -31,7 +31,7 @@ import {
 } from './schemas/appointments';
 import {
   AlertsQuery, AlertsResponse, PhotosResponse, ApplicationDetail, ApplicationParams, ApplicationsResponse, ApplyRequest, ProxyAssignBody, ProxyStepBody, QueueQuery,
-  StaffActionBody, SupplementRequest,
+  StaffActionBody, SupplementRequest, WithdrawRequest,
 } from './schemas/applications';
 import {
   AppealDecisionBody, DashboardQuery, DashboardResponse, MyRatingsResponse, PublicSatisfactionResponse, RateRequest, Rating,
@@ -240,6 +240,10 @@ export const routes = {
   'GET /applications/{id}': {
     method: 'GET', path: '/applications/{id}', fn: 'applications', auth: 'resident',
     summary: '办件详情：进度时间线、时限、缺件告知、代办进度', params: ApplicationParams, response: ApplicationDetail,
+  },
+  'POST /applications/{id}/withdraw': {
+    method: 'POST', path: '/applications/{id}/withdraw', fn: 'applications', auth: 'resident',
+    summary: '撤回申请（受理前；单独统计，不计为不予受理）', params: ApplicationParams, body: WithdrawRequest, response: ApplicationDetail,
   },
   'POST /applications/{id}/supplement': {
     method: 'POST', path: '/applications/{id}/supplement', fn: 'applications', auth: 'resident',

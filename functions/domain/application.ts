@@ -10,7 +10,7 @@ export { APPLICATION_STATES, APPLICATION_STATE_LABELS, PROXY_STEPS, PROXY_STEP_L
 export type { ApplicationState, ProxyStep } from '../../shared/schemas/applications';
 
 export const APPLICATION_ACTIONS = [
-  'accept', 'request_materials', 'reject', 'supplement', 'review', 'approve', 'deny', 'deliver', 'suspend', 'resume',
+  'accept', 'request_materials', 'reject', 'supplement', 'review', 'approve', 'deny', 'deliver', 'suspend', 'resume', 'withdraw',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
@@ -26,9 +26,16 @@ export const TRANSITIONS: Record<ApplicationAction, { from: readonly Application
   deliver: { from: ['approved', 'denied'], to: 'delivered' },
   suspend: { from: ['submitted', 'accepted', 'reviewing'], to: 'suspended' },
   resume: { from: ['suspended'], to: 'previous' },
+  // The applicant's own: only before acceptance (收件 or 补齐补正); counted apart from 不予受理.
+  withdraw: { from: ['submitted', 'awaiting_materials'], to: 'withdrawn' },
 };
 
 export const CONCLUDED: readonly ApplicationState[] = ['rejected', 'approved', 'denied', 'delivered'];
+/** Closed without a decision: the clock stops, nothing is rated or counted as concluded. */
+export const CLOSED: readonly ApplicationState[] = [...CONCLUDED, 'withdrawn'];
+
+/** Whether the applicant may still withdraw a case in this state. */
+export const canWithdraw = (state: ApplicationState): boolean => TRANSITIONS.withdraw.from.includes(state);
 
 export class IllegalTransitionError extends Error {
   constructor(readonly action: ApplicationAction, readonly state: ApplicationState) {
@@ -114,7 +121,7 @@ export function computeClock(c: ClockInput, today: string, cal: Calendar): Clock
     return clockOn(c, today, cal);
   } catch (err) {
     if (!(err instanceof UnknownCalendarYearError)) throw err;
-    const concluded = CONCLUDED.includes(c.state);
+    const concluded = CLOSED.includes(c.state);
     return {
       intakeDueOn: null, deemedAccepted: false, startOn: c.acceptedOn, pausedDays: 0, promisedDueOn: null, statutoryDueOn: null,
       remainingDays: null, light: concluded ? 'done' : 'pending', onTime: null, deadlinePending: true,
@@ -144,10 +151,10 @@ function clockOn(c: ClockInput, today: string, cal: Calendar): Clock {
     return {
       intakeDueOn, deemedAccepted: false, startOn: null, pausedDays: 0, promisedDueOn: null, statutoryDueOn: null,
       remainingDays: null,
-      light: concluded ? 'done' : paused ? 'paused' : intakeDueOn === null ? 'pending' : today >= intakeDueOn ? 'yellow' : 'green',
+      light: CLOSED.includes(c.state) ? 'done' : paused ? 'paused' : intakeDueOn === null ? 'pending' : today >= intakeDueOn ? 'yellow' : 'green',
       onTime: c.state === 'rejected' && intakeDueOn !== null ? c.concludedOn !== null && c.concludedOn <= intakeDueOn : null,
       // Before acceptance the intake deadline is the one that counts.
-      deadlinePending: intakeDueOn === null,
+      deadlinePending: c.state !== 'withdrawn' && intakeDueOn === null,
     };
   }
   const end = concluded && c.concludedOn ? c.concludedOn : today;

@@ -2,7 +2,7 @@
 import type { Application, ApplicationDetail } from '../../shared/schemas/applications';
 import type { Calendar } from '../domain/calendar';
 import {
-  caseClock, IllegalTransitionError, nextProxyStep, nextState, type ApplicationAction, type ApplicationState,
+  canWithdraw, caseClock, IllegalTransitionError, nextProxyStep, nextState, type ApplicationAction, type ApplicationState,
 } from '../domain/application';
 import { conflict } from '../lib/errors';
 import { maskName, maskPhone } from '../domain/schedule';
@@ -50,7 +50,7 @@ export function toApplication(a: ApplicationRecord, today: string, cal: Calendar
 }
 
 export function toDetail(a: ApplicationRecord, events: EventRecord[], today: string, cal: Calendar, opts: { maskApplicant?: boolean } = {}): ApplicationDetail {
-  return { ...toApplication(a, today, cal, opts), events: [...events].sort((x, y) => x.at.localeCompare(y.at)) };
+  return { ...toApplication(a, today, cal, opts), events: [...events].sort((x, y) => x.at.localeCompare(y.at)), withdrawable: canWithdraw(a.state) };
 }
 
 const LIGHT_ORDER = { red: 0, yellow: 1, green: 2, pending: 3, paused: 4, done: 5 } as const;

@@ -10,6 +10,7 @@ import {
   getApplicationWithEvents,
   pageResidentApplications,
   saveApplication,
+  withdrawalCounted,
   type ApplicationRecord,
   type EventRecord,
 } from '../store/applications';
@@ -146,6 +147,22 @@ export const handler = httpHandler({
   },
 
   'GET /applications/{id}': async ({ params, principal }) => {
+    const [{ application, events }, cal] = await Promise.all([ownDetail(params.id, principal.residentId), loadCalendar()]);
+    return toDetail(application, events, shanghaiDate(), cal);
+  },
+
+  'POST /applications/{id}/withdraw': async ({ params, body, principal }) => {
+    const a = await getApplication(params.id);
+    if (!a || a.residentId !== principal.residentId) throw notFound('办件不存在');
+    const to = advance(a.state, 'withdraw', a.previousState);
+    if (a.version !== body.version) throw conflict('办件已发生变化，请刷新后重试', 'VERSION_CONFLICT');
+    const at = new Date().toISOString();
+    const next: ApplicationRecord = { ...a, state: to, updatedAt: at, version: a.version + 1 };
+    const event: EventRecord = { at, actor: '申请人', action: 'withdraw', from: a.state, to, note: body.reason ?? '申请人撤回申请' };
+    // Out of the queues (the open pointer goes), counted on the item as a withdrawal.
+    if ((await saveApplication(next, a.version, [event], undefined, undefined, [withdrawalCounted(a.serviceCode)])) === 'stale') {
+      throw conflict('办件已发生变化，请刷新后重试', 'VERSION_CONFLICT');
+    }
     const [{ application, events }, cal] = await Promise.all([ownDetail(params.id, principal.residentId), loadCalendar()]);
     return toDetail(application, events, shanghaiDate(), cal);
   },

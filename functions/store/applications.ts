@@ -197,6 +197,11 @@ export async function saveApplication(
   return failed.length ? 'stale' : 'saved';
 }
 
+/** Withdrawals are counted on the item apart from its concluded cases (never a rejection, never in the on-time rate). */
+export const withdrawalCounted = (serviceCode: string): Item => ({
+  Update: { TableName: tableName(), Key: key.service(serviceCode), UpdateExpression: 'ADD perfWithdrawn :one', ExpressionAttributeValues: { ':one': 1 } },
+});
+
 // Pages ------------------------------------------------------------------------
 
 const decodeApplication = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as ApplicationRecord;

@@ -5,7 +5,7 @@ import { IdempotencyKey } from './appointments';
 import { UploadKey } from './uploads';
 
 export const APPLICATION_STATES = [
-  'submitted', 'accepted', 'awaiting_materials', 'rejected', 'reviewing', 'approved', 'denied', 'delivered', 'suspended',
+  'submitted', 'accepted', 'awaiting_materials', 'rejected', 'reviewing', 'approved', 'denied', 'delivered', 'suspended', 'withdrawn',
 ] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 export const APPLICATION_STATE_LABELS: Record<ApplicationState, string> = {
@@ -18,6 +18,7 @@ export const APPLICATION_STATE_LABELS: Record<ApplicationState, string> = {
   denied: '办结（不予许可）',
   delivered: '已送达',
   suspended: '挂起',
+  withdrawn: '已撤回',
 };
 export const STAFF_ACTIONS = ['accept', 'request_materials', 'reject', 'review', 'approve', 'deny', 'deliver', 'suspend', 'resume', 'extend'] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
@@ -141,11 +142,19 @@ export const ApplicationEvent = z.object({
 });
 export type ApplicationEvent = z.infer<typeof ApplicationEvent>;
 
-export const ApplicationDetail = z.extend(Application, { events: z.array(ApplicationEvent) });
+export const ApplicationDetail = z.extend(Application, {
+  events: z.array(ApplicationEvent),
+  /** The applicant may still withdraw it (before acceptance; the state machine in functions/domain/application.ts decides). */
+  withdrawable: z.optional(z.boolean()),
+});
 export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
 
 export const ApplicationParams = z.object({ id: z.string().check(z.regex(/^[a-z0-9-]{8,64}$/, '办件编号格式不正确')) });
 export const ApplicationsResponse = z.object({ applications: z.array(Application), nextCursor: NextCursor });
+
+/** 撤回: the version the resident saw, and optionally why. */
+export const WithdrawRequest = z.object({ version: Version, reason: z.optional(Note) });
+export type WithdrawRequest = z.infer<typeof WithdrawRequest>;
 
 export const SupplementRequest = z.object({ version: Version, materials: z.array(DeclaredMaterial).check(z.maxLength(40, '材料过多')), note: z.optional(Note) });
 

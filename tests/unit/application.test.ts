@@ -1,6 +1,6 @@
 import { createCalendar } from '../../functions/domain/calendar';
 import {
-  APPLICATION_ACTIONS, APPLICATION_STATES, computeClock, IllegalTransitionError, nextProxyStep, nextState, workingDaysTaken,
+  APPLICATION_ACTIONS, APPLICATION_STATES, canWithdraw, CONCLUDED, computeClock, IllegalTransitionError, nextProxyStep, nextState, workingDaysTaken,
   type ApplicationAction, type ApplicationState, type ClockInput,
 } from '../../functions/domain/application';
 
@@ -8,8 +8,8 @@ const cal = createCalendar();
 
 describe('state machine', () => {
   const legal: Partial<Record<ApplicationState, Partial<Record<ApplicationAction, ApplicationState>>>> = {
-    submitted: { accept: 'accepted', request_materials: 'awaiting_materials', reject: 'rejected', suspend: 'suspended' },
-    awaiting_materials: { supplement: 'submitted' },
+    submitted: { accept: 'accepted', request_materials: 'awaiting_materials', reject: 'rejected', suspend: 'suspended', withdraw: 'withdrawn' },
+    awaiting_materials: { supplement: 'submitted', withdraw: 'withdrawn' },
     accepted: { review: 'reviewing', suspend: 'suspended' },
     reviewing: { approve: 'approved', deny: 'denied', suspend: 'suspended' },
     approved: { deliver: 'delivered' },
@@ -27,6 +27,13 @@ describe('state machine', () => {
     expect(nextState('suspended', 'resume', 'accepted')).toBe('accepted');
     expect(nextState('suspended', 'resume', 'submitted')).toBe('submitted');
     expect(() => nextState('suspended', 'resume', null)).toThrow(IllegalTransitionError);
+  });
+
+  test('the applicant may withdraw only before acceptance; a withdrawn case is closed, its clock done, not concluded', () => {
+    expect(APPLICATION_STATES.filter(canWithdraw)).toEqual(['submitted', 'awaiting_materials']);
+    expect(CONCLUDED).not.toContain('withdrawn');
+    const clock = computeClock({ ...base, state: 'withdrawn', acceptedOn: null, concludedOn: null }, '2026-03-30', cal);
+    expect(clock).toMatchObject({ light: 'done', onTime: null, deemedAccepted: false, deadlinePending: false });
   });
 
   test('the error speaks Chinese', () => {

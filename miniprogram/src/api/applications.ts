@@ -30,3 +30,8 @@ export function getApplication(id: string) {
 export function supplement(id: string, body: { version: number; materials: DeclaredMaterial[]; note?: string }) {
   return request('POST /applications/{id}/supplement', { auth: 'resident', params: { id }, body }, ApplicationDetail);
 }
+
+/** 撤回 before acceptance, with the version the resident saw. */
+export function withdrawApplication(id: string, body: { version: number; reason?: string }) {
+  return request('POST /applications/{id}/withdraw', { auth: 'resident', params: { id }, body }, ApplicationDetail);
+}

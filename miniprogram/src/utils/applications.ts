@@ -47,6 +47,7 @@ export const STATE_CLASS: Record<ApplicationState, string> = {
   denied: 'badge badge--gray',
   delivered: 'badge badge--green',
   suspended: 'badge badge--gray',
+  withdrawn: 'badge badge--gray',
 };
 
 export function stateLabel(state: ApplicationState): string {
@@ -74,6 +75,7 @@ export function eventLabel(e: ApplicationEvent): string {
     apply: '提交申请',
     create: '提交申请',
     supplement: '补齐材料',
+    withdraw: '撤回申请',
     deemed_accept: '视为受理',
     deemed_accepted: '视为受理',
     assign_agent: '指派代办员',
@@ -106,6 +108,7 @@ const BY_STATE: Record<ApplicationState, StaffAction[]> = {
   awaiting_materials: [],
   rejected: [],
   delivered: [],
+  withdrawn: [],
 };
 
 /**

@@ -5,7 +5,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { ApplicationDetail } from '../../../../shared/schemas/applications';
-import { getApplication } from '../../api/applications';
+import { getApplication, withdrawApplication } from '../../api/applications';
+import { errorMessage } from '../../api/errors';
 import { Btn } from '../../components/Btn';
 import { ClockCard, KV, MaterialsCard, Phone, ProxyCard, StateBadge, Timeline } from '../../components/CaseParts';
 import { Page } from '../../components/Page';
@@ -13,6 +14,7 @@ import { ErrorState, Loading } from '../../components/States';
 import { role } from '../../utils/a11y';
 import { rateUrl } from '../../utils/ratings';
 import { useLoad } from '../../utils/useLoad';
+import { useState } from 'react';
 import './apply.scss';
 
 const NOTICE_TITLE = '一次性告知：请补齐以下材料';
@@ -24,12 +26,28 @@ export default function ApplicationDetailPage() {
   const id = decodeURIComponent(params.id ?? '');
   // Again on coming back from the supplement page.
   const { data: app, error, reload } = useLoad(() => getApplication(id), [id], { onShow: true, invalid: !id && '缺少办件编号' });
+  const [withdrawing, setWithdrawing] = useState(false);
 
   if (error || !app) {
     return <Page className='apply'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
 
   const awaiting = app.state === 'awaiting_materials';
+
+  const withdraw = async (version: number) => {
+    const { confirm } = await Taro.showModal({ title: '撤回申请', content: '确定撤回这件申请吗？撤回后部门不再办理。', confirmText: '撤回', cancelText: '不撤回' });
+    if (!confirm) return;
+    setWithdrawing(true);
+    try {
+      await withdrawApplication(app.id, { version });
+      void Taro.showToast({ title: '已撤回', icon: 'success' });
+    } catch (e) {
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    } finally {
+      setWithdrawing(false);
+      reload(); // the new state, or what changed under us (a 409)
+    }
+  };
 
   return (
     <Page className='apply'>
@@ -92,6 +110,15 @@ export default function ApplicationDetailPage() {
             }
           >
             评价本次办件
+          </Btn>
+        </View>
+      ) : null}
+
+      {app.withdrawable ? (
+        <View className='card'>
+          <Text className='hint'>受理前可以撤回申请；撤回后如需办理，请重新申请。</Text>
+          <Btn className='btn btn--ghost btn--block' disabled={withdrawing} onClick={() => void withdraw(app.version)}>
+            {withdrawing ? '正在撤回…' : '撤回申请'}
           </Btn>
         </View>
       ) : null}

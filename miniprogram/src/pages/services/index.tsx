@@ -1,5 +1,5 @@
 // 办事: the catalogue with keyword search and category / level filters.
-import { Input, ScrollView, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
@@ -12,6 +12,7 @@ import type { ServicesQuery, ServicesResponse } from '../../../../shared/schemas
 import { listServices } from '../../api/catalog';
 import { errorMessage } from '../../api/errors';
 import { Chip } from '../../components/Chip';
+import { role } from '../../utils/a11y';
 import { Page } from '../../components/Page';
 import { ServiceRow } from '../../components/ServiceRow';
 import { Empty, ErrorState, Loading } from '../../components/States';
@@ -94,8 +95,9 @@ export default function Services() {
         </Btn>
       </View>
 
-      <ScrollView className='services__filter' scrollX enableFlex>
-        <View className='services__filter-row'>
+      {/* Wrapped, not a sideways scroll: every category and the chosen one stay in sight. */}
+      <View className='services__filter' {...role('group')} aria-label='事项分类'>
+        <View className='services__filter-row services__categories'>
           <Chip on={!filters.category} onClick={() => setCategory(undefined)}>
             全部分类
           </Chip>
@@ -105,7 +107,7 @@ export default function Services() {
             </Chip>
           ))}
         </View>
-      </ScrollView>
+      </View>
       <View className='services__filter-row services__levels'>
         <Chip on={!filters.level} onClick={() => setLevel(undefined)}>
           不限地点
