@@ -374,8 +374,12 @@ describe('booking: detail', () => {
     expect(within(row('时间')).getByText('09:00—10:00')).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: '取消预约' }));
+    // The page's own dialog (it follows elder mode), not WeChat's.
+    const dialog = await screen.findByRole('dialog', { name: '取消预约' });
+    expect(within(dialog).getByRole('button', { name: '再想想' })).toHaveFocus();
+    fireEvent.click(within(dialog).getByRole('button', { name: '确定取消' }));
     await waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
-    expect(taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '取消预约', confirmText: '确定取消' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     const post = seen.find((r) => r.method === 'POST');
     expect(post?.path).toBe('/appointments/appt-0001-abcd/cancel');
     expect(post?.body).toEqual({ version: 3 });
@@ -387,11 +391,12 @@ describe('booking: detail', () => {
   it('does nothing when the resident thinks again', async () => {
     signIn();
     taro.__setRouterParams({ id: appointment.id });
-    taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
     const seen = mockApi({ 'GET /appointments/{id}': ok({ ...appointment, cutoffAt: future() }) });
     render(<AppointmentDetail />);
     fireEvent.click(await screen.findByRole('button', { name: '取消预约' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '再想想' }));
     await act(async () => undefined);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(seen.filter((r) => r.method === 'POST')).toHaveLength(0);
   });
 
@@ -427,6 +432,7 @@ describe('booking: detail', () => {
     });
     render(<AppointmentDetail />);
     fireEvent.click(await screen.findByRole('button', { name: '取消预约' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '确定取消' }));
     expect(await screen.findByText('已过取消截止时间，不能取消')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('button', { name: '取消预约' })).not.toBeInTheDocument());
   });

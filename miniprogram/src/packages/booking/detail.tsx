@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { cancelAppointment, getAppointment } from '../../api/booking';
 import { errorMessage, isApiError } from '../../api/errors';
 import { Btn } from '../../components/Btn';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { Page } from '../../components/Page';
 import { QrCode } from '../../components/QrCode';
 import { ErrorState, Loading } from '../../components/States';
@@ -25,16 +26,18 @@ export default function AppointmentDetail() {
   const { data: appt, error, reload, setData: setAppt } = useLoad(() => getAppointment(id), [id], { onShow: true, invalid: !id && '缺少预约编号' });
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { confirm, dialog } = useConfirm();
 
   const cancel = async () => {
     if (!appt || busy) return;
-    const answer = await Taro.showModal({
+    const ok = await confirm({
       title: '取消预约',
       content: `确定取消 ${formatDateLong(appt.date)} ${formatSpan(appt.start, appt.end)} 的预约吗？`,
       confirmText: '确定取消',
       cancelText: '再想想',
+      danger: true,
     });
-    if (!answer.confirm) return;
+    if (!ok) return;
     setBusy(true);
     setActionError(null);
     try {
@@ -139,6 +142,7 @@ export default function AppointmentDetail() {
           评价本次办事
         </Btn>
       ) : null}
+      {dialog}
     </Page>
   );
 }
