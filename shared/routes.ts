@@ -48,6 +48,7 @@ import {
   LadderActionRequest, LadderPerson, OpenComplaintRequest, StaffParams, StatementRequest,
 } from './schemas/accountability';
 import { MonthlyReport, MonthlyReportQuery } from './schemas/reports';
+import { AdminHome } from './schemas/workbench';
 import {
   Open311RequestParams, Open311Requests, Open311RequestsQuery, Open311ServiceDefinition, Open311ServiceParams, Open311Services,
 } from './schemas/open311';
@@ -141,6 +142,10 @@ export const routes = {
   },
   'GET /admin/me': {
     method: 'GET', path: '/admin/me', fn: 'adminAuth', auth: 'staff', summary: '当前工作人员', response: StaffProfile,
+  },
+  'GET /admin/home': {
+    method: 'GET', path: '/admin/home', fn: 'adminHome', auth: 'staff',
+    summary: '工作台首页计数：今日预约、待办办件、超期、整改单、诉求（按角色，无关的为 null）', response: AdminHome,
   },
   'POST /admin/me/wechat': {
     method: 'POST', path: '/admin/me/wechat', fn: 'adminAuth', auth: 'staff',

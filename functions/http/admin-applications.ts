@@ -28,6 +28,7 @@ import { caseStep, notifiesResident, proxyStep, rateInvite } from '../domain/mes
 import { pushItems } from '../store/outbox';
 import { logFullViews } from '../store/privacy';
 import { fullViews } from '../domain/privacy';
+import { needsSupervision } from '../domain/workbench';
 
 const EVERYWHERE = ['admin', 'supervisor'];
 
@@ -78,7 +79,7 @@ export const handler = httpHandler({
     return {
       applications: page.items
         .map((a) => toApplication(a, today, cal, { maskApplicant: true }))
-        .filter((a) => a.clock.light === 'red' || a.clock.light === 'yellow' || a.clock.deemedAccepted)
+        .filter((a) => needsSupervision(a.clock))
         .sort(byUrgency),
       nextCursor: page.nextCursor,
     };

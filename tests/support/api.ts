@@ -17,6 +17,7 @@ const modules: Record<string, () => Promise<{ handler: Handler }>> = {
   catalog: () => import('../../functions/http/catalog'),
   openapi: () => import('../../functions/http/openapi'),
   adminAuth: () => import('../../functions/http/admin-auth'),
+  adminHome: () => import('../../functions/http/admin-home'),
   adminCatalog: () => import('../../functions/http/admin-catalog'),
   adminCalendar: () => import('../../functions/http/admin-calendar'),
   places: () => import('../../functions/http/places'),

@@ -1,5 +1,6 @@
 // Staff workbench routes (used only by the workbench subpackage).
 import { StaffProfile, StaffSession, type StaffLoginRequest } from '../../../shared/schemas/auth';
+import { AdminHome } from '../../../shared/schemas/workbench';
 import { request } from './client';
 import { clearToken, setToken } from './session';
 
@@ -11,6 +12,11 @@ export async function staffLogin(body: StaffLoginRequest) {
 
 export function getStaffMe() {
   return request('GET /admin/me', { auth: 'staff' }, StaffProfile);
+}
+
+/** The numbers beside the workbench entries (null: not the caller's entry). */
+export function getWorkbenchHome() {
+  return request('GET /admin/home', { auth: 'staff' }, AdminHome);
 }
 
 export function staffLogout(): void {

@@ -3,7 +3,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { STAFF_ROLE_LABELS } from '../../../../shared/enums';
-import { getStaffMe, staffLogout } from '../../api/staff';
+import { getStaffMe, getWorkbenchHome, staffLogout } from '../../api/staff';
 import { Cell } from '../../components/Cell';
 import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
@@ -15,6 +15,9 @@ import { Btn } from '../../components/Btn';
 
 export default function Workbench() {
   const { data: staff, error, reload } = useLoad(getStaffMe, [], { staff: true });
+  // The numbers are a help, not the page: without them the entries still work.
+  const { data: home } = useLoad(getWorkbenchHome, [], { staff: true, onShow: true });
+  const n = home?.counts;
 
   const logout = () => {
     staffLogout();
@@ -51,19 +54,19 @@ export default function Workbench() {
       </View>
       <View className='card'>
         {mayUse(staff.role, DEMANDS_ROUTE) ? (
-          <Cell label='诉求' value='派单·签收·答复·督办' onClick={() => void Taro.navigateTo({ url: '/workbench/demands/index' })} />
+          <Cell label='诉求' count={n?.demands} value='派单·签收·答复·督办' onClick={() => void Taro.navigateTo({ url: '/workbench/demands/index' })} />
         ) : null}
         {staff.role === 'clerk' || staff.role === 'dept_head' ? (
-          <Cell label='部门办件' value='按期限排序·亮灯' onClick={() => void Taro.navigateTo({ url: '/workbench/queue/index' })} />
+          <Cell label='部门办件' count={n?.queue} value='按期限排序·亮灯' onClick={() => void Taro.navigateTo({ url: '/workbench/queue/index' })} />
         ) : null}
         {mayUse(staff.role, PROXY_ROUTE) ? (
           <Cell label='代办任务' value='委托·代收·代交·代领·回交' onClick={() => void Taro.navigateTo({ url: '/workbench/proxy/index' })} />
         ) : null}
         {staff.role === 'supervisor' || staff.role === 'admin' ? (
-          <Cell label='超期督办' value='临期·超期' onClick={() => void Taro.navigateTo({ url: '/workbench/overdue/index' })} />
+          <Cell label='超期督办' count={n?.overdue} value='临期·超期' onClick={() => void Taro.navigateTo({ url: '/workbench/overdue/index' })} />
         ) : null}
         {staff.role === 'clerk' || staff.role === 'dept_head' || staff.role === 'supervisor' || staff.role === 'admin' ? (
-          <Cell label='差评整改' value='核实·整改·回访·公开' onClick={() => void Taro.navigateTo({ url: '/workbench/tickets/index' })} />
+          <Cell label='差评整改' count={n?.tickets} value='核实·整改·回访·公开' onClick={() => void Taro.navigateTo({ url: '/workbench/tickets/index' })} />
         ) : null}
         {staff.role === 'supervisor' || staff.role === 'admin' || staff.role === 'dept_head' ? (
           <Cell label='满意度看板' value='部门·干部·乡镇' onClick={() => void Taro.navigateTo({ url: '/workbench/satisfaction/index' })} />
@@ -78,7 +81,7 @@ export default function Workbench() {
           <Cell label='政策通知' value='起草·预览·发布·触达' onClick={() => void Taro.navigateTo({ url: '/workbench/notices/index' })} />
         ) : null}
         {mayUse(staff.role, DESK_ROUTE) ? (
-          <Cell label='今日预约' value='名单·签到·关闭时段' onClick={() => void Taro.navigateTo({ url: '/workbench/day/index' })} />
+          <Cell label='今日预约' count={n?.appointmentsToday} value='名单·签到·关闭时段' onClick={() => void Taro.navigateTo({ url: '/workbench/day/index' })} />
         ) : null}
       </View>
       <Btn className='btn btn--danger btn--block' onClick={logout}>
