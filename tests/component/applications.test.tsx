@@ -207,7 +207,8 @@ describe('apply', () => {
     mockApi({ 'GET /services/{code}': ok(dibaoItem) });
     const second = render(<ServiceDetail />);
     await screen.findByText('最低生活保障申请');
-    expect(screen.queryByRole('button', { name: '在线申请' })).not.toBeInTheDocument();
+    // The same code answered differently: the copy kept on the device shows until the answer arrives.
+    await waitFor(() => expect(screen.queryByRole('button', { name: '在线申请' })).not.toBeInTheDocument());
     second.unmount();
 
     process.env.TARO_ENV = 'h5';

@@ -147,3 +147,26 @@ describe('我的', () => {
     expect(screen.queryByRole('button', { name: '退出登录' })).not.toBeInTheDocument();
   });
 });
+
+describe('useLoad keep (stale-while-revalidate)', () => {
+  it('shows the kept copy at once, marks 更新中, and keeps it when the network fails', async () => {
+    const { useLoad } = await import('../../miniprogram/src/utils/useLoad');
+    const { getState } = await import('../../miniprogram/src/store/app');
+    let answer: (v: string) => void = () => undefined;
+    const first = renderHook(() => useLoad(() => new Promise<string>((res) => (answer = res)), [], { keep: 'item:A' }));
+    expect(first.result.current.data).toBeNull();
+    await act(async () => answer('第一次'));
+    expect(first.result.current.data).toBe('第一次');
+    first.unmount();
+
+    let fail: (e: Error) => void = () => undefined;
+    const again = renderHook(() => useLoad(() => new Promise<string>((_res, rej) => (fail = rej)), [], { keep: 'item:A' }));
+    expect(again.result.current.data).toBe('第一次');
+    expect(again.result.current.stale).toBe(true);
+    expect(getState().refreshing).toBe(1);
+    await act(async () => fail(new Error('network')));
+    expect(again.result.current.data).toBe('第一次');
+    expect(again.result.current.error).toBeNull();
+    expect(getState().refreshing).toBe(0);
+  });
+});

@@ -16,6 +16,8 @@ export interface AppState {
   elderMode: boolean;
   me: Me | null;
   pendingSearch: PendingSearch | null;
+  /** Pages showing data kept on the device while the network answers (useLoad `keep`). */
+  refreshing: number;
 }
 
 export const ELDER_MODE_KEY = 'banshi.elderMode';
@@ -42,7 +44,7 @@ function readElderMode(): boolean {
   return systemPrefersLargeText();
 }
 
-let state: AppState = { elderMode: readElderMode(), me: null, pendingSearch: null };
+let state: AppState = { elderMode: readElderMode(), me: null, pendingSearch: null, refreshing: 0 };
 const listeners = new Set<() => void>();
 
 export function getState(): AppState {
@@ -83,6 +85,6 @@ export function setMe(me: Me | null): void {
 
 /** Re-read persisted state (tests reset storage between cases). */
 export function resetState(): void {
-  state = { elderMode: readElderMode(), me: null, pendingSearch: null };
+  state = { elderMode: readElderMode(), me: null, pendingSearch: null, refreshing: 0 };
   listeners.forEach((l) => l());
 }

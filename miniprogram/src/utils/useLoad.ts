@@ -7,9 +7,10 @@
 // shows (coming back from a page that changed things). A reload keeps the data
 // it has until the new data arrives; `error` is the zh-CN message to show.
 // Imports no schemas, so any page may use it without carrying them.
-import { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState, type DependencyList, type Dispatch, type SetStateAction } from 'react';
 import { errorMessage, isApiError } from '../api/errors';
+import { setState as setAppState, getState as getAppState } from '../store/app';
 
 export interface LoadOptions {
   /** Load again every time the page shows, not only on mount. */
@@ -18,6 +19,38 @@ export interface LoadOptions {
   invalid?: string | false | null;
   /** A staff page: a 401 has already taken the user to the workbench login, so it shows no error. */
   staff?: boolean;
+  /**
+   * Keep the last answer on the device under this key and show it at once
+   * (stale-while-revalidate): on a slow or dropped signal the page shows what
+   * it had, marked 更新中 (components/Page.tsx), instead of a spinner or an error.
+   */
+  keep?: string;
+}
+
+const KEEP_PREFIX = 'banshi.keep.';
+
+function kept<T>(key: string | undefined): T | null {
+  if (!key) return null;
+  try {
+    const v = Taro.getStorageSync(KEEP_PREFIX + key) as { data: T } | '';
+    return v && typeof v === 'object' ? v.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function keep(key: string | undefined, data: unknown): void {
+  if (!key) return;
+  try {
+    Taro.setStorageSync(KEEP_PREFIX + key, { data });
+  } catch {
+    // storage full: the page still works, only without the offline copy
+  }
+}
+
+/** Refreshes in flight while stale data shows: the pages' 更新中 mark. */
+function refreshing(delta: 1 | -1): void {
+  setAppState({ refreshing: Math.max(0, getAppState().refreshing + delta) });
 }
 
 export interface Loaded<T> {
@@ -25,11 +58,17 @@ export interface Loaded<T> {
   error: string | null;
   reload: () => void;
   setData: Dispatch<SetStateAction<T | null>>;
+  /** Shown from the device while the network answers (or after it failed). */
+  stale: boolean;
 }
 
 export function useLoad<T>(load: () => Promise<T>, deps: DependencyList, options: LoadOptions = {}): Loaded<T> {
-  const [data, setData] = useState<T | null>(null);
+  const [data, setData] = useState<T | null>(() => kept<T>(options.keep));
+  const [stale, setStale] = useState(() => kept<T>(options.keep) !== null);
   const [error, setError] = useState<string | null>(null);
+  const shown = useRef(data);
+  shown.current = data;
+  const keyShown = useRef(options.keep);
   const latest = useRef({ load, options });
   latest.current = { load, options };
 
@@ -40,9 +79,31 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList, options
       setError(options.invalid);
       return;
     }
-    load().then(setData, (e: unknown) => {
-      if (!(options.staff && isApiError(e) && e.status === 401)) setError(errorMessage(e));
-    });
+    if (options.keep !== keyShown.current) {
+      // Another record (the id changed): show its own kept copy, never the last one's.
+      keyShown.current = options.keep;
+      shown.current = kept<T>(options.keep);
+      setData(shown.current);
+      setStale(shown.current !== null);
+    }
+    const fromDevice = options.keep !== undefined && shown.current !== null;
+    if (fromDevice) refreshing(1);
+    load()
+      .then(
+        (fresh) => {
+          keep(options.keep, fresh);
+          setData(fresh);
+          setStale(false);
+        },
+        (e: unknown) => {
+          // What the device had stays on screen; the error shows only when there is nothing.
+          if (fromDevice) return;
+          if (!(options.staff && isApiError(e) && e.status === 401)) setError(errorMessage(e));
+        },
+      )
+      .finally(() => {
+        if (fromDevice) refreshing(-1);
+      });
   }, []);
 
   const onShow = Boolean(options.onShow);
@@ -54,5 +115,5 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList, options
     if (onShow) reload();
   });
 
-  return { data, error, reload, setData };
+  return { data, error, reload, setData, stale };
 }

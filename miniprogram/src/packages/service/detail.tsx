@@ -55,7 +55,7 @@ function MaterialItem({ m, n }: { m: Material; n: number }) {
 export default function ServiceDetail() {
   const { params } = useRouter();
   const code = decodeURIComponent(params.code ?? '');
-  const { data: item, error, reload } = useLoad(() => getService(code), [code], { invalid: !code && '缺少事项编码' });
+  const { data: item, error, reload } = useLoad(() => getService(code), [code], { invalid: !code && '缺少事项编码', keep: code ? `service:${code}` : undefined });
 
   if (error || !item) {
     return <Page className='detail'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
