@@ -16,6 +16,12 @@ export const PUSH_TEMPLATES = {
     long: false,
     fields: { thing1: 'thing', time2: 'time', thing3: 'thing' },
   },
+  booking_reminder: {
+    id: 'TPL-BOOKING-REMINDER',
+    title: '预约提醒',
+    long: false,
+    fields: { thing1: 'thing', time2: 'time', thing3: 'thing' },
+  },
   case_progress: {
     id: 'TPL-CASE-PROGRESS',
     title: '办件进度通知',
@@ -59,7 +65,7 @@ export const PUSH_TEMPLATE_KEYS = Object.keys(PUSH_TEMPLATES) as PushTemplate[];
 
 /** Which templates a tap makes meaningful (≤ 3 per wx.requestSubscribeMessage call). */
 export const CONSENT_MOMENTS = {
-  book: ['booking_cancelled', 'rate_invite'],
+  book: ['booking_reminder', 'booking_cancelled', 'rate_invite'],
   apply: ['case_progress', 'rate_invite', 'ticket_outcome'],
   follow_notices: ['notice', 'service_reminder'],
 } as const satisfies Record<string, readonly PushTemplate[]>;

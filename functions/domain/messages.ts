@@ -155,3 +155,16 @@ export function staffDigest(departmentId: string, date: string, username: string
     data: { thing1: '临期超期事项待处理', number2: String(count), date3: date },
   };
 }
+
+/** The day before a booking: when, where, and what to bring is on the item's page. */
+export function bookingReminder(a: { id: string; placeName: string; placeAddress: string; date: string; start: string; serviceName: string }): PushMessage {
+  return {
+    id: outboxId.bookingReminder(a.id),
+    kind: 'booking',
+    title: '明天有预约',
+    body: `您预约了明天 ${a.start} 在${a.placeName}（${a.placeAddress}）办理「${a.serviceName}」，请带齐材料准时到场；不能前往请提前取消。`,
+    page: `packages/booking/detail?id=${a.id}`,
+    template: 'booking_reminder',
+    data: { thing1: asThing(a.serviceName), time2: `${a.date} ${a.start}`, thing3: asThing(a.placeName) },
+  };
+}

@@ -113,6 +113,7 @@ export function eventFor(outcome: Exclude<SendOutcome, 'refresh_token'>, failure
  */
 export const outboxId = {
   bookingCancelled: (appointmentId: string) => `appt-cancel-${appointmentId}`,
+  bookingReminder: (appointmentId: string) => `appt-remind-${appointmentId}`,
   caseStep: (applicationId: string, version: number) => `case-${applicationId}-v${version}`,
   rateInvite: (targetType: string, targetId: string) => `rate-${targetType}-${targetId}`,
   ticketOutcome: (ticketId: string) => `ticket-${ticketId}`,
