@@ -21,6 +21,9 @@ Promise.all([import('../functions/jobs/deadline-sweep'), import('../functions/jo
     const { runProactive } = await import('../functions/jobs/proactive');
     const reminders = await runProactive();
     console.log(`主动服务：新提醒 ${reminders.written} 条（今年已提醒 ${reminders.already} 条）`);
+    const { remindTomorrow } = await import('../functions/jobs/booking-reminders');
+    const booked = await remindTomorrow();
+    console.log(`明日预约提醒：新提醒 ${booked.written} 条`);
   })
   .catch((err) => {
     console.error('电子监察失败：', err instanceof Error ? err.message : err);
