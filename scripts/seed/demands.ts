@@ -112,7 +112,7 @@ export const demandSeeds: DemandSeed[] = [
 const DEPARTMENT_STAFF: Record<string, string> = { 'civil-affairs': 'clerk-mz', 'human-resources': 'clerk-rs', 'medical-insurance': 'yb-he' };
 const HANDLER_STEPS: DemandAction[] = ['contact', 'request_info', 'reply', 'request_extension'];
 
-const stableId = (key: string) => {
+export const stableId = (key: string) => {
   const h = createHash('sha256').update(`banshi-demo-demand:${key}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };

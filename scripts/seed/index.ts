@@ -29,6 +29,7 @@ export interface SeedReport {
   /** Demo demands (诉求) across types, channels and states. */
   demands: { created: number; existing: number };
   demandHistory: { created: number; existing: number };
+  complaints: { created: number; existing: number };
   ms: number;
 }
 
@@ -105,6 +106,7 @@ export async function seedDemo(endpoint: string, tableName: string, opts: SeedOp
     history: { created: 0, existing: 0, skipped: 0 },
     demands: { created: 0, existing: 0 },
     demandHistory: { created: 0, existing: 0 },
+    complaints: { created: 0, existing: 0 },
     ms: 0,
   };
   const C = 8; // DynamoDB Local with a dbPath manages a few hundred writes/s
@@ -184,6 +186,9 @@ export async function seedDemo(endpoint: string, tableName: string, opts: SeedOp
   const history = demandHistorySeeds();
   report.demandHistory = await seedDemands(history, demoResidentId);
   log(`诉求历史（近五个月，民情月报用） ${history.length}（新建 ${report.demandHistory.created}，已有 ${report.demandHistory.existing}）`);
+  const { seedComplaints } = await import('./complaints');
+  report.complaints = await seedComplaints();
+  log(`投诉核查（查实有效，问责阶梯与致歉）1（新建 ${report.complaints.created}，已有 ${report.complaints.existing}）`);
 
   report.ms = Date.now() - started;
   return report;

@@ -38,21 +38,28 @@ test('the supervisor marks a complaint valid: the ladder step shows, the apology
   const page = await staffPageOf(browser, stack, 'xiaoneng');
   await shown(page, '投诉核查与问责').click();
   await page.waitForURL(/workbench\/accountability/);
-  await shown(page, `诉求 ${demand.number}`).waitFor();
-  await page.getByLabel('核查结论', { exact: true }).last().locator('textarea').fill('经调取窗口录像并询问当事人，态度生硬、未一次告知属实');
-  await page.getByLabel('证据', { exact: true }).last().locator('textarea').fill('窗口录像\n当事人陈述');
-  await button(page, '查实有效').click();
-  await shown(page, '查实有效 · 问责第1级').waitFor();
-  await shown(page, '两年内查实有效投诉 1 件 · 第1级：约谈').waitFor();
-  await shown(page, '待约谈').waitFor();
-  await shown(page, '县民政局 · 向投诉人当面致歉').waitFor();
+  // The demo already has one valid complaint (县医疗保障局); this one is 赵丽's of 县民政局.
+  // Its row under 投诉核查 (the apology row below names the demand too, but not the person).
+  const complaint = page.locator('.dash-row', { hasText: `诉求 ${demand.number} · 赵丽` }).last();
+  await complaint.waitFor();
+  await complaint.getByLabel('核查结论', { exact: true }).locator('textarea').fill('经调取窗口录像并询问当事人，态度生硬、未一次告知属实');
+  await complaint.getByLabel('证据', { exact: true }).locator('textarea').fill('窗口录像\n当事人陈述');
+  await complaint.getByRole('button', { name: '查实有效', exact: true }).click();
+  await complaint.getByText('查实有效 · 问责第1级').waitFor();
+  const person = page.locator('.dash-row', { hasText: '赵丽（县民政局）' }).last();
+  await person.getByText('两年内查实有效投诉 1 件 · 第1级：约谈').waitFor();
+  await person.getByText('待约谈').waitFor();
+  const apology = page.locator('.dash-row', { hasText: '县民政局 · 向投诉人当面致歉' }).last();
+  await apology.waitFor();
   await page.screenshot({ path: '.tmp/e2e/accountability-owed.png', fullPage: true });
 
-  await button(page, '记录已约谈').click();
-  await shown(page, '应作出的处理均已记录').waitFor();
-  await page.getByLabel('致歉情况', { exact: true }).last().locator('textarea').fill('局长已上门向群众当面致歉');
-  await button(page, '记录已致歉').click();
-  await shown(page, '已致歉：局长已上门向群众当面致歉').waitFor();
+  await person.getByRole('button', { name: '记录已约谈', exact: true }).click();
+  await person.getByText('应作出的处理均已记录').waitFor();
+  await apology.getByLabel('致歉情况', { exact: true }).locator('textarea').fill('局长已上门向群众当面致歉');
+  await apology.getByRole('button', { name: '记录已致歉', exact: true }).click();
+  await page.locator('.dash-row', { hasText: '已致歉：局长已上门向群众当面致歉' }).last().waitFor();
+  // The demo's own: 何丽萍 still owes 约谈, 县医疗保障局 its apology.
+  await page.locator('.dash-row', { hasText: '何丽萍（县医疗保障局）' }).last().getByText('待约谈').waitFor();
 
   // The resident's timeline: investigated, and the outcome — not the sanction.
   const detail = (await api('GET', `/admin/demands/${demand.id}`, undefined, token)).body;
