@@ -15,6 +15,8 @@ import { transact } from './transact';
 import { getResident, type ResidentRecord } from './people';
 import { getApplicationWithEvents } from './applications';
 import { getDemandWithEvents } from './demands';
+import { cancelAppointment, type AppointmentRecord } from './appointments';
+import { shanghaiDate } from '../domain/calendar';
 
 type Raw = Record<string, unknown>;
 
@@ -161,6 +163,10 @@ export async function eraseResident(d: DeletionRecord, now: string): Promise<Del
   await inChunks(l.applications, 8, (a) => unlink(a, 'applicantPhone = :null, residentId = :erased', { ':null': null, ':erased': ERASED_RESIDENT }));
   await inChunks(l.demands, 8, (x) => unlink(x, 'reporter = :reporter, residentId = :null', { ':reporter': { name: ERASED_NAME, phone: null }, ':null': null }));
   await inChunks(l.ratings, 8, (r) => unlink(r, '#comment = :null, residentId = :erased', { ':null': null, ':erased': ERASED_RESIDENT }, { '#comment': 'comment' }));
+  // Bookings still to come are cancelled first, so their seats go back to others (and the one-per-slot guard goes).
+  const today = shanghaiDate(new Date(now));
+  const upcoming = l.appointments.map((a) => withoutKeys(a) as unknown as AppointmentRecord).filter((a) => a.status === 'booked' && a.date >= today);
+  await inChunks(upcoming, 4, (a) => cancelAppointment(a, 'resident', '账号已注销', now));
   await inChunks(l.appointments, 8, (a) => unlink(a, 'residentId = :erased', { ':erased': ERASED_RESIDENT }));
   const deletes: Raw[] = [
     ...l.invites.map((i) => ({ pk: i.pk, sk: i.sk })),

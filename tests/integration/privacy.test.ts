@@ -9,6 +9,10 @@ import { getApplication } from '../../functions/store/applications';
 import { getDemand } from '../../functions/store/demands';
 import { getResidentIdByOpenid } from '../../functions/store/people';
 import { listPrivacyAudit } from '../../functions/store/privacy';
+import { putServicePoint } from '../../functions/store/points';
+import { getAppointment } from '../../functions/store/appointments';
+import { createCalendar, shanghaiDate } from '../../functions/domain/calendar';
+import { TOWN } from '../fixtures/world';
 
 useTestTable();
 let zhang: string, li: string, clerk: string, supervisor: string;
@@ -56,9 +60,27 @@ describe('privacy notice and consent', () => {
   });
 });
 
+/** The first working day after today (the package knows this year and next). */
+function nextWorkingDay(): string {
+  const cal = createCalendar();
+  const d = new Date(`${shanghaiDate()}T00:00:00Z`);
+  do d.setUTCDate(d.getUTCDate() + 1);
+  while (!cal.isWorkingDay(d.toISOString().slice(0, 10)));
+  return d.toISOString().slice(0, 10);
+}
+
 describe('export and delete', () => {
-  let caseId: string, demandId: string;
+  let caseId: string, demandId: string, apptId: string;
   beforeAll(async () => {
+    await putServicePoint({
+      id: 'chengguan-center', name: '城关镇便民服务中心', level: 'town', regionCode: TOWN, address: '人民路102号', phone: '',
+      openingHours: '工作日', serviceCodes: ['QS-MZ-001'], windows: [{ start: '09:00', end: '10:00', capacity: 1 }],
+    });
+    const booked = await call('POST', '/appointments', {
+      token: zhang, body: { slotId: `chengguan-center~${nextWorkingDay()}~0900`, serviceCode: 'QS-MZ-001', idempotencyKey: 'privacy-book-1' },
+    });
+    expect(booked.status).toBe(201);
+    apptId = booked.body.id;
     const a = await apply(zhang, 'privacy-apply-1');
     expect(a.status).toBe(201);
     caseId = a.body.id;
@@ -109,6 +131,12 @@ describe('export and delete', () => {
     const kept = await getApplication(caseId);
     expect(kept).toMatchObject({ applicantPhone: null, residentId: 'erased' });
     expect((await call('GET', `/applications/${caseId}`, { token: zhang })).status).toBe(404);
+    // The booking still to come is cancelled and its seat free for someone else.
+    expect(await getAppointment(apptId)).toMatchObject({ status: 'cancelled', residentId: 'erased' });
+    const seat = await call('POST', '/appointments', {
+      token: li, body: { slotId: `chengguan-center~${nextWorkingDay()}~0900`, serviceCode: 'QS-MZ-001', idempotencyKey: 'privacy-book-2' },
+    });
+    expect(seat.status).toBe(201);
     const demand = await getDemand(demandId);
     expect(demand).toMatchObject({ residentId: null, reporter: { name: '已注销用户', phone: null } });
     // Still there for staff, the case file intact.
