@@ -3,6 +3,7 @@
 // change that causes them (functions/store/outbox.ts `pushItems`).
 import type { PushTemplate } from '../../shared/push-templates';
 import { APPLICATION_STATE_LABELS, PROXY_STEP_LABELS, type ApplicationState, type ProxyStep } from '../../shared/schemas/applications';
+import { DEMAND_DOMAIN_LABELS, DEMAND_TYPE_LABELS, type DemandDomain, type DemandType } from '../../shared/schemas/demands';
 import { asThing, outboxId } from './outbox';
 
 export const INBOX_KINDS = ['booking', 'case', 'rating', 'ticket', 'notice', 'proactive', 'demand', 'digest'] as const;
@@ -114,9 +115,7 @@ export function ticketOutcome(t: { id: string; serviceName: string; outcome: str
 
 /**
  * A demand step the reporter should hear of (signed, replied, asked for
- * information). For the demands module: add
- * `pushItems({ kind: 'resident', id: reporterId }, demandUpdate(d, phrase, text), at)`
- * (functions/store/outbox.ts) to the step's own transaction.
+ * information), written with the step (functions/http/demand-steps.ts).
  */
 export function demandUpdate(d: { id: string; number: string; title: string; version: number }, phrase: '已签收' | '已答复' | '请补充', text: string): PushMessage {
   return {
@@ -167,4 +166,17 @@ export function bookingReminder(a: { id: string; placeName: string; placeAddress
     template: 'booking_reminder',
     data: { thing1: asThing(a.serviceName), time2: `${a.date} ${a.start}`, thing3: asThing(a.placeName) },
   };
+}
+
+/** Which demand steps tell the reporter, and how; null for the rest (the timeline still shows them). */
+export function demandStepMessage(
+  action: string,
+  d: { id: string; number: string; type: string; domain: string; version: number; departmentName: string | null; handler: { name: string } | null },
+  text: string | null,
+): PushMessage | null {
+  const title = `${DEMAND_TYPE_LABELS[d.type as DemandType] ?? '诉求'}·${DEMAND_DOMAIN_LABELS[d.domain as DemandDomain] ?? ''}`;
+  if (action === 'sign') return demandUpdate({ ...d, title }, '已签收', `${d.departmentName ?? '承办部门'}已签收，首办责任人${d.handler?.name ?? ''}`);
+  if (action === 'reply' || action === 'answer') return demandUpdate({ ...d, title }, '已答复', text ?? '请查看答复');
+  if (action === 'request_info') return demandUpdate({ ...d, title }, '请补充', text ?? '请补充相关情况');
+  return null;
 }

@@ -14,6 +14,8 @@ import {
 import { badRequest, conflict, forbidden } from '../lib/errors';
 import { createDemand, getDemandIdByIdempotencyKey, saveDemand, type DemandEventRecord, type DemandRecord } from '../store/demands';
 import { shanghaiDate } from '../domain/calendar';
+import { demandStepMessage } from '../domain/messages';
+import { pushItems } from '../store/outbox';
 import { townOf } from '../domain/regions';
 import { bookingCode } from '../domain/schedule';
 import { headUpload, isUploadOf, keepUpload } from '../store/uploads';
@@ -186,7 +188,10 @@ export function countersOf(d: DemandRecord, events: CounterEvent[]) {
 
 /** Save a step in one transaction (record, event, queue pointers, counters); a lost race is a 409. */
 export async function saveStep(prev: DemandRecord, step: Step, parent?: { id: string; event: DemandEventRecord }): Promise<void> {
-  const outcome = await saveDemand(prev, step.next, [step.event], { month: counterMonth(step.event.at), counters: countersOf(step.next, step.counters), parent });
+  // The reporter hears of signing, a reply or a question in the same transaction (inbox + push).
+  const message = step.next.residentId ? demandStepMessage(step.event.action, step.next, step.event.note) : null;
+  const tell = message ? pushItems({ kind: 'resident', id: step.next.residentId! }, message, step.event.at) : undefined;
+  const outcome = await saveDemand(prev, step.next, [step.event], { month: counterMonth(step.event.at), counters: countersOf(step.next, step.counters), parent, tell });
   if (outcome === 'stale') throw conflict('诉求已被他人处理，请刷新后重试', 'VERSION_CONFLICT');
 }
 

@@ -157,6 +157,15 @@ describe('the journey of an anonymous complaint', () => {
     expect(mine.body.events[3]).toMatchObject({ role: '督查人员', note: '督查改派（终审）至县民政局' });
   });
 
+  test('the reporter is told in the inbox when it is signed, asked for information and replied — once per step', async () => {
+    const inbox = await call('GET', '/inbox', { token: zhang, query: { limit: '50' } });
+    expect(inbox.status).toBe(200);
+    const demandMessages = inbox.body.items.filter((m: any) => m.kind === 'demand' && m.page === `packages/demand/detail?id=${id}`);
+    expect(demandMessages.map((m: any) => m.title).sort()).toEqual(['诉求已签收', '诉求已答复', '诉求已答复', '诉求请补充'].sort());
+    expect(demandMessages.find((m: any) => m.title === '诉求请补充').body).toContain('银行卡流水');
+    expect(demandMessages.every((m: any) => m.read === false)).toBe(true);
+  });
+
   test('another resident’s demand is a 404; without login 401', async () => {
     expect((await call('GET', `/demands/${id}`, { token: li })).status).toBe(404);
     expect((await call('GET', `/demands/${id}`)).status).toBe(401);
