@@ -383,7 +383,7 @@ export const routes = {
   },
   'POST /admin/uploads': {
     method: 'POST', path: '/admin/uploads', fn: 'adminDemands', auth: 'staff', status: 201,
-    summary: '工作人员上传照片（答复照片）：签发直传 S3 的预签名地址', body: UploadRequest, response: UploadTicket,
+    summary: '工作人员上传照片（答复照片、通知附件）：签发直传 S3 的预签名地址', body: UploadRequest, response: UploadTicket,
   },
   'GET /inbox': {
     method: 'GET', path: '/inbox', fn: 'inbox', auth: 'resident',

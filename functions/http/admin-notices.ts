@@ -11,7 +11,7 @@ import { countTargeted } from '../store/audience';
 import { createNotice, getNotice, pageNotices, publishNotice, updateNotice, type NoticeRecord } from '../store/notices';
 import { getStaff } from '../store/people';
 import { getRegions, listRegions } from '../store/reference';
-import { objectExists, presignDownload } from '../store/uploads';
+import { headUpload, isUploadOf, keepUpload, presignDownload, staffUploadOwner } from '../store/uploads';
 import { listDeadOutbox } from '../store/outbox';
 import { PUSH_TEMPLATES } from '../../shared/push-templates';
 
@@ -27,12 +27,28 @@ export async function noticeView(n: NoticeRecord): Promise<Notice> {
   };
 }
 
-/** What a notice refers to must exist: its regions and its attachment. */
+/** What a notice refers to must exist: its regions. */
 async function checkInput(body: NoticeInput): Promise<void> {
   const known = await getRegions(body.target.regionCodes);
   const missing = body.target.regionCodes.find((c) => !known.has(c));
   if (missing) throw badRequest('所选区域不存在', { 'target.regionCodes': '所选区域不存在' });
-  if (body.attachmentKey && !(await objectExists(body.attachmentKey))) throw badRequest('附件未上传成功，请重新上传', { attachmentKey: '附件未上传成功，请重新上传' });
+}
+
+/**
+ * The attachment the notice keeps: the author's own upload, copied out of
+ * tmp/ (which expires) into the notice's folder. Someone else's upload (a
+ * resident's photo) is refused, so a notice can never publish it. Omitted on
+ * an edit: the attachment stays; null: it is removed.
+ */
+async function keepAttachment(key: string | null | undefined, s: StaffPrincipal, noticeId: string, current: string | null): Promise<string | null> {
+  if (key === undefined) return current;
+  if (key === null) return null;
+  const field = (m: string) => badRequest(m, { attachmentKey: m });
+  if (!isUploadOf(key, staffUploadOwner(s.username))) throw field('只能使用本人上传的附件');
+  if (!(await headUpload(key))) throw field('附件未上传成功，请重新上传');
+  const kept = `notices/${noticeId}/${key.split('/').pop()}`;
+  await keepUpload(key, kept);
+  return kept;
 }
 
 async function noticeFor(s: StaffPrincipal, id: string, edit: boolean): Promise<NoticeRecord> {
@@ -57,9 +73,10 @@ export const handler = httpHandler({
     await checkInput(body);
     const now = new Date();
     const at = now.toISOString();
-    const staff = await getStaff(principal.username);
+    const id = noticeId(now);
+    const [staff, attachmentKey] = await Promise.all([getStaff(principal.username), keepAttachment(body.attachmentKey, principal, id, null)]);
     const n: NoticeRecord = {
-      id: noticeId(now), kind: body.kind, title: body.title, body: body.body, attachmentKey: body.attachmentKey ?? null, target: body.target,
+      id, kind: body.kind, title: body.title, body: body.body, attachmentKey, target: body.target,
       expiresOn: body.expiresOn ?? null, status: 'draft', departmentId: principal.role === 'admin' ? null : principal.departmentId,
       author: { username: principal.username, name: staff?.name ?? principal.username }, createdAt: at, updatedAt: at,
       publishedAt: null, withdrawnAt: null, fanoutDone: false, version: 1,
@@ -83,7 +100,8 @@ export const handler = httpHandler({
     step(n, 'edit', body.version);
     await checkInput(body);
     const { version, ...input } = body;
-    const fields = { ...input, attachmentKey: input.attachmentKey ?? null, expiresOn: input.expiresOn ?? null, updatedAt: new Date().toISOString() };
+    const attachmentKey = await keepAttachment(input.attachmentKey, principal, n.id, n.attachmentKey);
+    const fields = { ...input, attachmentKey, expiresOn: input.expiresOn ?? null, updatedAt: new Date().toISOString() };
     if ((await updateNotice(n.id, version, fields)) === 'stale') throw stale();
     return noticeView((await getNotice(n.id))!);
   },

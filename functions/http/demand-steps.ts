@@ -211,7 +211,7 @@ export async function keepPhotos(keys: string[] | undefined, owner: string, dema
 }
 
 /** Staff upload under their own owner id (never a resident's). */
-export const staffUploadOwner = (username: string) => `staff_${username}`;
+export { staffUploadOwner } from '../store/uploads';
 
 export const newDemandNumber = (now: Date) => `${shanghaiDate(now).replace(/-/g, '')}-${bookingCode(randomBytes(8)).slice(0, 5)}`;
 

@@ -26,6 +26,9 @@ export const key = {
   residentByCadre: (username: string, residentId: string) => ({ gsi1pk: `CADRE#${username}#RESIDENTS`, gsi1sk: `RESIDENT#${residentId}` }),
   /** A resident's account deletion (PIPL): scheduled, then done; outlives the profile so a second request is refused. */
   accountDeletion: (residentId: string) => ({ pk: `RESIDENT#${residentId}`, sk: 'DELETION' }),
+  /** GSI2 (sparse, while scheduled): deletions not yet carried out, by their 15-day limit (the daily sweep finishes them). */
+  deletionDue: (dueBy: string, residentId: string) => ({ gsi2pk: 'DELETIONS#DUE', gsi2sk: `${dueBy}#${residentId}` }),
+  deletionsDuePartition: 'DELETIONS#DUE',
   /** Audit of exports and deletions of personal data, newest last. */
   privacyAudit: (at: string, id: string) => ({ pk: 'AUDIT#PRIVACY', sk: `${at}#${id}` }),
   privacyAuditPartition: 'AUDIT#PRIVACY',

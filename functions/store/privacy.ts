@@ -108,12 +108,24 @@ export async function getDeletion(residentId: string): Promise<DeletionRecord | 
 /** The first request schedules the deletion (the 15-day promise on record); a retry keeps the first. */
 export async function scheduleDeletion(d: DeletionRecord): Promise<DeletionRecord> {
   try {
-    await db().send(new PutCommand({ TableName: tableName(), Item: { ...key.accountDeletion(d.residentId), ...d }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...key.accountDeletion(d.residentId), ...key.deletionDue(d.dueBy, d.residentId), ...d },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
     return d;
   } catch (err) {
     if (!isConditionFailed(err)) throw err;
     return (await getDeletion(d.residentId))!;
   }
+}
+
+/** Deletions still scheduled (a crash cut one short): the sweep carries them out. */
+export async function listScheduledDeletions(): Promise<DeletionRecord[]> {
+  const items = await queryAll<Raw>({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': key.deletionsDuePartition } });
+  return items.map((i) => withoutKeys(i) as unknown as DeletionRecord);
 }
 
 export async function countHoldings(residentId: string): Promise<Holdings> {

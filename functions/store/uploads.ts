@@ -41,6 +41,8 @@ export const newUploadKey = (ownerId: string, contentType: UploadContentType) =>
   `tmp/${ownerId}/${randomUUID()}.${UPLOAD_EXTENSIONS[contentType]}`;
 
 /** Whether `key` is a temporary upload of `ownerId` (an application may only attach its own). */
+/** Whose uploads a staff member's are (tmp/staff_<username>/…), apart from residents'. */
+export const staffUploadOwner = (username: string) => `staff_${username}`;
 export const isUploadOf = (key: string, ownerId: string) => key.startsWith(`tmp/${ownerId}/`) && !key.slice(5 + ownerId.length).includes('/');
 
 const expiry = (now: Date) => new Date(now.getTime() + UPLOAD_URL_TTL_SECONDS * 1000).toISOString();

@@ -6,8 +6,8 @@ import { Instant } from './common';
 export const UPLOAD_CONTENT_TYPES = ['image/jpeg', 'image/png'] as const;
 export type UploadContentType = (typeof UPLOAD_CONTENT_TYPES)[number];
 export const UPLOAD_EXTENSIONS: Record<UploadContentType, 'jpg' | 'png'> = { 'image/jpeg': 'jpg', 'image/png': 'png' };
-/** A material of an application; a photo of a demand (诉求) or of its reply. */
-export const UPLOAD_PURPOSES = ['application_material', 'demand_photo'] as const;
+/** A material of an application; a photo of a demand (诉求) or of its reply; a notice's attachment. */
+export const UPLOAD_PURPOSES = ['application_material', 'demand_photo', 'notice_attachment'] as const;
 /** 5 MiB: the largest photo a resident may upload. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 /** How long a presigned upload or download URL is valid. */

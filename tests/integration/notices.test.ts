@@ -197,3 +197,37 @@ describe('fan-out', () => {
     expect((await call('POST', `/admin/notices/${draft.id}/publish`, { token: head, body: { version: 1 } })).status).toBe(409);
   });
 });
+
+describe('a notice’s attachment', () => {
+  async function upload(token: string, path: string): Promise<string> {
+    const bytes = Buffer.from('scan of the policy document');
+    const ticket = await call('POST', path, { token, body: { contentType: 'image/png', bytes: bytes.length, purpose: 'notice_attachment' } });
+    expect(ticket.status).toBe(201);
+    const put = await fetch(ticket.body.url, { method: 'PUT', headers: ticket.body.headers, body: new Uint8Array(bytes) });
+    expect(put.status).toBe(200);
+    return ticket.body.key;
+  }
+
+  test('only the author’s own upload; kept out of the expiring tmp/ folder; an edit without it keeps it', async () => {
+    const residentsPhoto = await upload(zhang, '/uploads');
+    const stolen = await call('POST', '/admin/notices', { token: head, body: input({ attachmentKey: residentsPhoto }) });
+    expect(stolen.status).toBe(400);
+    expect(stolen.body.fields.attachmentKey).toBe('只能使用本人上传的附件');
+
+    const own = await upload(head, '/admin/uploads');
+    const draft = await call('POST', '/admin/notices', { token: head, body: input({ attachmentKey: own }) });
+    expect(draft.status).toBe(201);
+    const { getNotice } = await import('../../functions/store/notices');
+    const kept = (await getNotice(draft.body.id))!.attachmentKey!;
+    expect(kept).toMatch(new RegExp(`^notices/${draft.body.id}/`));
+    expect(draft.body.attachmentUrl).toContain(encodeURIComponent(kept).replace(/%2F/g, '/'));
+    const fetched = await fetch(draft.body.attachmentUrl);
+    expect(fetched.status).toBe(200);
+
+    const edited = await call('PUT', `/admin/notices/${draft.body.id}`, { token: head, body: { ...input({ title: '高滩镇返乡创业扶持政策（修订）' }), version: draft.body.version } });
+    expect(edited.status).toBe(200);
+    expect((await getNotice(draft.body.id))!.attachmentKey).toBe(kept);
+    const removed = await call('PUT', `/admin/notices/${draft.body.id}`, { token: head, body: { ...input({ attachmentKey: null }), version: edited.body.version } });
+    expect(removed.body.attachmentUrl).toBeNull();
+  });
+});

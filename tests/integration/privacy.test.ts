@@ -180,3 +180,21 @@ describe('full views of personal data', () => {
     expect((await call('GET', '/admin/audit/full-views', { token: li })).status).toBe(403);
   });
 });
+
+describe('the deletion sweep', () => {
+  test('a deletion left scheduled (its request was cut short) is carried out by the morning sweep, once', async () => {
+    const { countHoldings, getDeletion, listScheduledDeletions, scheduleDeletion } = await import('../../functions/store/privacy');
+    const { sweepDeletions } = await import('../../functions/jobs/deletion-sweep');
+    const { deletionDueBy } = await import('../../functions/domain/privacy');
+    await residentToken('r-wu', { name: '吴芳', phone: '13700000000' });
+    const requestedAt = new Date().toISOString();
+    await scheduleDeletion({ residentId: 'r-wu', status: 'scheduled', requestedAt, dueBy: deletionDueBy(requestedAt), completedAt: null, holdings: await countHoldings('r-wu') });
+    expect((await listScheduledDeletions()).map((d) => d.residentId)).toEqual(['r-wu']);
+
+    expect(await sweepDeletions()).toEqual({ done: 1 });
+    expect(await getDeletion('r-wu')).toMatchObject({ status: 'done' });
+    expect(await getResidentIdByOpenid('openid-r-wu')).toBeUndefined();
+    expect(await listScheduledDeletions()).toEqual([]);
+    expect(await sweepDeletions()).toEqual({ done: 0 });
+  });
+});
