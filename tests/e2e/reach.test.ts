@@ -88,6 +88,16 @@ async function visit(page: Page, path: string, elder: boolean): Promise<PageRepo
   return { url: path, axe: await axeViolations(page), elder: elder ? await elderNumbers(page) : undefined };
 }
 
+/** A resident who has not agreed to the current privacy notice sees it first after signing in: agree (it is measured too). */
+async function agreePrivacy(page: Page, reports?: PageReport[], elder = false): Promise<void> {
+  const agree = page.getByRole('button', { name: '同意并继续' }).filter({ visible: true }).first();
+  if (!(await agree.waitFor({ timeout: 5_000 }).then(() => true, () => false))) return;
+  await page.waitForTimeout(900);
+  if (reports) reports.push({ url: 'packages/profile/privacy', axe: await axeViolations(page), elder: elder ? await elderNumbers(page) : undefined });
+  await agree.click();
+  await page.waitForTimeout(900);
+}
+
 async function residentReports(elder: boolean): Promise<PageReport[]> {
   // 张桂英 saved elder mode on, 李春花 off: the signed-in preference wins.
   const who = residents.find((r) => r.openid === (elder ? 'demo-openid-zhang' : 'demo-openid-li'))!;
@@ -95,6 +105,7 @@ async function residentReports(elder: boolean): Promise<PageReport[]> {
   const reports: PageReport[] = [await visit(page, 'packages/login/index', elder)];
   await page.getByRole('button', { name: who.label }).last().click();
   await page.getByText(who.name).first().waitFor();
+  await agreePrivacy(page, reports, elder);
   for (const p of RESIDENT_PAGES) reports.push(await visit(page, p, elder));
   return reports;
 }
@@ -160,6 +171,7 @@ test('a filled application survives a dropped signal and a reload, and goes once
   await page.goto(`${stack.urls.h5}#/packages/login/index`);
   await page.getByRole('button', { name: li.label }).last().click();
   await page.getByText(li.name).first().waitFor();
+  await agreePrivacy(page);
 
   await page.goto(`${stack.urls.h5}#/packages/apply/index?code=QS-MZ-001`);
   await page.getByRole('switch', { name: '我已备齐：居民身份证' }).last().click();
