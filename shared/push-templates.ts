@@ -67,6 +67,8 @@ export const PUSH_TEMPLATE_KEYS = Object.keys(PUSH_TEMPLATES) as PushTemplate[];
 export const CONSENT_MOMENTS = {
   book: ['booking_reminder', 'booking_cancelled', 'rate_invite'],
   apply: ['case_progress', 'rate_invite', 'ticket_outcome'],
+  // Signing, a question and the reply of a demand come as case progress.
+  file_demand: ['case_progress', 'rate_invite'],
   follow_notices: ['notice', 'service_reminder'],
 } as const satisfies Record<string, readonly PushTemplate[]>;
 export type ConsentMoment = keyof typeof CONSENT_MOMENTS;

@@ -6,6 +6,7 @@
 // never files twice.
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { askConsent } from '../../utils/subscribe';
 import { useState } from 'react';
 import { DraftNotice } from '../../components/DraftNotice';
 import { useDraft } from '../../utils/useDraft';
@@ -115,6 +116,8 @@ export default function FileDemand() {
       setFailure(parsed.error.issues[0]?.message ?? '请检查填写的内容');
       return;
     }
+    // WeChat shows the consent dialog only within the tap itself: ask before any request.
+    void askConsent('file_demand');
     if (form.type === 'consult' && !found) {
       // Before a question goes to a department: has it been answered already?
       setBusy(true);
