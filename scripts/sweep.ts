@@ -1,4 +1,4 @@
-// npm run sweep: run the daily deadline, default-rating and demand sweeps and the proactive reminders once against the local stack
+// npm run sweep: run the daily deadline, default-rating, demand and account-deletion sweeps and the proactive reminders once against the local stack
 // (`npm start` must be running), as the scheduled function does when deployed.
 process.env.AWS_ENDPOINT_URL_DYNAMODB ??= 'http://127.0.0.1:8000';
 process.env.AWS_ACCESS_KEY_ID ??= 'local';
@@ -24,6 +24,9 @@ Promise.all([import('../functions/jobs/deadline-sweep'), import('../functions/jo
     const { remindTomorrow } = await import('../functions/jobs/booking-reminders');
     const booked = await remindTomorrow();
     console.log(`明日预约提醒：新提醒 ${booked.written} 条`);
+    const { sweepDeletions } = await import('../functions/jobs/deletion-sweep');
+    const deleted = await sweepDeletions();
+    console.log(`注销账号：补做 ${deleted.done} 件`);
   })
   .catch((err) => {
     console.error('电子监察失败：', err instanceof Error ? err.message : err);
