@@ -3,6 +3,9 @@
 import type { ResidentTag } from '../../shared/enums';
 import type { PushMessage } from './messages';
 import { asThing, outboxId } from './outbox';
+import { ageOn } from './age';
+
+export { ageOn, ageWarning } from './age';
 
 export interface NoticeTarget {
   /** Region subtrees (county 6 digits, town 9, village 12, group 15). */
@@ -65,14 +68,6 @@ export function birthDateFromIdNumber(id: string): string | null {
 /** The birth date from the profile, else from the ID number. */
 export const birthDateOf = (p: { birthDate?: string | null; idNumber?: string | null }): string | null =>
   p.birthDate ?? (p.idNumber ? birthDateFromIdNumber(p.idNumber) : null);
-
-/** Whole years on `today` (a 29 February birthday counts from 1 March in other years). */
-export function ageOn(birthDate: string, today: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  const hadBirthday = tm > bm || (tm === bm && td >= bd);
-  return ty - by - (hadBirthday ? 0 : 1);
-}
 
 // ---------------------------------------------------------------- proactive rules
 
@@ -141,15 +136,6 @@ export const proactiveKey = (ruleId: string, residentId: string, today: string) 
 /** The rules that fire for `s` today, each with its once-a-year key. */
 export const firedRules = (s: ProactiveSubject, today: string, rules: readonly ProactiveRule[] = PROACTIVE_RULES) =>
   rules.filter((r) => ruleFires(r, s, today)).map((rule) => ({ rule, key: proactiveKey(rule.id, s.residentId, today) }));
-
-/** The item page's warning (never blocking): the person's age against the item's stated range. */
-export function ageWarning(birthDate: string | null, today: string, range: { minAge: number | null; maxAge: number | null }): string | null {
-  if (!birthDate || (range.minAge === null && range.maxAge === null)) return null;
-  const age = ageOn(birthDate, today);
-  if (range.minAge !== null && age < range.minAge) return `本事项面向${range.minAge}周岁及以上人员，您目前${age}周岁，可能不符合条件`;
-  if (range.maxAge !== null && age > range.maxAge) return `本事项面向${range.maxAge}周岁及以下人员，您目前${age}周岁，可能不符合条件`;
-  return null;
-}
 
 // ---------------------------------------------------------------- notice lifecycle and fan-out plan
 

@@ -195,6 +195,7 @@ export const services: ServiceItemCreate[] = [
     online: true,
     proxy: true,
     keywords: ['养老', '养老保险', '社保', '参保', '城乡居民养老'],
+    minAge: 16,
   },
   {
     code: 'QS-RS-002',
@@ -223,6 +224,7 @@ export const services: ServiceItemCreate[] = [
     online: true,
     proxy: true,
     keywords: ['养老金', '领取养老金', '60岁', '待遇', '社保'],
+    minAge: 60,
   },
   {
     code: 'QS-RS-003',
@@ -398,6 +400,7 @@ export const services: ServiceItemCreate[] = [
     online: true,
     proxy: true,
     keywords: ['高龄', '高龄津贴', '80岁', '老年人', '津贴'],
+    minAge: 80,
   },
   {
     code: 'QS-MZ-005',
@@ -457,6 +460,7 @@ export const services: ServiceItemCreate[] = [
     online: false,
     proxy: false,
     keywords: ['结婚', '结婚证', '婚姻登记', '领证'],
+    minAge: 20,
   },
   // ---- 卫健（老龄） --------------------------------------------------------
   {
@@ -483,6 +487,7 @@ export const services: ServiceItemCreate[] = [
     online: true,
     proxy: true,
     keywords: ['老年证', '优待证', '敬老', '70岁', '免费公交'],
+    minAge: 60,
   },
   {
     code: 'QS-WJ-002',
@@ -535,6 +540,7 @@ export const services: ServiceItemCreate[] = [
     online: false,
     proxy: true,
     keywords: ['计生', '奖励扶助', '独生子女', '扶助金'],
+    minAge: 60,
   },
   // ---- 残联 --------------------------------------------------------------
   {

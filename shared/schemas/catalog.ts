@@ -25,6 +25,8 @@ export const ItemStats = z.object({
 });
 export type ItemStats = z.infer<typeof ItemStats>;
 
+const Age = z.int({ error: '年龄应为整数' }).check(z.minimum(0, '年龄应为0-150'), z.maximum(150, '年龄应为0-150'));
+
 /** Fields staff edit; the rest is derived. */
 export const ServiceItemInput = z.object({
   name: Text(60, { label: '事项名称', min: 2 }),
@@ -49,14 +51,23 @@ export const ServiceItemInput = z.object({
   online: z.boolean(),
   proxy: z.boolean(),
   keywords: z.array(Text(20, { label: '关键词' })).check(z.maxLength(20, '关键词过多')),
+  /** The stated age condition (e.g. 高龄津贴 80+): the item page warns a resident outside it, never blocks. */
+  minAge: z.optional(z.nullable(Age)),
+  maxAge: z.optional(z.nullable(Age)),
 });
 export type ServiceItemInput = z.infer<typeof ServiceItemInput>;
 
-export const ServiceItemCreate = z.extend(ServiceItemInput, { code: ServiceCode });
+/** On the inputs only (an object with a refinement cannot be extended). */
+const ageRangeInOrder = z.refine<{ minAge?: number | null; maxAge?: number | null }>((t) => t.minAge == null || t.maxAge == null || t.minAge <= t.maxAge, {
+  message: '最小年龄不能大于最大年龄',
+  path: ['minAge'],
+});
+
+export const ServiceItemCreate = z.extend(ServiceItemInput, { code: ServiceCode }).check(ageRangeInOrder);
 export type ServiceItemCreate = z.infer<typeof ServiceItemCreate>;
 
 /** Update with optimistic concurrency: `version` is the one the editor saw. */
-export const ServiceItemUpdate = z.extend(ServiceItemInput, { version: Version });
+export const ServiceItemUpdate = z.extend(ServiceItemInput, { version: Version }).check(ageRangeInOrder);
 export type ServiceItemUpdate = z.infer<typeof ServiceItemUpdate>;
 
 /** A material as stored and returned: text as it was saved (rows may predate the text rules). */

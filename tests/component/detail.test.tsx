@@ -2,8 +2,9 @@
 import { render, screen, within } from '@testing-library/react';
 import ServiceDetail from '../../miniprogram/src/packages/service/detail';
 import type { ServiceItem } from '../../shared/schemas/catalog';
+import { setToken } from '../../miniprogram/src/api/session';
 import { mockApi, ok } from './support/api';
-import { dibaoItem, pensionSummary } from './support/fixtures';
+import { dibaoItem, me, pensionSummary } from './support/fixtures';
 import * as taro from './support/taro';
 
 /** The label–value row labelled `label` (a button may carry the same words, e.g. 预约办理). */
@@ -113,5 +114,43 @@ describe('service detail page', () => {
     mockApi({ 'GET /services/{code}': { status: 404, body: { code: 'NOT_FOUND', message: '事项不存在或已下架' } } });
     render(<ServiceDetail />);
     expect(await screen.findByText('事项不存在或已下架')).toBeInTheDocument();
+  });
+
+  describe('age condition', () => {
+    const elderItem: ServiceItem = { ...dibaoItem, code: 'QS-MZ-004', name: '高龄津贴申领', minAge: 80, maxAge: null };
+    // 1 January, 72 years ago: 72 whatever today's date.
+    const born72 = `${new Date().getUTCFullYear() - 72}-01-01`;
+    const signIn = () => setToken('resident', 'tok', new Date(Date.now() + 3600_000).toISOString());
+
+    it('warns a signed-in 72-year-old about an 80+ item, and still offers booking', async () => {
+      signIn();
+      taro.__setRouterParams({ code: 'QS-MZ-004' });
+      const seen = mockApi({ 'GET /services/{code}': ok(elderItem), 'GET /me': ok({ ...me, birthDate: born72 }) });
+      render(<ServiceDetail />);
+      expect(await screen.findByText(/本事项面向80周岁及以上人员，您目前72周岁，可能不符合条件/)).toBeInTheDocument();
+      expect(screen.getByRole('status')).toHaveTextContent('仍可预约或申请');
+      expect(screen.getByRole('button', { name: '预约办理' })).toBeInTheDocument();
+      expect(seen.some((c) => c.path === '/me')).toBe(true);
+    });
+
+    it('says nothing to someone old enough', async () => {
+      signIn();
+      taro.__setRouterParams({ code: 'QS-MZ-004' });
+      mockApi({ 'GET /services/{code}': ok(elderItem), 'GET /me': ok({ ...me, birthDate: `${new Date().getUTCFullYear() - 85}-01-01` }) });
+      const { unmount } = render(<ServiceDetail />);
+      await screen.findByText('高龄津贴申领');
+      await new Promise((r) => setTimeout(r, 0));
+      expect(screen.queryByText(/可能不符合条件/)).not.toBeInTheDocument();
+      unmount();
+    });
+
+    it('does not call /me for a guest', async () => {
+      taro.__setRouterParams({ code: 'QS-MZ-004' });
+      const seen = mockApi({ 'GET /services/{code}': ok(elderItem) });
+      render(<ServiceDetail />);
+      await screen.findByText('高龄津贴申领');
+      expect(seen.some((c) => c.path === '/me')).toBe(false);
+      expect(screen.queryByText(/可能不符合条件/)).not.toBeInTheDocument();
+    });
   });
 });

@@ -37,6 +37,18 @@ describe('demo seed data', () => {
     expect(new Set(regions.map((r) => r.code)).size).toBe(regions.length);
   });
 
+  it('states the age condition of the items that have one (the item page warns outside it)', () => {
+    const age = (code: string) => {
+      const s = services.find((x) => x.code === code);
+      return s && { name: s.name, minAge: s.minAge ?? null, maxAge: s.maxAge ?? null };
+    };
+    expect(age('QS-MZ-004')).toEqual({ name: '高龄津贴申领', minAge: 80, maxAge: null });
+    expect(age('QS-WJ-001')).toEqual({ name: '老年人优待证办理', minAge: 60, maxAge: null });
+    expect(age('QS-RS-002')).toMatchObject({ minAge: 60 });
+    // Every stated minimum appears in the item's own 服务对象 text, so the two never disagree.
+    for (const s of services.filter((x) => x.minAge != null)) expect(s.serves).toContain(`${s.minAge}周岁`);
+  });
+
   it('has ≥22 service items with unique codes, real limits and full materials lists', () => {
     expect(services.length).toBeGreaterThanOrEqual(22);
     expect(codes.size).toBe(services.length);

@@ -2,7 +2,7 @@
 // one-time notice (一次性告知), time limits, fee, visits, channels and stats.
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import {
   HANDLING_LEVEL_LABELS,
   ITEM_TYPE_LABELS,
@@ -10,7 +10,11 @@ import {
   SERVICE_CATEGORY_LABELS,
 } from '../../../../shared/enums';
 import type { Material } from '../../../../shared/schemas/catalog';
+import { ageWarning } from '../../../../shared/age';
 import { getService } from '../../api/catalog';
+import { getMe } from '../../api/me';
+import { getToken } from '../../api/session';
+import { useAppState } from '../../store/app';
 import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { formatDays, formatFee, formatRate, formatVisits, shanghaiDate } from '../../utils/format';
@@ -52,10 +56,21 @@ function MaterialItem({ m, n }: { m: Material; n: number }) {
   );
 }
 
+/** The resident's birth date from GET /me, only when signed in (no sign-in prompt on a guide page). */
+function useBirthDate(): string | null {
+  const me = useAppState((s) => s.me);
+  const signedIn = !!getToken('resident');
+  useEffect(() => {
+    if (signedIn && !me) getMe().catch(() => undefined);
+  }, [signedIn, me]);
+  return signedIn ? me?.birthDate ?? null : null;
+}
+
 export default function ServiceDetail() {
   const { params } = useRouter();
   const code = decodeURIComponent(params.code ?? '');
   const { data: item, error, reload } = useLoad(() => getService(code), [code], { invalid: !code && '缺少事项编码', keep: code ? `service:${code}` : undefined });
+  const birthDate = useBirthDate();
 
   if (error || !item) {
     return <Page className='detail'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
@@ -64,6 +79,8 @@ export default function ServiceDetail() {
   const required = item.materials.filter((m) => m.required).length;
   const { stats } = item;
   const hasStats = stats.concluded > 0 && (stats.onTimeRate !== null || stats.medianDays !== null);
+  // A warning, never a block: the birth date on file may be wrong, and a window clerk decides.
+  const ageHint = ageWarning(birthDate, shanghaiDate(new Date().toISOString()), item);
 
   return (
     <Page className='detail'>
@@ -86,6 +103,11 @@ export default function ServiceDetail() {
         <Row k='服务对象'>
           <Text>{item.serves}</Text>
         </Row>
+        {ageHint ? (
+          <Text className='notice detail__age' {...role('status')}>
+            {ageHint}；如有疑问可先咨询窗口，仍可预约或申请。
+          </Text>
+        ) : null}
       </View>
 
       <View className='card'>
