@@ -8,7 +8,7 @@ import { nextNoticeStatus, type NoticeAction } from '../domain/notices';
 import { badRequest, conflict, forbidden, notFound } from '../lib/errors';
 import { httpHandler, type StaffPrincipal } from '../lib/http';
 import { countTargeted } from '../store/audience';
-import { createNotice, getNotice, pageNotices, publishNotice, updateNotice, type NoticeRecord } from '../store/notices';
+import { createNotice, getNotice, pageNotices, publishNotice, updateNotice, withdrawNotice, type NoticeRecord } from '../store/notices';
 import { getStaff } from '../store/people';
 import { getRegions, listRegions } from '../store/reference';
 import { headUpload, isUploadOf, keepUpload, presignDownload, staffUploadOwner } from '../store/uploads';
@@ -134,7 +134,7 @@ export const handler = httpHandler({
     const n = await noticeFor(principal, params.id, true);
     step(n, 'withdraw', body.version);
     const at = new Date().toISOString();
-    if ((await updateNotice(n.id, body.version, { status: 'withdrawn', withdrawnAt: at, updatedAt: at })) === 'stale') throw stale();
+    if ((await withdrawNotice(n.id, body.version, at, { status: 'withdrawn', withdrawnAt: at, updatedAt: at })) === 'stale') throw stale();
     return noticeView((await getNotice(n.id))!);
   },
 });

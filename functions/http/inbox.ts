@@ -4,7 +4,7 @@ import { PUSH_TEMPLATES, templateById, type PushTemplate } from '../../shared/pu
 import type { InboxMessage, SubscriptionsResponse } from '../../shared/schemas/inbox';
 import { badRequest, notFound } from '../lib/errors';
 import { httpHandler } from '../lib/http';
-import { getConsent, getInboxMessage, markInboxRead, reachItem, recordConsent, unreadCount, type InboxRecord } from '../store/outbox';
+import { getConsent, getInboxMessage, markInboxRead, reachItem, recordConsent, uncountInbox, unreadCount, type InboxRecord } from '../store/outbox';
 import { pageInbox } from '../store/inbox';
 import { getNotice, getNotices } from '../store/notices';
 import { inboxId } from '../store/outbox';
@@ -27,7 +27,11 @@ async function subscriptions(owner: string): Promise<SubscriptionsResponse> {
 export const handler = httpHandler({
   'GET /inbox': async ({ query, principal }) => {
     const now = new Date().toISOString();
-    const [page, unread] = await Promise.all([pageInbox(principal.residentId, query, now), unreadCount(principal.residentId)]);
+    // Expired entries leave the count when the feed meets them (once, conditionally); the badge alone does not sweep.
+    const expired: InboxRecord[] = [];
+    const page = await pageInbox(principal.residentId, query, now, (m) => expired.push(m));
+    await Promise.all(expired.map((m) => uncountInbox(principal.residentId, m.id, now, 'expired')));
+    const unread = await unreadCount(principal.residentId);
     // A withdrawn notice leaves the feed (its inbox rows stay, for the record).
     const noticeIds = page.items.flatMap((m) => (m.noticeId ? [m.noticeId] : []));
     const notices = noticeIds.length ? await getNotices(noticeIds) : new Map();

@@ -3,6 +3,9 @@
 // region index (never a Scan), writes each one's inbox entry and push in one
 // transaction with a deterministic key (written once: a rerun after a crash
 // skips those already done), and saves its place after every page.
+// A withdrawal writes a retraction row into the same due index: once the
+// delivery has finished, the job pages through the notice's inbox entries and
+// takes each unread one off its resident's unread count, once (conditional).
 import { randomBytes } from 'node:crypto';
 import { NOTICE_KIND_LABELS } from '../../shared/schemas/notices';
 import { matchesTarget, memberQueries, noticeMessage } from '../domain/notices';
@@ -10,7 +13,7 @@ import { shanghaiDate } from '../domain/calendar';
 import { log } from '../lib/log';
 import { pageMembers } from '../store/audience';
 import { claimFanout, finishFanout, getNotice, listDueFanouts, saveFanoutProgress, type FanoutRecord } from '../store/notices';
-import { pushItems, reachItem } from '../store/outbox';
+import { pageNoticeInbox, pushItems, reachItem, uncountInbox } from '../store/outbox';
 import { listRegions } from '../store/reference';
 import { transact } from '../store/transact';
 
@@ -29,9 +32,33 @@ export interface FanoutResult {
   pages: number;
   written: number;
   already: number;
+  /** Unread entries of withdrawn notices taken off the count. */
+  retracted: number;
 }
 
-async function fanOut(f: FanoutRecord, owner: string, opts: Required<Omit<FanoutOptions, 'crashAfterPages'>> & FanoutOptions, result: FanoutResult): Promise<void> {
+type Opts = Required<Omit<FanoutOptions, 'crashAfterPages'>> & FanoutOptions;
+
+async function retract(f: FanoutRecord, owner: string, opts: Opts, result: FanoutResult): Promise<void> {
+  const notice = await getNotice(f.noticeId);
+  // Still delivering: wait (the lease runs out and the row is due again), so no entry is written after we passed.
+  if (notice && !notice.fanoutDone) return;
+  let position = (f.position ?? undefined) as Record<string, unknown> | undefined;
+  do {
+    const page = notice ? await pageNoticeInbox(notice.id, position, opts.pageSize) : { rows: [], next: undefined };
+    const now = opts.now().toISOString();
+    for (const { residentId, entry } of page.rows) {
+      if ((await uncountInbox(residentId, entry.id, now, 'retracted')) === 'uncounted') result.retracted += 1;
+    }
+    position = page.next;
+    result.pages += 1;
+    const leaseUntil = new Date(opts.now().getTime() + LEASE_MS).toISOString();
+    if (!(await saveFanoutProgress(f.noticeId, owner, 0, position ?? null, leaseUntil, 'retract'))) return; // taken over
+    if (opts.crashAfterPages !== undefined && result.pages >= opts.crashAfterPages) return;
+  } while (position);
+  await finishFanout(f.noticeId, owner, 'retract');
+}
+
+async function fanOut(f: FanoutRecord, owner: string, opts: Opts, result: FanoutResult): Promise<void> {
   const notice = await getNotice(f.noticeId);
   if (!notice || notice.status !== 'published' || !notice.publishedAt) {
     await finishFanout(f.noticeId, owner); // withdrawn meanwhile: no more inboxes
@@ -76,13 +103,13 @@ async function fanOut(f: FanoutRecord, owner: string, opts: Required<Omit<Fanout
 export async function runNoticeFanout(options: FanoutOptions = {}): Promise<FanoutResult> {
   const opts = { now: () => new Date(), pageSize: 100, concurrency: 8, ...options };
   const owner = randomBytes(6).toString('hex');
-  const result: FanoutResult = { notices: 0, pages: 0, written: 0, already: 0 };
+  const result: FanoutResult = { notices: 0, pages: 0, written: 0, already: 0, retracted: 0 };
   const now = opts.now();
   for (const due of await listDueFanouts(now.toISOString())) {
     const f = await claimFanout(due, owner, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString());
     if (!f) continue;
     result.notices += 1;
-    await fanOut(f, owner, opts, result);
+    await (f.kind === 'retract' ? retract(f, owner, opts, result) : fanOut(f, owner, opts, result));
     if (opts.crashAfterPages !== undefined && result.pages >= opts.crashAfterPages) break;
   }
   if (result.notices) log.info('notice.fanout', { ...result });

@@ -165,6 +165,11 @@ export const key = {
   fanout: (noticeId: string) => ({ pk: `NOTICE#${noticeId}`, sk: 'FANOUT' }),
   fanoutDue: (dueAt: string, noticeId: string) => ({ gsi2pk: 'FANOUT#DUE', gsi2sk: `${dueAt}#${noticeId}` }),
   fanoutDuePartition: 'FANOUT#DUE',
+  /** A withdrawn notice's retraction, beside its fan-out: same due index, its own progress. */
+  retraction: (noticeId: string) => ({ pk: `NOTICE#${noticeId}`, sk: 'FANOUT#RETRACT' }),
+  /** GSI1 on a notice's inbox entries (sparse): the rows a withdrawal retracts, a page at a time. */
+  inboxByNotice: (noticeId: string, residentId: string) => ({ gsi1pk: `NOTICEINBOX#${noticeId}`, gsi1sk: residentId }),
+  inboxByNoticePartition: (noticeId: string) => `NOTICEINBOX#${noticeId}`,
   /** Notices by time (the staff list), one partition: a county publishes a few a day. */
   noticeByTime: (createdAt: string, id: string) => ({ gsi1pk: 'NOTICES', gsi1sk: `${createdAt}#${id}` }),
   noticesPartition: 'NOTICES',

@@ -106,8 +106,14 @@ export function pageNotices(req: PageRequest, keep: (n: NoticeRecord) => boolean
 
 // ---------------------------------------------------------------- fan-out rows
 
+/** A notice's delivery to its audience, or (after a withdrawal) the retraction of what was delivered. */
+export type FanoutKind = 'deliver' | 'retract';
+const fanoutKey = (noticeId: string, kind: FanoutKind = 'deliver') => (kind === 'retract' ? key.retraction(noticeId) : key.fanout(noticeId));
+
 export interface FanoutRecord {
   noticeId: string;
+  /** Absent on delivery rows written before retraction existed. */
+  kind?: FanoutKind;
   state: 'pending' | 'running' | 'done';
   /** Which of the notice's member Queries, and where in it, the next page starts. */
   query: number;
@@ -139,7 +145,7 @@ export async function claimFanout(f: FanoutRecord, owner: string, now: string, l
     const out = await db().send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: key.fanout(f.noticeId),
+        Key: fanoutKey(f.noticeId, f.kind),
         UpdateExpression: 'SET #state = :running, dueAt = :lease, gsi2sk = :sk, leaseOwner = :owner',
         ConditionExpression: 'dueAt = :seen AND dueAt <= :now AND #state <> :done',
         ExpressionAttributeNames: { '#state': 'state' },
@@ -158,12 +164,12 @@ export async function claimFanout(f: FanoutRecord, owner: string, now: string, l
 }
 
 /** Save where the fan-out got to (after a page) and extend the lease; false if another job took it over. */
-export async function saveFanoutProgress(noticeId: string, owner: string, query: number, position: Record<string, unknown> | null, leaseUntil: string): Promise<boolean> {
+export async function saveFanoutProgress(noticeId: string, owner: string, query: number, position: Record<string, unknown> | null, leaseUntil: string, kind: FanoutKind = 'deliver'): Promise<boolean> {
   try {
     await db().send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: key.fanout(noticeId),
+        Key: fanoutKey(noticeId, kind),
         UpdateExpression: 'SET #query = :q, #position = :p, dueAt = :lease, gsi2sk = :sk ADD pages :one',
         ConditionExpression: 'leaseOwner = :owner',
         ExpressionAttributeNames: { '#query': 'query', '#position': 'position' },
@@ -177,19 +183,31 @@ export async function saveFanoutProgress(noticeId: string, owner: string, query:
   }
 }
 
-/** The fan-out is done: out of the due index; the notice says so. */
-export async function finishFanout(noticeId: string, owner: string): Promise<void> {
+/** The fan-out is done: out of the due index; the notice says so (a delivery). */
+export async function finishFanout(noticeId: string, owner: string, kind: FanoutKind = 'deliver'): Promise<void> {
   await transact(() => [
     {
       Update: {
         TableName: tableName(),
-        Key: key.fanout(noticeId),
+        Key: fanoutKey(noticeId, kind),
         UpdateExpression: 'SET #state = :done REMOVE gsi2pk, gsi2sk',
         ConditionExpression: 'leaseOwner = :owner',
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: { ':done': 'done', ':owner': owner },
       },
     },
-    { Update: { TableName: tableName(), Key: key.notice(noticeId), UpdateExpression: 'SET fanoutDone = :t', ExpressionAttributeValues: { ':t': true } } },
+    ...(kind === 'deliver'
+      ? [{ Update: { TableName: tableName(), Key: key.notice(noticeId), UpdateExpression: 'SET fanoutDone = :t', ExpressionAttributeValues: { ':t': true } } }]
+      : []),
   ]);
+}
+
+/** Withdraw: the notice and its retraction row, due now, in one transaction (the job takes the unread back off the counts). */
+export async function withdrawNotice(id: string, version: number, at: string, fields: Fields): Promise<'saved' | 'stale'> {
+  const row: FanoutRecord = { noticeId: id, kind: 'retract', state: 'pending', query: 0, position: null, dueAt: at, leaseOwner: null, pages: 0, createdAt: at };
+  const { failed } = await transact(() => [
+    { Update: { TableName: tableName(), Key: key.notice(id), ...setFields(fields, version) } },
+    { Put: { TableName: tableName(), Item: { ...key.retraction(id), ...key.fanoutDue(at, id), ...row }, ConditionExpression: 'attribute_not_exists(pk)' } },
+  ]);
+  return failed.length ? 'stale' : 'saved';
 }

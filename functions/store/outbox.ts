@@ -41,6 +41,9 @@ export interface InboxRecord {
   readAt: string | null;
   noticeId: string | null;
   expiresAt: string | null;
+  /** Set when the entry left the unread count without being read (its notice withdrawn, or it expired). */
+  uncountedAt?: string;
+  retractedAt?: string;
 }
 
 export const OUTBOX_SHARDS = 4;
@@ -101,7 +104,8 @@ export function pushItems(to: Recipient, msgs: PushMessage | PushMessage[], at: 
       noticeId: msg.noticeId ?? null,
       expiresAt: msg.expiresAt ?? null,
     };
-    items.push({ Put: { TableName: tableName(), Item: { ...key.inboxMessage(to.id, entry.id), ...entry }, ConditionExpression: 'attribute_not_exists(pk)' } });
+    const byNotice = entry.noticeId ? key.inboxByNotice(entry.noticeId, to.id) : {};
+    items.push({ Put: { TableName: tableName(), Item: { ...key.inboxMessage(to.id, entry.id), ...byNotice, ...entry }, ConditionExpression: 'attribute_not_exists(pk)' } });
   }
   if (to.kind === 'resident' && list.length) {
     items.push({ Update: { TableName: tableName(), Key: key.inboxCounter(to.id), UpdateExpression: 'ADD unread :n', ExpressionAttributeValues: { ':n': list.length } } });
@@ -334,7 +338,8 @@ export async function markInboxRead(residentId: string, id: string, now: string,
         TableName: tableName(),
         Key: key.inboxMessage(residentId, id),
         UpdateExpression: 'SET readAt = :now',
-        ConditionExpression: 'attribute_exists(pk) AND readAt = :null',
+        // An entry already taken off the count (retracted or expired) is not counted twice.
+        ConditionExpression: 'attribute_exists(pk) AND readAt = :null AND attribute_not_exists(uncountedAt)',
         ExpressionAttributeValues: { ':now': now, ':null': null },
       },
     },
@@ -342,6 +347,44 @@ export async function markInboxRead(residentId: string, id: string, now: string,
     ...extra,
   ]);
   return failed.length ? 'already' : 'read';
+}
+
+/**
+ * Take an unread entry off the unread count, once: when its notice is withdrawn
+ * (`retracted`) or it has expired. 'already' when it was read or taken off before.
+ */
+export async function uncountInbox(residentId: string, id: string, now: string, why: 'retracted' | 'expired'): Promise<'uncounted' | 'already'> {
+  const { failed } = await transact(() => [
+    {
+      Update: {
+        TableName: tableName(),
+        Key: key.inboxMessage(residentId, id),
+        UpdateExpression: why === 'retracted' ? 'SET uncountedAt = :now, retractedAt = :now' : 'SET uncountedAt = :now',
+        ConditionExpression: 'attribute_exists(pk) AND readAt = :null AND attribute_not_exists(uncountedAt)',
+        ExpressionAttributeValues: { ':now': now, ':null': null },
+      },
+    },
+    { Update: { TableName: tableName(), Key: key.inboxCounter(residentId), UpdateExpression: 'ADD unread :minus', ExpressionAttributeValues: { ':minus': -1 } } },
+  ]);
+  return failed.length ? 'already' : 'uncounted';
+}
+
+/** A page of a notice's inbox entries (GSI1, sparse): who was sent it. */
+export async function pageNoticeInbox(noticeId: string, position: Record<string, unknown> | undefined, limit: number) {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': key.inboxByNoticePartition(noticeId) },
+      ExclusiveStartKey: position,
+      Limit: limit,
+    }),
+  );
+  return {
+    rows: (out.Items ?? []).map((raw) => ({ residentId: String(raw.gsi1sk), entry: decodeInbox(raw) })),
+    next: out.LastEvaluatedKey as Record<string, unknown> | undefined,
+  };
 }
 
 export const decodeInboxItem = decodeInbox;

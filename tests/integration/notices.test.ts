@@ -11,7 +11,7 @@ import { runNoticeFanout } from '../../functions/jobs/notice-fanout';
 import { runOutboxSender } from '../../functions/jobs/outbox-sender';
 import { recordConsent } from '../../functions/store/outbox';
 import { db, tableName } from '../../functions/store/client';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 
 useTestTable();
 const wx = useFakeWechat();
@@ -195,6 +195,66 @@ describe('fan-out', () => {
     const yesterday = new Date(Date.now() - 86_400_000 * 2).toISOString().slice(0, 10);
     const draft = (await call('POST', '/admin/notices', { token: head, body: input({ title: '已过期', expiresOn: yesterday }) })).body;
     expect((await call('POST', `/admin/notices/${draft.id}/publish`, { token: head, body: { version: 1 } })).status).toBe(409);
+  });
+});
+
+describe('the unread count leaves withdrawn and expired notices out', () => {
+  const unread = async (token: string) => (await call('GET', '/inbox/unread', { token })).body.unread as number;
+
+  test('a withdrawal takes each unread entry off its resident’s count once; a rerun changes nothing', async () => {
+    await runNoticeFanout(); // whatever earlier tests left due
+    const before = { wang: await unread(wang), zhang: await unread(zhang), elder: await unread(elder) };
+    const n = await published(head, { title: '将被撤回的补贴通知' });
+    await runNoticeFanout();
+    expect(await unread(zhang)).toBe(before.zhang + 1);
+    const zhangEntry = noticeIn(await feed(zhang), n.id)[0];
+    const elderEntry = noticeIn(await feed(elder), n.id)[0];
+    await call('POST', `/inbox/${elderEntry.id}/read`, { token: elder }); // read before the withdrawal: not counted twice
+
+    const sentTo = (await call('GET', `/admin/notices/${n.id}`, { token: head })).body.reach.inboxWritten;
+    const w = await call('POST', `/admin/notices/${n.id}/withdraw`, { token: head, body: { version: n.version } });
+    expect(w.status).toBe(200);
+    const run = await runNoticeFanout({ pageSize: 2 });
+    expect(run).toMatchObject({ notices: 1, retracted: sentTo - 1 }); // all but the elder, who had read it
+    expect({ wang: await unread(wang), zhang: await unread(zhang), elder: await unread(elder) }).toEqual(before);
+
+    // Reruns, even after any lease, change nothing; reading the retracted entry does not count it again.
+    expect(await runNoticeFanout()).toMatchObject({ notices: 0, retracted: 0 });
+    expect(await runNoticeFanout({ now: () => new Date(Date.now() + 6 * 60_000) })).toMatchObject({ notices: 0, retracted: 0 });
+    expect((await call('POST', `/inbox/${zhangEntry.id}/read`, { token: zhang })).body.unread).toBe(before.zhang);
+    expect({ wang: await unread(wang), zhang: await unread(zhang), elder: await unread(elder) }).toEqual(before);
+  });
+
+  test('a notice withdrawn before its delivery leaves every count as it was', async () => {
+    await runNoticeFanout();
+    const before = await unread(zhang);
+    const n = await published(head, { title: '投递中撤回的通知' });
+    const withdrawn = await call('POST', `/admin/notices/${n.id}/withdraw`, { token: head, body: { version: n.version } });
+    expect(withdrawn.status).toBe(200);
+    await runNoticeFanout(); // the delivery sees the withdrawal and stops; the retraction finds nothing to take back
+    await runNoticeFanout({ now: () => new Date(Date.now() + 6 * 60_000) });
+    expect(await unread(zhang)).toBe(before);
+  });
+
+  test('an unread entry that expired leaves the count when the feed meets it, once', async () => {
+    await runNoticeFanout();
+    const tomorrow = new Date(Date.now() + 86_400_000 * 2).toISOString().slice(0, 10);
+    const n = await published(head, { title: '即将过期的通知', expiresOn: tomorrow });
+    await runNoticeFanout();
+    const entry = noticeIn(await feed(zhang), n.id)[0];
+    const counted = await unread(zhang);
+    // Time passes: the entry's expiry is now behind us.
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(), Key: { pk: 'INBOX#r-zhang', sk: `MSG#${entry.id}` },
+        UpdateExpression: 'SET expiresAt = :past', ExpressionAttributeValues: { ':past': new Date(Date.now() - 60_000).toISOString() },
+      }),
+    );
+    const f = await feed(zhang);
+    expect(noticeIn(f, n.id)).toHaveLength(0);
+    expect(f.unread).toBe(counted - 1);
+    expect((await feed(zhang)).unread).toBe(counted - 1);
+    expect((await call('POST', `/inbox/${entry.id}/read`, { token: zhang })).body.unread).toBe(counted - 1);
   });
 });
 
