@@ -11,7 +11,7 @@ const subPackages = [
   { root: 'packages/notice', pages: ['index', 'detail'] },
   // The demo-resident picker replaces wx.login in the browser build only.
   ...(isH5 ? [{ root: 'packages/login', pages: ['index'] }] : []),
-  { root: 'workbench', pages: ['index/index', 'login/index', 'day/index', 'queue/index', 'case/index', 'proxy/index', 'overdue/index', 'tickets/index', 'ticket/index', 'satisfaction/index', 'demands/index', 'demand/index', 'intake/index', 'notices/index', 'notice/index', 'report/index', 'accountability/index'] },
+  { root: 'workbench', pages: ['index/index', 'login/index', 'day/index', 'queue/index', 'case/index', 'proxy/index', 'overdue/index', 'tickets/index', 'ticket/index', 'satisfaction/index', 'demands/index', 'demand/index', 'intake/index', 'notices/index', 'notice/index', 'report/index', 'accountability/index', 'push-failures/index'] },
 ];
 
 export default defineAppConfig({

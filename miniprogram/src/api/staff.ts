@@ -1,5 +1,6 @@
 // Staff workbench routes (used only by the workbench subpackage).
 import { StaffProfile, StaffSession, type StaffLoginRequest } from '../../../shared/schemas/auth';
+import { DeadPushesResponse } from '../../../shared/schemas/inbox';
 import { AdminHome } from '../../../shared/schemas/workbench';
 import { request } from './client';
 import { clearToken, setToken } from './session';
@@ -17,6 +18,16 @@ export function getStaffMe() {
 /** The numbers beside the workbench entries (null: not the caller's entry). */
 export function getWorkbenchHome() {
   return request('GET /admin/home', { auth: 'staff' }, AdminHome);
+}
+
+/** Bind the staff member's WeChat (a wx.login code), with the answer to the digest's subscribe request if any. */
+export function bindStaffWechat(code: string, results?: Record<string, 'accept' | 'reject' | 'ban' | 'filter'>) {
+  return request('POST /admin/me/wechat', { auth: 'staff', body: { code, results } }, StaffProfile);
+}
+
+/** The admin's dead pushes (WeChat refused them, or retries ran out), newest first. */
+export function listPushFailures() {
+  return request('GET /admin/push-failures', { auth: 'staff' }, DeadPushesResponse);
 }
 
 export function staffLogout(): void {

@@ -19,3 +19,5 @@ export const DEMANDS_ROUTE: RouteKey = 'GET /admin/demands';
 export const NOTICES_ROUTE: RouteKey = 'GET /admin/notices';
 /** 民情月报: the supervisor, admins and department heads. */
 export const REPORT_ROUTE: RouteKey = 'GET /admin/reports/monthly';
+/** 推送失败: the admin's dead-push list. */
+export const PUSH_FAILURES_ROUTE: RouteKey = 'GET /admin/push-failures';

@@ -9,7 +9,8 @@ import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { maskPhone } from '../../utils/format';
 import { useLoad } from '../../utils/useLoad';
-import { DEMANDS_ROUTE, DESK_ROUTE, mayUse, NOTICES_ROUTE, PROXY_ROUTE, REPORT_ROUTE } from '../access';
+import { DEMANDS_ROUTE, DESK_ROUTE, mayUse, NOTICES_ROUTE, PROXY_ROUTE, PUSH_FAILURES_ROUTE, REPORT_ROUTE } from '../access';
+import { BindWechat } from './BindWechat';
 import './index.scss';
 import { Btn } from '../../components/Btn';
 
@@ -83,7 +84,11 @@ export default function Workbench() {
         {mayUse(staff.role, DESK_ROUTE) ? (
           <Cell label='今日预约' count={n?.appointmentsToday} value='名单·签到·关闭时段' onClick={() => void Taro.navigateTo({ url: '/workbench/day/index' })} />
         ) : null}
+        {mayUse(staff.role, PUSH_FAILURES_ROUTE) ? (
+          <Cell label='推送失败' value='微信拒绝·重试用尽' onClick={() => void Taro.navigateTo({ url: '/workbench/push-failures/index' })} />
+        ) : null}
       </View>
+      <BindWechat isHead={staff.role === 'dept_head'} />
       <Btn className='btn btn--danger btn--block' onClick={logout}>
         退出登录
       </Btn>
