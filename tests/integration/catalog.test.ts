@@ -114,6 +114,24 @@ describe('POST /admin/services', () => {
   });
 });
 
+describe('an item’s age condition', () => {
+  test('stated on create, kept with the item, cleared by an edit without it; min above max is a 400', async () => {
+    const created = await call('POST', '/admin/services', { token: admin, body: serviceInput('QS-MZ-020', { name: '高龄津贴申领（测试）', minAge: 80, maxAge: null }) });
+    expect(created.status).toBe(201);
+    expect((await call('GET', '/services/QS-MZ-020')).body).toMatchObject({ minAge: 80, maxAge: null });
+    const { code: _code, ...rest } = serviceInput('QS-MZ-020', { name: '高龄津贴申领（测试）' });
+    expect((await call('PUT', '/admin/services/QS-MZ-020', { token: admin, body: { ...rest, version: 1 } })).status).toBe(200);
+    const after = (await call('GET', '/services/QS-MZ-020')).body;
+    expect(after.minAge ?? null).toBeNull();
+    const bad = await call('POST', '/admin/services', { token: admin, body: serviceInput('QS-MZ-021', { minAge: 90, maxAge: 60 }) });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.minAge).toBe('最小年龄不能大于最大年龄');
+    const outOfRange = await call('POST', '/admin/services', { token: admin, body: serviceInput('QS-MZ-021', { minAge: 200 }) });
+    expect(outOfRange.status).toBe(400);
+    expect(outOfRange.body.fields.minAge).toBe('年龄应为0-150');
+  });
+});
+
 describe('PUT /admin/services/{code}', () => {
   test('updates with the version seen; a stale version is a 409', async () => {
     const current = (await call('GET', '/services/QS-GA-001')).body;
