@@ -9,8 +9,9 @@ import prodConfig from './prod';
 const root = path.resolve(__dirname, '..');
 const repoRoot = path.resolve(root, '..');
 const sharedDir = path.join(repoRoot, 'shared');
-// Pure state machines that shared/ re-exports for the pages (e.g. shared/demand-flow.ts): compiled too.
-const compiled = [sharedDir, path.join(repoRoot, 'functions/domain/demand-flow.ts')];
+// Pure rules that shared/ re-exports for the pages (shared/demand-flow.ts, shared/age.ts) live in
+// functions/domain: compiled too (only what the pages import is bundled).
+const compiled = [sharedDir, path.join(repoRoot, 'functions/domain')];
 
 /** Build-time constants: the API base and the (fake) WeChat server base for the H5 demo login. */
 const API_BASE = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000';
