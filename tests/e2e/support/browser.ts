@@ -35,7 +35,9 @@ function packagedChromium(): Promise<BrowserChoice> {
   const script =
     "const { default: c } = await import('@sparticuz/chromium');" +
     'c.setGraphicsMode = false;' +
-    'process.stdout.write(JSON.stringify({ executablePath: await c.executablePath(), args: c.args }));';
+    // Without --single-process: in one process Chromium shares storage between
+    // browser contexts, so a second phone in a test would wake up signed in as the first.
+    "process.stdout.write(JSON.stringify({ executablePath: await c.executablePath(), args: c.args.filter((a) => a !== '--single-process') }));";
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['--input-type=module', '-e', script], { cwd: __dirname, timeout: 120_000 }, (err, stdout, stderr) => {
       if (err) {
