@@ -444,7 +444,7 @@ export const routes = {
   },
   'GET /admin/complaints': {
     method: 'GET', path: '/admin/complaints', fn: 'adminAccountability', auth: 'staff',
-    summary: '投诉核查：督查看全部，工作人员看涉及本人的', response: ComplaintsResponse,
+    summary: '投诉核查：督查看全部，工作人员看涉及本人的（分页）', query: PageQuery, response: ComplaintsResponse,
   },
   'GET /admin/complaints/{id}': {
     method: 'GET', path: '/admin/complaints/{id}', fn: 'adminAccountability', auth: 'staff',

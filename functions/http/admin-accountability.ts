@@ -9,7 +9,7 @@ import { shanghaiDate } from '../domain/calendar';
 import { badRequest, conflict, forbidden, notFound } from '../lib/errors';
 import { httpHandler, type StaffPrincipal } from '../lib/http';
 import {
-  getApology, getComplaint, getLadder, listAccountability, listComplaints, markApologyDone, saveComplaint, saveLadder,
+  getApology, getComplaint, getLadder, listAccountability, markApologyDone, pageComplaints, saveComplaint, saveLadder,
   type ApologyRecord, type ComplaintRecord, type LadderRecord,
 } from '../store/accountability';
 import { loadCalendar } from '../store/calendar';
@@ -60,9 +60,9 @@ export const handler = httpHandler({
     return toCase(c, principal);
   },
 
-  'GET /admin/complaints': async ({ principal }) => {
-    const list = await listComplaints(EVERYWHERE.includes(principal.role) ? undefined : principal.username);
-    return { complaints: list.map((c) => toCase(c, principal)) };
+  'GET /admin/complaints': async ({ query, principal }) => {
+    const page = await pageComplaints(EVERYWHERE.includes(principal.role) ? undefined : principal.username, query);
+    return { complaints: page.items.map((c) => toCase(c, principal)), nextCursor: page.nextCursor };
   },
 
   'GET /admin/complaints/{id}': async ({ params, principal }) => toCase(await visibleComplaint(principal, params.id), principal),

@@ -9,6 +9,7 @@ import { batchGetAll } from './batch';
 import { db, tableName } from './client';
 import { counterUpdates, type DemandEventRecord } from './demands';
 import { key, withoutKeys } from './keys';
+import { queryPage, type List, type Page, type PageRequest } from './page';
 import { queryAll } from './query';
 import { transact, type Item } from './transact';
 import type { CounterUpdate } from '../domain/demands';
@@ -80,11 +81,12 @@ export async function getComplaint(demandId: string): Promise<ComplaintRecord | 
 }
 
 /** Every complaint (the supervisor's list; a county has a handful a month), or those naming one person. */
-export async function listComplaints(username?: string): Promise<ComplaintRecord[]> {
-  const items = await queryAll<Record<string, unknown>>(username
-    ? { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': key.complaintsOfStaff(username) }, ScanIndexForward: false }
-    : { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.complaintsPartition }, ScanIndexForward: false });
-  return items.map((i) => decode<ComplaintRecord>(i));
+/** Complaint investigations, newest first, one page: all (the supervisor) or those naming one staff member. */
+export function pageComplaints(username: string | undefined, req: PageRequest): Promise<Page<ComplaintRecord>> {
+  const list: List = username
+    ? { index: 'gsi1', partition: key.complaintsOfStaff(username), newestFirst: true }
+    : { index: 'table', partition: key.complaintsPartition, newestFirst: true };
+  return queryPage(list, req, (i) => decode<ComplaintRecord>(i));
 }
 
 /** Save the staff member's statement (guarded by the version they saw). */

@@ -2,7 +2,7 @@
 // apologies: what the supervisor, the named staff member and the department
 // head send and see. The rules are functions/domain/accountability.ts.
 import * as z from 'zod/mini';
-import { DateString, Instant, Text, Version } from './common';
+import { DateString, Instant, NextCursor, Text, Version } from './common';
 
 export const COMPLAINT_STATUSES = ['investigating', 'valid', 'not_valid'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
@@ -64,7 +64,7 @@ export const ComplaintCase = z.object({
   version: z.number(),
 });
 export type ComplaintCase = z.infer<typeof ComplaintCase>;
-export const ComplaintsResponse = z.object({ complaints: z.array(ComplaintCase) });
+export const ComplaintsResponse = z.object({ complaints: z.array(ComplaintCase), nextCursor: NextCursor });
 
 export const LadderEntry = z.object({
   complaintId: z.string(),

@@ -81,7 +81,7 @@ describe('the accountability page', () => {
     setToken('staff', 'tok', future());
     const seen = mockApi({
       'GET /admin/me': ok({ ...staffProfile, role: 'supervisor', username: 'dc01', name: '赵督查', departmentId: null, departmentName: null }),
-      'GET /admin/complaints': ok({ complaints: [] }),
+      'GET /admin/complaints': ok({ complaints: [], nextCursor: null }),
       'GET /admin/demands': ok({ demands: [summary(demand, { id: 'd-0000-open', number: '20261001-WXYZ2', type: 'complaint' }), summary(demand, { id: 'd-help', type: 'help' })], nextCursor: null }),
       'POST /admin/demands/{id}/complaint': { status: 201, body: {} },
       'GET /admin/accountability': ok(ladder),

@@ -60,6 +60,10 @@ describe('a complaint investigated', () => {
     expect(mine.body.complaints.map((c: any) => c.id)).toEqual([id]);
     expect(mine.body.complaints[0].allowedActions).toEqual(['state_case']);
     expect((await call('GET', '/admin/complaints', { token: clerkGa })).body.complaints).toEqual([]);
+    // Paged like every list: the last page says so; someone else's list will not take a forged cursor.
+    expect(mine.body.nextCursor).toBeNull();
+    const forged = Buffer.from(JSON.stringify({ l: 'table|COMPLAINTS|', k: { pk: 'COMPLAINTS', sk: 'x' } })).toString('base64url');
+    expect((await call('GET', '/admin/complaints', { token: clerkMz, query: { cursor: forged } })).status).toBe(400);
     expect((await call('GET', `/admin/complaints/${id}`, { token: clerkGa })).status).toBe(403);
     const body = { text: '当天系统故障，已向群众解释', version: 1 };
     expect((await call('POST', `/admin/complaints/${id}/statement`, { token: clerkGa, body })).status).toBe(403);

@@ -50,8 +50,8 @@ export function recordApology(id: string, note: string) {
   return request('POST /admin/apologies/{id}/done', { auth: 'staff', params: { id }, body: { note } }, Apology);
 }
 
-export function listComplaints() {
-  return request('GET /admin/complaints', { auth: 'staff' }, ComplaintsResponse);
+export function listComplaints(cursor?: string) {
+  return request('GET /admin/complaints', { auth: 'staff', query: cursor ? { cursor } : {} }, ComplaintsResponse);
 }
 
 export function openComplaint(demandId: string, staffUsername: string) {

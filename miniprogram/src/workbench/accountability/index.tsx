@@ -13,6 +13,8 @@ import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { role } from '../../utils/a11y';
 import { useLoad } from '../../utils/useLoad';
+import { usePaged } from '../../utils/usePaged';
+import { LoadMore } from '../../components/LoadMore';
 import { getStaffMe } from '../../api/staff';
 import { listStaffDemands } from '../../api/staff-demands';
 import { OpenInvestigations } from './open';
@@ -115,19 +117,26 @@ function ApologyRow({ a, reload }: { a: Apology; reload: () => void }) {
 }
 
 export default function AccountabilityPage() {
-  const { data, error, reload } = useLoad(async () => {
+  // Investigations page with a cursor (load more on scroll); the ladder and the open 投诉 come with the first page.
+  const complaints = usePaged((cursor) => listComplaints(cursor).then((r) => ({ items: r.complaints, nextCursor: r.nextCursor })), []);
+  const { data: base, error: baseError, reload: reloadBase } = useLoad(async () => {
     const me = await getStaffMe();
     const mayLadder = ['supervisor', 'admin', 'dept_head'].includes(me.role);
     const mayOpen = me.role === 'supervisor' || me.role === 'admin';
-    const [complaints, ladder, open] = await Promise.all([
-      listComplaints(), mayLadder ? getAccountability() : Promise.resolve(null), mayOpen ? listStaffDemands({ view: 'all' }) : Promise.resolve(null),
+    const [ladder, open] = await Promise.all([
+      mayLadder ? getAccountability() : Promise.resolve(null), mayOpen ? listStaffDemands({ view: 'all' }) : Promise.resolve(null),
     ]);
-    const investigated = new Set(complaints.complaints.map((c) => c.demandId));
-    const toOpen = (open?.demands ?? []).filter((d) => d.type === 'complaint' && !investigated.has(d.id));
-    return { me, complaints: complaints.complaints, ladder, toOpen: mayOpen ? toOpen : null };
+    return { me, ladder, open: mayOpen ? (open?.demands ?? []).filter((d) => d.type === 'complaint') : null };
   }, []);
+  const reload = () => {
+    complaints.reload();
+    reloadBase();
+  };
+  const error = baseError ?? complaints.error;
   if (error) return <Page className='cases'><ErrorState message={error} onRetry={reload} /></Page>;
-  if (!data) return <Page className='cases'><Loading /></Page>;
+  if (!base || !complaints.items) return <Page className='cases'><Loading /></Page>;
+  const investigated = new Set(complaints.items.map((c) => c.demandId));
+  const data = { ...base, complaints: complaints.items, toOpen: base.open && base.open.filter((d) => !investigated.has(d.id)) };
   const canRecord = data.me.role === 'supervisor' || data.me.role === 'admin';
   return (
     <Page className='cases'>
@@ -136,6 +145,7 @@ export default function AccountabilityPage() {
         <Text className='card__title'>投诉核查</Text>
         {data.complaints.length === 0 ? <Text className='hint'>暂无投诉核查</Text> : null}
         {data.complaints.map((c) => <ComplaintRow key={c.id} c={c} reload={reload} />)}
+        <LoadMore more={complaints.more} />
       </View>
       {data.ladder ? (
         <>
