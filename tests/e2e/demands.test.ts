@@ -68,7 +68,8 @@ test('complaint with a photo, anonymous → wrong department returns → supervi
   await resident.waitForTimeout(1000);
   // 首页's entry.
   await resident.goto(`${stack.urls.h5}#/pages/index/index`);
-  await shown(resident, '我要反映').click();
+  // 我的 has a 我要反映 too, visible while the tab switches: take 首页's card.
+  await resident.locator('.home__demand').click();
   await resident.waitForURL(/packages\/demand\/new/);
   await shown(resident, '地点（默认本村）').waitFor();
   await shown(resident, '龙泉村').waitFor();
