@@ -4,7 +4,7 @@
 // shows last month's figures and hot spot, and the CSV downloads with its BOM.
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { button, launchChromium, sharedStack, shown, staffPage as staffPageOf } from './support/stack';
+import { button, launchChromium, sharedStack, shown, staffPage as staffPageOf, stackApi } from './support/stack';
 import { DEMO_PASSWORD } from '../../scripts/seed/data';
 
 jest.setTimeout(300_000);
@@ -18,14 +18,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function api(method: string, path: string, body?: unknown, token?: string) {
-  const res = await fetch(`${stack.urls.api}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const { api } = stackApi(stack);
 
 test('the supervisor marks a complaint valid: the ladder step shows, the apology is owed and recorded', async () => {
   const token = (await api('POST', '/admin/auth/login', { username: 'xiaoneng', password: DEMO_PASSWORD })).body.token as string;

@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { button, launchChromium, phonePage, sharedStack, shown, staffPage as staffPageOf } from './support/stack';
+import { button, launchChromium, phonePage, sharedStack, shown, staffPage as staffPageOf, stackApi } from './support/stack';
 import { DEMO_PASSWORD, residents } from '../../scripts/seed/data';
 import { tinyJpeg } from '../fixtures/jpeg';
 
@@ -28,14 +28,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function api(method: string, path: string, body?: unknown, token?: string) {
-  const res = await fetch(`${stack.urls.api}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const { api } = stackApi(stack);
 const staffToken = async (username: string) => (await api('POST', '/admin/auth/login', { username, password: DEMO_PASSWORD })).body.token as string;
 
 const staffPage = (username: string) => staffPageOf(browser, stack, username);

@@ -4,7 +4,7 @@
 // close a day and the resident whose booking it cancelled reads it in 消息.
 // The fan-out and the sender run in `npm start`'s job loop.
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, phonePage, sharedStack, shown } from './support/stack';
+import { launchChromium, phonePage, sharedStack, shown, stackApi } from './support/stack';
 import { DEMO_PASSWORD, R, residents } from '../../scripts/seed/data';
 import { createCalendar, shanghaiDate } from '../../functions/domain/calendar';
 
@@ -19,20 +19,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function api(method: string, path: string, body?: unknown, token?: string) {
-  const res = await fetch(`${stack.urls.api}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const { api, residentToken } = stackApi(stack);
 
-async function residentToken(openid: string): Promise<string> {
-  const minted = await fetch(`${stack.urls.fakeWechat}/dev/code`, { method: 'POST', body: JSON.stringify({ openid }) });
-  const { code } = (await minted.json()) as { code: string };
-  return (await api('POST', '/auth/wechat', { code })).body.token;
-}
 
 async function signIn(openid: string): Promise<Page> {
   const who = residents.find((r) => r.openid === openid)!;

@@ -3,7 +3,7 @@
 // publishes the outcome; the resident sees it, so does the public page (without
 // who wrote the review); the supervisor's dashboard shows the department's rate fall.
 import type { Browser } from 'playwright-core';
-import { button, shown, launchChromium, phonePage, sharedStack, staffPage as staffPageOf } from './support/stack';
+import { button, shown, launchChromium, phonePage, sharedStack, staffPage as staffPageOf, stackApi } from './support/stack';
 import { DEMO_PASSWORD, residents } from '../../scripts/seed/data';
 
 jest.setTimeout(240_000);
@@ -17,20 +17,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function api(method: string, path: string, body?: unknown, token?: string) {
-  const res = await fetch(`${stack.urls.api}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const { api, residentToken } = stackApi(stack);
 
-async function residentToken(openid: string): Promise<string> {
-  const minted = await fetch(`${stack.urls.fakeWechat}/dev/code`, { method: 'POST', body: JSON.stringify({ openid }) });
-  const { code } = (await minted.json()) as { code: string };
-  return (await api('POST', '/auth/wechat', { code })).body.token;
-}
 
 const staffToken = async (username: string) => (await api('POST', '/admin/auth/login', { username, password: DEMO_PASSWORD })).body.token as string;
 

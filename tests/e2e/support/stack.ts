@@ -46,3 +46,21 @@ export const button = (page: Page, name: string) => page.getByRole('button', { n
 
 /** The first visible text containing `text` (earlier pages stay mounted, hidden, in the H5 router). */
 export const shown = (page: Page, text: string, exact = false) => page.getByText(text, { exact }).filter({ visible: true }).first();
+
+/** JSON calls to the stack's API, and a resident's token through the fake WeChat login (read at call time). */
+export function stackApi(stack: SharedStack) {
+  async function api(method: string, path: string, body?: unknown, token?: string) {
+    const res = await fetch(`${stack.urls.api}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  }
+  async function residentToken(openid: string): Promise<string> {
+    const minted = await fetch(`${stack.urls.fakeWechat}/dev/code`, { method: 'POST', body: JSON.stringify({ openid }) });
+    const { code } = (await minted.json()) as { code: string };
+    return (await api('POST', '/auth/wechat', { code })).body.token;
+  }
+  return { api, residentToken };
+}
