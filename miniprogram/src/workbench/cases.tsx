@@ -8,6 +8,9 @@ import { Btn } from '../components/Btn';
 import { dueLine, LightBadge, StateBadge } from '../components/CaseParts';
 import { role } from '../utils/a11y';
 import { remainingText } from '../utils/applications';
+import type { ActionMessage } from '../utils/useAction';
+
+export type { ActionMessage };
 
 export function openCase(id: string): void {
   void Taro.navigateTo({ url: `/workbench/case/index?id=${encodeURIComponent(id)}` });
@@ -53,7 +56,6 @@ export function CaseRow({ app, showDept, onClick, children }: { app: Application
 }
 
 /** What came of the last action: a confirmation, or the refusal's reason. */
-export type ActionMessage = { ok: boolean; text: string } | null;
 
 export function ActionResult({ msg }: { msg: ActionMessage }) {
   return msg ? (
