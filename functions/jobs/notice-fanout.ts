@@ -6,6 +6,7 @@
 // A withdrawal writes a retraction row into the same due index: once the
 // delivery has finished, the job pages through the notice's inbox entries and
 // takes each unread one off its resident's unread count, once (conditional).
+// A delivery that is running when the notice is withdrawn stops at its next page.
 import { randomBytes } from 'node:crypto';
 import { NOTICE_KIND_LABELS } from '../../shared/schemas/notices';
 import { matchesTarget, memberQueries, noticeMessage } from '../domain/notices';
@@ -24,6 +25,8 @@ export interface FanoutOptions {
   pageSize?: number;
   /** Tests: stop (as if the job died) after this many pages. */
   crashAfterPages?: number;
+  /** Tests: runs after each saved page (e.g. a withdrawal while the delivery runs). */
+  betweenPages?: () => Promise<void>;
   concurrency?: number;
 }
 
@@ -36,7 +39,7 @@ export interface FanoutResult {
   retracted: number;
 }
 
-type Opts = Required<Omit<FanoutOptions, 'crashAfterPages'>> & FanoutOptions;
+type Opts = Required<Omit<FanoutOptions, 'crashAfterPages' | 'betweenPages'>> & FanoutOptions;
 
 async function retract(f: FanoutRecord, owner: string, opts: Opts, result: FanoutResult): Promise<void> {
   const notice = await getNotice(f.noticeId);
@@ -70,7 +73,10 @@ async function fanOut(f: FanoutRecord, owner: string, opts: Opts, result: Fanout
   const label = NOTICE_KIND_LABELS[notice.kind];
   let q = f.query;
   let position = (f.position ?? undefined) as Record<string, unknown> | undefined;
+  let pagesHere = 0;
   while (q < queries.length) {
+    // A withdrawal while delivering stops it at the next page; the retraction then takes back what was written.
+    if (pagesHere++ > 0 && (await getNotice(notice.id))?.status !== 'published') break;
     const { members, next } = await pageMembers(queries[q]!.partition, queries[q]!.prefix, position, opts.pageSize);
     const chosen = members.filter((m) => matchesTarget(notice.target, { currentRegionCode: m.regionCode, hometownRegionCode: null, tags: m.tags, birthDate: m.birthDate }, today));
     let i = 0;
@@ -96,6 +102,7 @@ async function fanOut(f: FanoutRecord, owner: string, opts: Opts, result: Fanout
     const leaseUntil = new Date(opts.now().getTime() + LEASE_MS).toISOString();
     if (!(await saveFanoutProgress(notice.id, owner, q, position ?? null, leaseUntil))) return; // taken over
     if (opts.crashAfterPages !== undefined && result.pages >= opts.crashAfterPages) return;
+    await opts.betweenPages?.();
   }
   await finishFanout(notice.id, owner);
 }

@@ -236,6 +236,35 @@ describe('the unread count leaves withdrawn and expired notices out', () => {
     expect(await unread(zhang)).toBe(before);
   });
 
+  test('a withdrawal while the delivery runs stops it at the next page and takes back what it wrote', async () => {
+    for (let i = 0; i < 6; i++) {
+      const token = await residentToken(`r-mid-${i}`, { currentRegionCode: null, hometownRegionCode: null, tags: [] });
+      await call('PUT', '/me', { token, body: { currentRegionCode: VILLAGE } });
+    }
+    await runNoticeFanout();
+    const before = await unread(zhang);
+    const n = await published(head, { title: '投递途中撤回的通知' });
+    let withdrawn = false;
+    const run = await runNoticeFanout({
+      pageSize: 2,
+      betweenPages: async () => {
+        if (withdrawn) return;
+        withdrawn = true;
+        expect((await call('POST', `/admin/notices/${n.id}/withdraw`, { token: head, body: { version: n.version } })).status).toBe(200);
+      },
+    });
+    const reach = (await call('GET', `/admin/notices/${n.id}`, { token: head })).body.reach;
+    expect(reach.inboxWritten).toBe(run.written); // only the first page: nothing was written after the withdrawal
+    expect(run.written).toBeLessThanOrEqual(2);
+    const retraction = await runNoticeFanout();
+    expect(retraction.retracted).toBe(run.written);
+    expect(await unread(zhang)).toBe(before);
+    for (let i = 0; i < 6; i++) {
+      const token = await residentToken(`r-mid-${i}`, { currentRegionCode: VILLAGE, hometownRegionCode: null, tags: [] });
+      expect(noticeIn(await feed(token), n.id)).toHaveLength(0);
+    }
+  });
+
   test('an unread entry that expired leaves the count when the feed meets it, once', async () => {
     await runNoticeFanout();
     const tomorrow = new Date(Date.now() + 86_400_000 * 2).toISOString().slice(0, 10);
