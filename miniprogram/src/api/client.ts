@@ -20,6 +20,7 @@ import {
 } from './errors';
 import { clearToken, getToken, setToken } from './session';
 import { askPrivacyConsent } from '../utils/privacy-gate';
+import { forgetPersonalCopies } from '../utils/kept';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type RouteSpec = `${Method} /${string}`;
@@ -180,6 +181,7 @@ export function loginResident(): Promise<ResidentSession> {
 }
 
 export function logoutResident(): void {
+  forgetPersonalCopies();
   clearToken('resident');
   setMe(null);
 }

@@ -7,10 +7,11 @@
 // shows (coming back from a page that changed things). A reload keeps the data
 // it has until the new data arrives; `error` is the zh-CN message to show.
 // Imports no schemas, so any page may use it without carrying them.
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState, type DependencyList, type Dispatch, type SetStateAction } from 'react';
 import { errorMessage, isApiError } from '../api/errors';
 import { setState as setAppState, getState as getAppState } from '../store/app';
+import { readKept, writeKept } from './kept';
 
 export interface LoadOptions {
   /** Load again every time the page shows, not only on mount. */
@@ -25,27 +26,8 @@ export interface LoadOptions {
    * it had, marked 更新中 (components/Page.tsx), instead of a spinner or an error.
    */
   keep?: string;
-}
-
-const KEEP_PREFIX = 'banshi.keep.';
-
-function kept<T>(key: string | undefined): T | null {
-  if (!key) return null;
-  try {
-    const v = Taro.getStorageSync(KEEP_PREFIX + key) as { data: T } | '';
-    return v && typeof v === 'object' ? v.data : null;
-  } catch {
-    return null;
-  }
-}
-
-function keep(key: string | undefined, data: unknown): void {
-  if (!key) return;
-  try {
-    Taro.setStorageSync(KEEP_PREFIX + key, { data });
-  } catch {
-    // storage full: the page still works, only without the offline copy
-  }
+  /** The kept answer is the resident's own (bookings, cases, messages): kept per account, wiped on sign-out. */
+  personal?: boolean;
 }
 
 /** Refreshes in flight while stale data shows: the pages' 更新中 mark. */
@@ -63,17 +45,20 @@ export interface Loaded<T> {
 }
 
 export function useLoad<T>(load: () => Promise<T>, deps: DependencyList, options: LoadOptions = {}): Loaded<T> {
-  const [data, setData] = useState<T | null>(() => kept<T>(options.keep));
-  const [stale, setStale] = useState(() => kept<T>(options.keep) !== null);
+  const [data, setData] = useState<T | null>(() => readKept<T>(options.keep, options.personal));
+  const [stale, setStale] = useState(() => data !== null);
   const [error, setError] = useState<string | null>(null);
   const shown = useRef(data);
   shown.current = data;
   const keyShown = useRef(options.keep);
   const latest = useRef({ load, options });
   latest.current = { load, options };
+  // Only the latest load may answer: a quick change of filter or id must not be overwritten by a slower, older reply.
+  const seq = useRef(0);
 
   const reload = useCallback(() => {
     const { load, options } = latest.current;
+    const n = ++seq.current;
     setError(null);
     if (options.invalid) {
       setError(options.invalid);
@@ -82,7 +67,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList, options
     if (options.keep !== keyShown.current) {
       // Another record (the id changed): show its own kept copy, never the last one's.
       keyShown.current = options.keep;
-      shown.current = kept<T>(options.keep);
+      shown.current = readKept<T>(options.keep, options.personal);
       setData(shown.current);
       setStale(shown.current !== null);
     }
@@ -91,13 +76,13 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList, options
     load()
       .then(
         (fresh) => {
-          keep(options.keep, fresh);
+          if (n !== seq.current) return;
           setData(fresh);
           setStale(false);
         },
         (e: unknown) => {
           // What the device had stays on screen; the error shows only when there is nothing.
-          if (fromDevice) return;
+          if (fromDevice || n !== seq.current) return;
           if (!(options.staff && isApiError(e) && e.status === 401)) setError(errorMessage(e));
         },
       )
@@ -105,6 +90,12 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList, options
         if (fromDevice) refreshing(-1);
       });
   }, []);
+
+  // What the network said, and what the page made of it since (a cancelled booking, a read message), is the next visit's copy.
+  useEffect(() => {
+    const { keep, personal } = latest.current.options;
+    if (data !== null && !stale && keep === keyShown.current) writeKept(keep, Boolean(personal), data);
+  }, [data, stale]);
 
   const onShow = Boolean(options.onShow);
   useEffect(() => {

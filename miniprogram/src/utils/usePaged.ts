@@ -5,6 +5,9 @@
 //
 //   const list = usePaged((cursor) => listApplications(cursor).then((r) => ({ items: r.applications, nextCursor: r.nextCursor })), [], { onShow: true });
 //   list.items … <LoadMore more={list.more} />
+//
+// With `keep` (and `personal`) the first page is kept on the device and shown
+// at once, marked 更新中, while it refreshes (see useLoad).
 import { useReachBottom } from '@tarojs/taro';
 import { useCallback, useRef, useState, type DependencyList, type Dispatch, type SetStateAction } from 'react';
 import { errorMessage } from '../api/errors';

@@ -44,6 +44,9 @@ export function removeStorageSync(key: string): void {
 export function clearStorageSync(): void {
   storage.clear();
 }
+export function getStorageInfoSync(): { keys: string[] } {
+  return { keys: [...storage.keys()] };
+}
 
 export function useDidShow(cb: () => void): void {
   const ref = useRef(cb);
@@ -107,6 +110,7 @@ const Taro = {
   setStorageSync,
   removeStorageSync,
   clearStorageSync,
+  getStorageInfoSync,
   getCurrentInstance,
 };
 

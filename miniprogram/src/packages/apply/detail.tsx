@@ -25,7 +25,7 @@ export default function ApplicationDetailPage() {
   const { params } = useRouter();
   const id = decodeURIComponent(params.id ?? '');
   // Again on coming back from the supplement page.
-  const { data: app, error, reload } = useLoad(() => getApplication(id), [id], { onShow: true, invalid: !id && '缺少办件编号' });
+  const { data: app, error, reload } = useLoad(() => getApplication(id), [id], { onShow: true, invalid: !id && '缺少办件编号', keep: `application:${id}`, personal: true });
   const [withdrawing, setWithdrawing] = useState(false);
 
   if (error || !app) {

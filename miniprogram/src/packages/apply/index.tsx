@@ -28,7 +28,7 @@ const PROXY_HINT = '由您的包联干部或镇代办员全程代办，不收取
 export default function Apply() {
   const { params } = useRouter();
   const code = decodeURIComponent(params.code ?? '');
-  const { data: item, error, reload } = useLoad(() => getService(code), [code], { invalid: !code && '缺少事项编码' });
+  const { data: item, error, reload } = useLoad(() => getService(code), [code], { invalid: !code && '缺少事项编码', keep: code ? `service:${code}` : undefined });
   // Kept on the device as it is filled in (a dropped signal or a reload loses nothing). The
   // idempotency key travels with it: a retry after a lost answer files at most once, even after a reload.
   const draft = useDraft(code ? `apply:${code}` : '', () => ({

@@ -20,7 +20,7 @@ function newestFirst(list: Application[]): Application[] {
 
 export default function MyApplications() {
   // Again on coming back from a case that moved on.
-  const { items, error, reload, more } = usePaged((cursor) => listApplications(cursor).then((r) => ({ items: r.applications, nextCursor: r.nextCursor })), [], { onShow: true });
+  const { items, error, reload, more } = usePaged((cursor) => listApplications(cursor).then((r) => ({ items: r.applications, nextCursor: r.nextCursor })), [], { onShow: true, keep: 'applications', personal: true });
 
   if (error || !items) {
     return <Page className='apply'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;

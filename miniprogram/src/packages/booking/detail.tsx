@@ -23,7 +23,7 @@ import './booking.scss';
 export default function AppointmentDetail() {
   const { params } = useRouter();
   const id = decodeURIComponent(params.id ?? '');
-  const { data: appt, error, reload, setData: setAppt } = useLoad(() => getAppointment(id), [id], { onShow: true, invalid: !id && '缺少预约编号' });
+  const { data: appt, error, reload, setData: setAppt } = useLoad(() => getAppointment(id), [id], { onShow: true, invalid: !id && '缺少预约编号', keep: `appointment:${id}`, personal: true });
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { confirm, dialog } = useConfirm();

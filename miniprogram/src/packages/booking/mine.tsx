@@ -23,7 +23,7 @@ function ordered(list: Appointment[]): Appointment[] {
 
 export default function MyAppointments() {
   // Again on coming back from a booking that was cancelled or moved.
-  const { items, error, reload, more } = usePaged((cursor) => listAppointments(cursor).then((r) => ({ items: r.appointments, nextCursor: r.nextCursor })), [], { onShow: true });
+  const { items, error, reload, more } = usePaged((cursor) => listAppointments(cursor).then((r) => ({ items: r.appointments, nextCursor: r.nextCursor })), [], { onShow: true, keep: 'appointments', personal: true });
 
   if (error || !items) {
     return <Page className='booking'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;

@@ -53,7 +53,8 @@ export default function Places() {
       return { places: nearestFirst(res.places), byRegion: Boolean(region) };
     },
     [code],
-    { invalid: !code && '缺少事项编码' },
+    // Personal: the order comes from where the resident lives.
+    { invalid: !code && '缺少事项编码', keep: `places:${code}`, personal: true },
   );
 
   const open = (p: Place) =>

@@ -78,7 +78,7 @@ function Evaluations({ d }: { d: DemandDetail }) {
 export default function DemandDetailPage() {
   const { params } = useRouter();
   const id = decodeURIComponent(params.id ?? '');
-  const { data: d, error, reload, setData } = useLoad(() => getDemand(id), [id], { invalid: !id && '缺少诉求编号' });
+  const { data: d, error, reload, setData } = useLoad(() => getDemand(id), [id], { invalid: !id && '缺少诉求编号', keep: `demand:${id}`, personal: true });
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
 
   if (error || !d) {

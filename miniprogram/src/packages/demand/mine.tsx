@@ -19,7 +19,7 @@ const fileNew = () => void Taro.navigateTo({ url: '/packages/demand/new' });
 
 export default function MyDemands() {
   // Again on coming back from a demand that moved on.
-  const { items, error, reload, more } = usePaged((cursor) => listDemands(cursor).then((r) => ({ items: r.demands, nextCursor: r.nextCursor })), [], { onShow: true });
+  const { items, error, reload, more } = usePaged((cursor) => listDemands(cursor).then((r) => ({ items: r.demands, nextCursor: r.nextCursor })), [], { onShow: true, keep: 'demands', personal: true });
 
   if (error || !items) {
     return <Page className='demand'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;

@@ -13,7 +13,7 @@ import './notice.scss';
 
 export default function NoticeDetail() {
   const { id = '', msg } = useRouter().params;
-  const { data: n, error, reload } = useLoad(() => noticeDetail(id), [id]);
+  const { data: n, error, reload } = useLoad(() => noticeDetail(id), [id], { keep: `notice:${id}`, personal: true });
   useEffect(() => {
     if (msg) markRead(msg).catch(() => undefined);
   }, [msg]);

@@ -26,7 +26,7 @@ export default function Inbox() {
       return { items: r.items, nextCursor: r.nextCursor };
     },
     [],
-    { onShow: true },
+    { onShow: true, keep: 'inbox', personal: true },
   );
 
   const open = async (m: InboxMessage) => {

@@ -1,22 +1,22 @@
 // 办事: the catalogue with keyword search and category / level filters.
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import {
   SERVICE_CATEGORIES,
   SERVICE_CATEGORY_LABELS,
   type RegionLevel,
   type ServiceCategory,
 } from '../../../../shared/enums';
-import type { ServicesQuery, ServicesResponse } from '../../../../shared/schemas/catalog';
+import type { ServicesQuery } from '../../../../shared/schemas/catalog';
 import { listServices } from '../../api/catalog';
-import { errorMessage } from '../../api/errors';
 import { Chip } from '../../components/Chip';
 import { role } from '../../utils/a11y';
 import { Page } from '../../components/Page';
 import { ServiceRow } from '../../components/ServiceRow';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { getState, setState } from '../../store/app';
+import { useLoad } from '../../utils/useLoad';
 import './index.scss';
 import { Btn } from '../../components/Btn';
 
@@ -37,29 +37,9 @@ function takePending(): ServicesQuery | null {
 export default function Services() {
   const [filters, setFilters] = useState<ServicesQuery>(() => takePending() ?? {});
   const [text, setText] = useState(filters.q ?? '');
-  const [data, setData] = useState<ServicesResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const seq = useRef(0);
-
-  const load = useCallback(async (f: ServicesQuery) => {
-    const n = ++seq.current;
-    setLoading(true);
-    setError(null);
-    try {
-      const res = await listServices(f);
-      if (n === seq.current) setData(res);
-    } catch (e) {
-      if (n === seq.current) setError(errorMessage(e));
-    } finally {
-      if (n === seq.current) setLoading(false);
-      Taro.stopPullDownRefresh?.();
-    }
-  }, []);
-
-  useEffect(() => {
-    void load(filters);
-  }, [filters, load]);
+  // Every category and level without a keyword is kept for the next visit (a bounded set); searches are not.
+  const keep = filters.q ? undefined : `catalog:${filters.category ?? ''}:${filters.level ?? ''}`;
+  const { data, error, reload } = useLoad(() => listServices(filters).finally(() => Taro.stopPullDownRefresh?.()), [filters], { keep });
 
   // Coming back from the home tab with a search or a category.
   useDidShow(() => {
@@ -70,9 +50,7 @@ export default function Services() {
     }
   });
 
-  usePullDownRefresh(() => {
-    void load(filters);
-  });
+  usePullDownRefresh(reload);
 
   const search = () => setFilters((f) => ({ ...f, q: text.trim() || undefined }));
   const setCategory = (category: ServiceCategory | undefined) => setFilters((f) => ({ ...f, category }));
@@ -135,14 +113,14 @@ export default function Services() {
       </View>
 
       {error ? (
-        <ErrorState message={error} onRetry={() => void load(filters)} />
-      ) : loading && !data ? (
+        <ErrorState message={error} onRetry={reload} />
+      ) : !data ? (
         <Loading />
-      ) : data && data.items.length === 0 ? (
+      ) : data.items.length === 0 ? (
         <Empty text='没有找到相关事项，换个关键词试试' />
       ) : (
-        <View className={loading ? 'services__list services__list--loading' : 'services__list'}>
-          {data?.items.map((item) => (
+        <View className='services__list'>
+          {data.items.map((item) => (
             <ServiceRow
               key={item.code}
               item={item}
