@@ -70,6 +70,15 @@ export const RESIDENT_TAG_LABELS: Record<ResidentTag, string> = {
   disabled: '残疾人',
 };
 
+/** Certificates and benefits that end and must be renewed (主动服务 reminds 30 days before). */
+export const CERTIFICATES = ['elder_card', 'high_age_allowance', 'disability_card'] as const;
+export type Certificate = (typeof CERTIFICATES)[number];
+export const CERTIFICATE_LABELS: Record<Certificate, string> = {
+  elder_card: '老年人优待证',
+  high_age_allowance: '高龄津贴资格',
+  disability_card: '残疾人证',
+};
+
 export const STAFF_ROLES = ['admin', 'supervisor', 'dept_head', 'clerk', 'agent'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {

@@ -122,6 +122,11 @@ export function shanghaiDate(instant: Date = new Date()): string {
   return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** `date` plus `days` calendar days (negative goes back). */
+export function addCalendarDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
  * Check an admin-published schedule for `year`: every date inside the year,
  * make-up working days on weekends, no date both off and on. Returns field errors.

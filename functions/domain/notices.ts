@@ -106,6 +106,20 @@ export const PROACTIVE_RULES: readonly ProactiveRule[] = [
     body: '您的老年人优待证将在30天内到期，请及时到村便民服务站办理换领。',
     serviceCode: 'QS-WJ-001',
   },
+  {
+    id: 'high-age-allowance-renewal',
+    when: { type: 'expiring', certificate: 'high_age_allowance', withinDays: 30 },
+    title: '高龄津贴资格即将到期',
+    body: '您的高龄津贴资格将在30天内到期，请及时办理年度资格认证，以免津贴停发；行动不便的可请包联干部上门代办。',
+    serviceCode: 'QS-MZ-004',
+  },
+  {
+    id: 'disability-card-renewal',
+    when: { type: 'expiring', certificate: 'disability_card', withinDays: 30 },
+    title: '残疾人证即将到期',
+    body: '您的残疾人证将在30天内到期，请及时到县残联或镇便民服务中心办理换领。',
+    serviceCode: 'QS-CL-001',
+  },
 ];
 
 export interface ProactiveSubject {

@@ -179,6 +179,12 @@ export const key = {
   boundHead: (departmentId: string, username: string) => ({ gsi2pk: `DEPT#${departmentId}#HEADS`, gsi2sk: username }),
   /** A notice's reach counters, in a few shards beside it (ADDed by the fan-out, the sender and read receipts). */
   noticeReach: (id: string, shard: number) => ({ pk: `NOTICE#${id}`, sk: `REACH#${shard}` }),
+  /** A certificate or benefit a resident holds (one per kind: a renewal overwrites it). */
+  certificate: (residentId: string, certificate: string) => ({ pk: `RESIDENT#${residentId}`, sk: `CERT#${certificate}` }),
+  certificatesPrefix: 'CERT#',
+  /** GSI2 on a certificate: by the month it ends, then its end date (the renewal reminders' Query). */
+  certificateByEnd: (endsOn: string, certificate: string, residentId: string) => ({ gsi2pk: `CERTEND#${endsOn.slice(0, 7)}`, gsi2sk: `${endsOn}#${certificate}#${residentId}` }),
+  certificateEndPartition: (month: string) => `CERTEND#${month}`,
   /** A notice (政策通知); its fan-out row and reach shards share its partition. */
   notice: (id: string) => ({ pk: `NOTICE#${id}`, sk: 'NOTICE' }),
 };

@@ -69,7 +69,7 @@ export async function createService(item: ServiceItem): Promise<'created' | 'exi
 export async function replaceService(item: ServiceItem, expectedVersion: number): Promise<'updated' | 'missing' | 'stale'> {
   const { pk: _pk, sk: _sk, ...fields } = itemOf(item);
   const entries = Object.entries(fields).filter(([, v]) => v !== undefined);
-  const cleared = (['basis', 'feeNote', 'minAge', 'maxAge'] as const).filter((k) => item[k] === undefined);
+  const cleared = (['basis', 'feeNote', 'minAge', 'maxAge', 'grants'] as const).filter((k) => item[k] === undefined);
   try {
     await db().send(
       new UpdateCommand({

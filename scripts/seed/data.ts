@@ -401,6 +401,7 @@ export const services: ServiceItemCreate[] = [
     proxy: true,
     keywords: ['高龄', '高龄津贴', '80岁', '老年人', '津贴'],
     minAge: 80,
+    grants: { certificate: 'high_age_allowance', validMonths: 12 },
   },
   {
     code: 'QS-MZ-005',
@@ -488,6 +489,7 @@ export const services: ServiceItemCreate[] = [
     proxy: true,
     keywords: ['老年证', '优待证', '敬老', '70岁', '免费公交'],
     minAge: 60,
+    grants: { certificate: 'elder_card', validMonths: 60 },
   },
   {
     code: 'QS-WJ-002',
@@ -576,6 +578,7 @@ export const services: ServiceItemCreate[] = [
     online: true,
     proxy: true,
     keywords: ['残疾人证', '残疾', '评残', '残疾评定'],
+    grants: { certificate: 'disability_card', validMonths: 120 },
   },
   // ---- 公安 --------------------------------------------------------------
   {

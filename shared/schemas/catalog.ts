@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ITEM_TYPES, MATERIAL_FORMATS, REGION_LEVELS, SERVICE_CATEGORIES } from '../enums';
+import { CERTIFICATES, ITEM_TYPES, MATERIAL_FORMATS, REGION_LEVELS, SERVICE_CATEGORIES } from '../enums';
 import { DepartmentId, Instant, StoredText, Text, Version } from './common';
 
 export const ServiceCode = z.string().check(z.regex(/^[A-Z0-9-]{3,32}$/, '事项编码应为3-32位大写字母、数字或连字符'));
@@ -24,6 +24,13 @@ export const ItemStats = z.object({
   medianDays: z.nullable(z.number().check(z.minimum(0))),
 });
 export type ItemStats = z.infer<typeof ItemStats>;
+
+/** A certificate or benefit an item grants, valid for whole months from the conclusion. */
+export const CertificateGrant = z.object({
+  certificate: z.enum(CERTIFICATES),
+  validMonths: z.int({ error: '有效期应为整月数' }).check(z.minimum(1, '有效期至少1个月'), z.maximum(240, '有效期最长240个月')),
+});
+export type CertificateGrant = z.infer<typeof CertificateGrant>;
 
 const Age = z.int({ error: '年龄应为整数' }).check(z.minimum(0, '年龄应为0-150'), z.maximum(150, '年龄应为0-150'));
 
@@ -54,6 +61,8 @@ export const ServiceItemInput = z.object({
   /** The stated age condition (e.g. 高龄津贴 80+): the item page warns a resident outside it, never blocks. */
   minAge: z.optional(z.nullable(Age)),
   maxAge: z.optional(z.nullable(Age)),
+  /** What an approved case grants and for how long: its end date drives the renewal reminder. */
+  grants: z.optional(z.nullable(CertificateGrant)),
 });
 export type ServiceItemInput = z.infer<typeof ServiceItemInput>;
 

@@ -4,7 +4,9 @@
 import { useTestTable } from '../support/table';
 import { call } from '../support/api';
 import { residentToken, seedReference, VILLAGE } from '../fixtures/world';
-import { shanghaiDate } from '../../functions/domain/calendar';
+import { addCalendarDays, shanghaiDate } from '../../functions/domain/calendar';
+import { holdingItem } from '../../functions/store/certificates';
+import { transact } from '../../functions/store/transact';
 import { runProactive } from '../../functions/jobs/proactive';
 
 useTestTable();
@@ -37,4 +39,25 @@ test('one reminder per rule per person per year, whatever the reruns', async () 
 test('a changed birth date moves the resident in the index', async () => {
   expect((await call('PUT', '/me', { token: older, body: { birthDate: born(70) } })).status).toBe(200);
   expect(await runProactive()).toEqual({ written: 1, already: 2 });
+});
+
+describe('a certificate or benefit about to end', () => {
+  const inDays = (n: number) => addCalendarDays(today, n);
+  const hold = (residentId: string, certificate: 'high_age_allowance' | 'elder_card', endsOn: string) =>
+    transact(() => [holdingItem(residentId, { certificate, grantedOn: '2025-01-01', endsOn, caseId: `case-${residentId}` })]);
+
+  test('ending within 30 days brings one renewal reminder a year; later than that, none yet', async () => {
+    await runProactive(); // whatever the age rules owe
+    await hold('r-80', 'high_age_allowance', inDays(20));
+    await hold('r-72', 'elder_card', inDays(45));
+    expect(await runProactive()).toMatchObject({ written: 1 });
+    const titles = (await call('GET', '/inbox', { token: eighty })).body.items.map((i: any) => i.title);
+    expect(titles).toContain('高龄津贴资格即将到期');
+    expect((await call('GET', '/inbox', { token: older })).body.items.map((i: any) => i.title)).not.toContain('老年人优待证即将到期');
+    expect(await runProactive()).toMatchObject({ written: 0 });
+    // Fifteen days on, the elder card is within its 30 days.
+    const later = new Date(Date.now() + 16 * 86_400_000);
+    expect((await runProactive(later)).written).toBeGreaterThanOrEqual(1);
+    expect((await call('GET', '/inbox', { token: older })).body.items.map((i: any) => i.title)).toContain('老年人优待证即将到期');
+  });
 });
