@@ -4,6 +4,9 @@
 import type { BadReason, Flag, RatingLevel, Satisfaction, TicketAction, TicketStatus } from '../../shared/schemas/ratings';
 import { UnknownCalendarYearError, type Calendar } from './calendar';
 
+// What makes a rating acceptable lives apart, so the rating form can import it without the calendar.
+export { isBad, ratingErrors, type RatingInput } from './rating-rules';
+
 /** A rating may be changed (replaced) for this long after it was given. */
 export const CHANGE_WINDOW_HOURS = 24;
 /** Not rated this many days after conclusion → recorded as a default rating. */
@@ -16,29 +19,9 @@ export const SUMMON_BELOW = 0.75;
 /** A cadre under this rate cannot be rated excellent or promoted. */
 export const PROMOTION_BELOW = 0.8;
 
-export const isBad = (level: number): boolean => level <= 2;
-
 export function rectifyWorkingDays(env: string | undefined = process.env.RECTIFY_WORKING_DAYS): number {
   const n = Number(env);
   return Number.isInteger(n) && n >= 1 && n <= 30 ? n : RECTIFY_WORKING_DAYS;
-}
-
-export interface RatingInput {
-  level: number;
-  reasons?: BadReason[];
-  comment?: string;
-  agentLevel?: number;
-}
-
-/** Field errors of a rating for a case with or without a proxy agent. */
-export function ratingErrors(r: RatingInput, hasAgent: boolean): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (isBad(r.level) && !r.reasons?.length) errors.reasons = '差评请选择原因';
-  if (!isBad(r.level) && r.reasons?.length) errors.reasons = '只有“不满意”和“非常不满意”需要选择原因';
-  if (r.reasons?.includes('other') && !r.comment?.trim()) errors.comment = '选择“其他”时请填写具体情况';
-  if (hasAgent && r.agentLevel === undefined) errors.agentLevel = '请评价代办员';
-  if (!hasAgent && r.agentLevel !== undefined) errors.agentLevel = '该办件没有代办员';
-  return errors;
 }
 
 export const changeableUntil = (ratedAt: string): string =>

@@ -273,6 +273,60 @@ describe('rate', () => {
     expect(screen.queryByRole('button', { name: '提交评价' })).not.toBeInTheDocument();
   });
 
+  it('keeps the form as a draft on the device: restored after a remount with the same key, cleared after a successful submit', async () => {
+    signIn();
+    rateParams();
+    let tries = 0;
+    const seen = mockApi({
+      'GET /ratings': ok(noRatings),
+      'POST /ratings': (req) => (++tries === 1 ? 'network-error' : { status: 201, body: rating({ ...(req.body as object), changeableUntil: null } as Partial<Rating>) }),
+    });
+    const first = render(<RatePage />);
+    fireEvent.click(await screen.findByRole('button', { name: '总体评价：不满意' }));
+    fireEvent.click(screen.getByRole('button', { name: '服务态度差' }));
+    fireEvent.change(screen.getByPlaceholderText(PLACEHOLDER), { target: { value: '窗口没人' } });
+    expect(screen.queryByText('已恢复您上次未提交的内容')).not.toBeInTheDocument();
+    fireEvent.click(submitBtn());
+    expect(await screen.findByText('网络不给力，请检查网络后重试')).toBeInTheDocument();
+    first.unmount();
+
+    // The signal came back and the page was opened again: the form is as it was.
+    const second = render(<RatePage />);
+    expect(await screen.findByText('已恢复您上次未提交的内容')).toBeInTheDocument();
+    expect(level('不满意')).toHaveAttribute('aria-pressed', 'true');
+    expect(dim('便利程度', '不满意')).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: '服务态度差' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByPlaceholderText(PLACEHOLDER)).toHaveValue('窗口没人');
+    fireEvent.click(submitBtn());
+    expect(await screen.findByText('评价已提交')).toBeInTheDocument();
+    const bodies = posts(seen).map((r) => r.body as { idempotencyKey: string });
+    expect(bodies).toHaveLength(2);
+    // A retry after the reload rates at most once.
+    expect(bodies[1]).toEqual(bodies[0]);
+    expect(taro.getStorageSync('banshi.draft.rate:application:app-0001-abcd')).toBe('');
+    second.unmount();
+
+    render(<RatePage />);
+    await screen.findByRole('button', { name: '总体评价：不满意' });
+    expect(screen.queryByText('已恢复您上次未提交的内容')).not.toBeInTheDocument();
+    expect(level('不满意')).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByPlaceholderText(PLACEHOLDER)).toHaveValue('');
+  }, 15_000);
+
+  it('清空重填 throws the draft away and starts a new one', async () => {
+    signIn();
+    rateParams();
+    mockApi({ 'GET /ratings': ok(noRatings) });
+    const first = render(<RatePage />);
+    fireEvent.click(await screen.findByRole('button', { name: '总体评价：满意' }));
+    first.unmount();
+    render(<RatePage />);
+    fireEvent.click(await screen.findByRole('button', { name: '清空重填' }));
+    expect(level('满意')).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.queryByText('已恢复您上次未提交的内容')).not.toBeInTheDocument();
+    expect(taro.getStorageSync('banshi.draft.rate:application:app-0001-abcd')).toBe('');
+  });
+
   it('renders in elder mode', async () => {
     taro.setStorageSync(ELDER_MODE_KEY, true);
     resetState();

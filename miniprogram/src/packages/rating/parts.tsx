@@ -12,7 +12,8 @@ import {
 } from '../../../../shared/schemas/ratings';
 import { role } from '../../utils/a11y';
 
-export const isBad = (level: number): boolean => level <= 2;
+// The server's own rule: the same levels count as bad on both sides.
+export { isBad } from '../../../../shared/rating-rules';
 
 export function levelLabel(level: number): string {
   return RATING_LEVEL_LABELS[level as RatingLevel] ?? `${level}`;
