@@ -6,13 +6,7 @@ import {
   ApplicationsResponse,
   type ApplyRequest,
 } from '../../../shared/schemas/applications';
-import { request } from './client';
-
-export interface DeclaredMaterial {
-  name: string;
-  provided: boolean;
-  uploadKeys: string[];
-}
+import { request, type RouteBody } from './client';
 
 export function apply(body: ApplyRequest) {
   return request('POST /applications', { auth: 'resident', body }, ApplicationDetail);
@@ -27,11 +21,11 @@ export function getApplication(id: string) {
   return request('GET /applications/{id}', { auth: 'resident', params: { id } }, ApplicationDetail);
 }
 
-export function supplement(id: string, body: { version: number; materials: DeclaredMaterial[]; note?: string }) {
+export function supplement(id: string, body: RouteBody<'POST /applications/{id}/supplement'>) {
   return request('POST /applications/{id}/supplement', { auth: 'resident', params: { id }, body }, ApplicationDetail);
 }
 
 /** 撤回 before acceptance, with the version the resident saw. */
-export function withdrawApplication(id: string, body: { version: number; reason?: string }) {
+export function withdrawApplication(id: string, body: RouteBody<'POST /applications/{id}/withdraw'>) {
   return request('POST /applications/{id}/withdraw', { auth: 'resident', params: { id }, body }, ApplicationDetail);
 }

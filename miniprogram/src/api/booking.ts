@@ -37,12 +37,3 @@ export function cancelAppointment(id: string, version: number, reason?: string) 
 export function rescheduleAppointment(id: string, slotId: string, version: number) {
   return request('POST /appointments/{id}/reschedule', { auth: 'resident', params: { id }, body: { slotId, version } }, Appointment);
 }
-
-const KEY_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-/** A fresh idempotency key (16 letters and digits): one per confirm screen, reused on retry. */
-export function newIdempotencyKey(): string {
-  let key = '';
-  for (let i = 0; i < 16; i++) key += KEY_CHARS[Math.floor(Math.random() * KEY_CHARS.length)];
-  return key;
-}

@@ -1,7 +1,8 @@
 // The one request module: builds URLs, attaches the right token, re-logs a
 // resident in once on 401, sends staff back to the workbench login, parses
 // every response with the shared schema and turns every failure into an
-// `ApiError` with a zh-CN message.
+// `ApiError` with a zh-CN message. Every call is typed by its route key from
+// shared/routes.ts (params, query, body, auth, response), importing only types.
 import Taro from '@tarojs/taro';
 import * as z from 'zod/mini';
 import { API_BASE } from '../config';
@@ -21,20 +22,45 @@ import {
 import { clearToken, getToken, setToken } from './session';
 import { askPrivacyConsent } from '../utils/privacy-gate';
 import { forgetPersonalCopies } from '../utils/kept';
+// Types only: the table's values (every schema) must stay out of the main package.
+import type { routes } from '../../../shared/routes';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-export type RouteSpec = `${Method} /${string}`;
 export type AuthKind = 'public' | 'resident' | 'staff';
 type QueryValue = string | number | boolean | null | undefined;
 
-export interface RequestOptions {
-  /** Values for `{name}` placeholders in the path. */
-  params?: Record<string, string>;
-  query?: Record<string, QueryValue>;
-  body?: unknown;
-  /** Defaults to 'public'. */
-  auth?: AuthKind;
-}
+// ---------------------------------------------------------------- the contract's types
+
+type Routes = typeof routes;
+export type RouteKey = keyof Routes;
+type Part = 'params' | 'query' | 'body';
+type PartSchema<K extends RouteKey, P extends Part> = Routes[K] extends { [Q in P]: infer S extends z.ZodMiniType } ? S : never;
+
+/** What the client sends for `{name}` placeholders and the body: the schema's input. */
+export type RouteParams<K extends RouteKey> = z.input<PartSchema<K, 'params'>>;
+export type RouteBody<K extends RouteKey> = z.input<PartSchema<K, 'body'>>;
+export type RouteQuery<K extends RouteKey> = z.input<PartSchema<K, 'query'>>;
+/** Query values go out as text: a number may stand for a string field; null and undefined are left out. */
+type QueryArg<K extends RouteKey> = {
+  [Q in keyof RouteQuery<K>]?: RouteQuery<K>[Q] | (string extends RouteQuery<K>[Q] ? number : never) | null;
+};
+/** What a successful call resolves with: the response schema's output. */
+export type RouteResponse<K extends RouteKey> = z.output<Routes[K]['response']>;
+export type RouteAuth<K extends RouteKey> = Routes[K]['auth'];
+
+/** A part the route declares is required (the query: optional); one it does not declare cannot be sent. */
+type Slot<K extends RouteKey, P extends Part, T> = [PartSchema<K, P>] extends [never]
+  ? { [Q in P]?: never }
+  : P extends 'query' ? { [Q in P]?: T } : { [Q in P]: T };
+
+/**
+ * The options of a call to route `K`, checked against `shared/routes.ts`: params, query and body
+ * have the route's schema types, and `auth` must be the route's (omitted for public routes).
+ */
+export type RequestOptions<K extends RouteKey> = Slot<K, 'params', RouteParams<K>> &
+  Slot<K, 'query', QueryArg<K>> &
+  Slot<K, 'body', RouteBody<K>> &
+  (RouteAuth<K> extends 'public' ? { auth?: 'public' } : { auth: RouteAuth<K> });
 
 export const STAFF_LOGIN_URL = '/workbench/login/index';
 export const H5_LOGIN_URL = '/packages/login/index';
@@ -98,6 +124,23 @@ export function buildUrl(base: string, path: string, params?: Record<string, str
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
     .join('&');
   return base + filled + (qs ? `?${qs}` : '');
+}
+
+/** What a call's options are at run time, once the compiler has checked them against the route. */
+interface SentOptions {
+  params?: Record<string, string>;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  auth?: AuthKind;
+}
+
+function urlOf(route: RouteKey, { params, query }: SentOptions): string {
+  return buildUrl(API_BASE, route.slice(route.indexOf(' ') + 1), params, query);
+}
+
+/** The full URL of a route, for what `request` does not do (e.g. downloading a file). */
+export function routeUrl<K extends RouteKey>(route: K, opts: Pick<RequestOptions<K>, 'params' | 'query'>): string {
+  return urlOf(route, opts as SentOptions);
 }
 
 /** A call to an absolute URL with no auth (e.g. the fake WeChat server in the H5 demo). */
@@ -204,13 +247,16 @@ function goToStaffLogin(): void {
 
 /**
  * Call an API route, e.g. `request('GET /services/{code}', { params: { code } }, ServiceItem)`.
- * Resolves with the parsed body; rejects with `ApiError`.
+ * The route key fixes the types of params, query, body, auth and the result; the response
+ * schema is passed by the caller (it must be the route's) so only the schemas a page uses
+ * are bundled with it. Resolves with the parsed body; rejects with `ApiError`.
  */
-export async function request<S extends z.ZodMiniType>(route: RouteSpec, opts: RequestOptions, schema: S): Promise<z.output<S>> {
-  const space = route.indexOf(' ');
-  const method = route.slice(0, space) as Method;
-  const url = buildUrl(API_BASE, route.slice(space + 1), opts.params, opts.query);
-  const auth = opts.auth ?? 'public';
+export async function request<K extends RouteKey>(route: K, opts: RequestOptions<K>, schema: Routes[K]['response']): Promise<RouteResponse<K>> {
+  const method = route.slice(0, route.indexOf(' ')) as Method;
+  const sent = opts as SentOptions;
+  const url = urlOf(route, sent);
+  const body = sent.body;
+  const auth = sent.auth ?? 'public';
 
   let token: string | null = null;
   let freshLogin = false;
@@ -228,7 +274,7 @@ export async function request<S extends z.ZodMiniType>(route: RouteSpec, opts: R
     }
   }
 
-  let res = await send(url, method, opts.body, token);
+  let res = await send(url, method, body, token);
 
   if (res.status === 401 && auth === 'resident' && !freshLogin) {
     // The session expired or was revoked: sign in again once, retry once
@@ -240,7 +286,7 @@ export async function request<S extends z.ZodMiniType>(route: RouteSpec, opts: R
       clearToken('resident');
       token = (await loginResident()).token;
     }
-    res = await send(url, method, opts.body, token);
+    res = await send(url, method, body, token);
   }
   if (res.status === 401 && auth === 'resident') clearToken('resident');
   if (res.status === 401 && auth === 'staff') {
@@ -249,5 +295,5 @@ export async function request<S extends z.ZodMiniType>(route: RouteSpec, opts: R
   }
 
   if (res.status < 200 || res.status >= 300) throw toError(res);
-  return parseWith(schema, res);
+  return parseWith(schema, res) as RouteResponse<K>;
 }

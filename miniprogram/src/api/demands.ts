@@ -9,7 +9,7 @@ import {
   type EvaluationRequest,
   type FileDemandRequest,
 } from '../../../shared/schemas/demands';
-import { request } from './client';
+import { request, type RouteBody } from './client';
 
 export function fileDemand(body: FileDemandRequest) {
   return request('POST /demands', { auth: 'resident', body }, DemandDetail);
@@ -33,11 +33,11 @@ export function evaluateDemand(id: string, body: EvaluationRequest) {
   return request('POST /demands/{id}/evaluation', { auth: 'resident', params: { id }, body }, DemandDetail);
 }
 
-export function reopenDemand(id: string, body: { version: number; reason: string }) {
+export function reopenDemand(id: string, body: RouteBody<'POST /demands/{id}/reopen'>) {
   return request('POST /demands/{id}/reopen', { auth: 'resident', params: { id }, body }, DemandDetail);
 }
 
-export function provideInfo(id: string, body: { version: number; text: string; photos?: string[] }) {
+export function provideInfo(id: string, body: RouteBody<'POST /demands/{id}/info'>) {
   return request('POST /demands/{id}/info', { auth: 'resident', params: { id }, body }, DemandDetail);
 }
 

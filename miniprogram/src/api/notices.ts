@@ -2,7 +2,7 @@
 // a notice's full text, and subscribe-message consent.
 import { InboxResponse, SubscriptionsResponse, UnreadResponse } from '../../../shared/schemas/inbox';
 import { ResidentNotice } from '../../../shared/schemas/notices';
-import { request } from './client';
+import { request, type RouteBody } from './client';
 
 /** One page of my messages, newest first (`cursor`: the previous page's nextCursor). */
 export function myInbox(cursor?: string) {
@@ -22,6 +22,6 @@ export function noticeDetail(id: string) {
 }
 
 /** What wx.requestSubscribeMessage answered, per template id. */
-export function saveSubscriptions(results: Record<string, 'accept' | 'reject' | 'ban' | 'filter'>) {
+export function saveSubscriptions(results: RouteBody<'PUT /me/subscriptions'>['results']) {
   return request('PUT /me/subscriptions', { auth: 'resident', body: { results } }, SubscriptionsResponse);
 }

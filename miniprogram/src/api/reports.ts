@@ -3,8 +3,7 @@
 import Taro from '@tarojs/taro';
 import { AccountabilityResponse, Apology, ComplaintCase, ComplaintsResponse, LadderPerson } from '../../../shared/schemas/accountability';
 import { MonthlyReport } from '../../../shared/schemas/reports';
-import { API_BASE } from '../config';
-import { buildUrl, request } from './client';
+import { request, routeUrl, type RouteBody } from './client';
 import { ApiError, MSG_NETWORK } from './errors';
 import { getToken } from './session';
 
@@ -17,7 +16,7 @@ export function monthlyReport(month: string) {
  * sent it (UTF-8 with BOM); in WeChat, download it and offer to send it on.
  */
 export async function downloadMonthlyCsv(month: string): Promise<void> {
-  const url = buildUrl(API_BASE, '/admin/reports/monthly.csv', undefined, { month });
+  const url = routeUrl('GET /admin/reports/monthly.csv', { query: { month } });
   const header = { Authorization: `Bearer ${getToken('staff') ?? ''}` };
   const name = `民情月报-${month}.csv`;
   if (process.env.TARO_ENV === 'h5') {
@@ -42,7 +41,7 @@ export function getAccountability() {
   return request('GET /admin/accountability', { auth: 'staff' }, AccountabilityResponse);
 }
 
-export function recordLadderAction(username: string, body: { complaintId: string; action: LadderPerson['owed'][number]['action']; note?: string }) {
+export function recordLadderAction(username: string, body: RouteBody<'POST /admin/accountability/{username}/actions'>) {
   return request('POST /admin/accountability/{username}/actions', { auth: 'staff', params: { username }, body }, LadderPerson);
 }
 
@@ -62,6 +61,6 @@ export function stateCase(id: string, text: string, version: number) {
   return request('POST /admin/complaints/{id}/statement', { auth: 'staff', params: { id }, body: { text, version } }, ComplaintCase);
 }
 
-export function decideComplaint(id: string, body: { valid: boolean; finding: string; evidence: string[]; version: number }) {
+export function decideComplaint(id: string, body: RouteBody<'POST /admin/complaints/{id}/decision'>) {
   return request('POST /admin/complaints/{id}/decision', { auth: 'staff', params: { id }, body }, ComplaintCase);
 }

@@ -10,7 +10,7 @@ import {
   type DemandActionBody,
   type IntakeDemandRequest,
 } from '../../../shared/schemas/demands';
-import { request } from './client';
+import { request, type RouteBody, type RouteQuery } from './client';
 
 export type DemandView = (typeof DEMAND_VIEWS)[number];
 
@@ -19,8 +19,8 @@ export function intakeDemand(body: IntakeDemandRequest) {
 }
 
 /** One page of a list (the server sends the open set whole, most urgent first). */
-export function listStaffDemands(query: { view?: DemandView; departmentId?: string; cursor?: string } = {}) {
-  return request('GET /admin/demands', { auth: 'staff', query: { view: query.view, departmentId: query.departmentId, cursor: query.cursor } }, DemandsResponse);
+export function listStaffDemands(query: RouteQuery<'GET /admin/demands'> = {}) {
+  return request('GET /admin/demands', { auth: 'staff', query }, DemandsResponse);
 }
 
 export function getStaffDemand(id: string) {
@@ -32,6 +32,6 @@ export function demandAction(id: string, body: DemandActionBody) {
   return request('POST /admin/demands/{id}/actions', { auth: 'staff', params: { id }, body }, StaffDemandDetail);
 }
 
-export function publishKnowledge(id: string, body: { question: string; answer: string }) {
+export function publishKnowledge(id: string, body: RouteBody<'POST /admin/demands/{id}/knowledge'>) {
   return request('POST /admin/demands/{id}/knowledge', { auth: 'staff', params: { id }, body }, KnowledgeEntry);
 }

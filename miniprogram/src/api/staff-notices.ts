@@ -1,7 +1,7 @@
 // Staff notices: draft, preview the reach of a target, publish, withdraw, read the reach.
 // Used only by the workbench subpackage.
 import { Notice, NoticePreview, NoticesResponse, type NoticeInput, type NoticeTarget } from '../../../shared/schemas/notices';
-import { request } from './client';
+import { request, type RouteBody } from './client';
 
 export function listNotices(cursor?: string) {
   return request('GET /admin/notices', { auth: 'staff', query: { cursor } }, NoticesResponse);
@@ -15,7 +15,7 @@ export function createNotice(body: NoticeInput) {
   return request('POST /admin/notices', { auth: 'staff', body }, Notice);
 }
 
-export function updateNotice(id: string, body: NoticeInput & { version: number }) {
+export function updateNotice(id: string, body: RouteBody<'PUT /admin/notices/{id}'>) {
   return request('PUT /admin/notices/{id}', { auth: 'staff', params: { id }, body }, Notice);
 }
 

@@ -2,7 +2,7 @@
 import { StaffProfile, StaffSession, type StaffLoginRequest } from '../../../shared/schemas/auth';
 import { DeadPushesResponse } from '../../../shared/schemas/inbox';
 import { AdminHome } from '../../../shared/schemas/workbench';
-import { request } from './client';
+import { request, type RouteBody } from './client';
 import { clearToken, setToken } from './session';
 
 export async function staffLogin(body: StaffLoginRequest) {
@@ -21,7 +21,7 @@ export function getWorkbenchHome() {
 }
 
 /** Bind the staff member's WeChat (a wx.login code), with the answer to the digest's subscribe request if any. */
-export function bindStaffWechat(code: string, results?: Record<string, 'accept' | 'reject' | 'ban' | 'filter'>) {
+export function bindStaffWechat(code: string, results?: RouteBody<'POST /admin/me/wechat'>['results']) {
   return request('POST /admin/me/wechat', { auth: 'staff', body: { code, results } }, StaffProfile);
 }
 

@@ -5,22 +5,17 @@ import {
   DashboardResponse,
   TicketDetail,
   TicketsResponse,
-  type APPEAL_DECISIONS,
   type TicketActionBody,
   type TICKET_VIEWS,
 } from '../../../shared/schemas/ratings';
-import { request } from './client';
+import { request, type RouteBody, type RouteQuery } from './client';
 
 export type TicketView = (typeof TICKET_VIEWS)[number];
-export interface AppealDecision {
-  decision: (typeof APPEAL_DECISIONS)[number];
-  version: number;
-  note: string;
-}
+export type AppealDecision = RouteBody<'POST /admin/tickets/{id}/appeal-decision'>;
 
 /** One page of tickets; `cursor` is the previous page's nextCursor. */
-export function listTickets(query: { departmentId?: string; view?: TicketView; cursor?: string } = {}) {
-  return request('GET /admin/tickets', { auth: 'staff', query: { departmentId: query.departmentId, view: query.view, cursor: query.cursor } }, TicketsResponse);
+export function listTickets(query: RouteQuery<'GET /admin/tickets'> = {}) {
+  return request('GET /admin/tickets', { auth: 'staff', query }, TicketsResponse);
 }
 
 export function getTicket(id: string) {

@@ -6,7 +6,7 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { apply } from '../../api/applications';
-import { newIdempotencyKey } from '../../api/booking';
+import { newIdempotencyKey } from '../../utils/idempotency';
 import { getService } from '../../api/catalog';
 import { errorMessage, isApiError } from '../../api/errors';
 import { Btn } from '../../components/Btn';

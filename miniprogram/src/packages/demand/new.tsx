@@ -20,7 +20,7 @@ import {
   type DemandType,
   type GeoPoint,
 } from '../../../../shared/schemas/demands';
-import { newIdempotencyKey } from '../../api/booking';
+import { newIdempotencyKey } from '../../utils/idempotency';
 import { consultAnswered, fileDemand, searchKnowledge } from '../../api/demands';
 import { errorMessage, isApiError } from '../../api/errors';
 import { getMe } from '../../api/me';

@@ -9,7 +9,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Rating } from '../../../../shared/schemas/ratings';
-import { newIdempotencyKey } from '../../api/booking';
+import { newIdempotencyKey } from '../../utils/idempotency';
 import { ApiError, isApiError } from '../../api/errors';
 import { rate } from '../../api/ratings';
 import { Btn } from '../../components/Btn';

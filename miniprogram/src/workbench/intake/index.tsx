@@ -19,7 +19,7 @@ import {
   type DemandGrade,
   type DemandType,
 } from '../../../../shared/schemas/demands';
-import { newIdempotencyKey } from '../../api/booking';
+import { newIdempotencyKey } from '../../utils/idempotency';
 import { errorMessage } from '../../api/errors';
 import { listRegions } from '../../api/regions';
 import { getStaffMe } from '../../api/staff';
