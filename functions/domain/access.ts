@@ -18,6 +18,10 @@ export interface Staff {
 const EVERYWHERE: readonly StaffRole[] = ['admin', 'supervisor'];
 const everywhere = (s: Pick<Staff, 'role'>) => EVERYWHERE.includes(s.role);
 
+/** A department's own views (督办提醒, tickets, figures): its members; supervisors and admins any. */
+export const maySeeDepartment = (s: Pick<Staff, 'role' | 'departmentId'>, departmentId: string): boolean =>
+  everywhere(s) || departmentId === s.departmentId;
+
 /** Staff of a town's 便民服务中心: a clerk or head whose region is the town itself. */
 export function townDesk(s: Pick<Staff, 'role' | 'regionCode'>): string | null {
   if (s.role !== 'clerk' && s.role !== 'dept_head') return null;

@@ -1,57 +1,17 @@
-// Applications (办件): the state machine of DESIGN.md and the legal clock.
+// Applications (办件): the case record, and the legal clock of DESIGN.md.
 // Pure functions; dates are YYYY-MM-DD in Asia/Shanghai on the official
 // working-day calendar.
+import type { RegionLevel } from '../../shared/enums';
+import { PROXY_STEPS, type ApplicationState, type ProxyStep } from '../../shared/schemas/applications';
+import { CLOSED, CONCLUDED } from './application-flow';
 import { UnknownCalendarYearError, type Calendar } from './calendar';
-import {
-  APPLICATION_STATE_LABELS, PROXY_STEPS, type ApplicationState, type ProxyStep,
-} from '../../shared/schemas/applications';
 
 export { APPLICATION_STATES, APPLICATION_STATE_LABELS, PROXY_STEPS, PROXY_STEP_LABELS } from '../../shared/schemas/applications';
 export type { ApplicationState, ProxyStep } from '../../shared/schemas/applications';
-
-export const APPLICATION_ACTIONS = [
-  'accept', 'request_materials', 'reject', 'supplement', 'review', 'approve', 'deny', 'deliver', 'suspend', 'resume', 'withdraw',
-] as const;
-export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
-
-/** Action → the states it may start from and the state it leads to. */
-export const TRANSITIONS: Record<ApplicationAction, { from: readonly ApplicationState[]; to: ApplicationState | 'previous' }> = {
-  accept: { from: ['submitted'], to: 'accepted' },
-  request_materials: { from: ['submitted'], to: 'awaiting_materials' },
-  reject: { from: ['submitted'], to: 'rejected' },
-  supplement: { from: ['awaiting_materials'], to: 'submitted' },
-  review: { from: ['accepted'], to: 'reviewing' },
-  approve: { from: ['reviewing'], to: 'approved' },
-  deny: { from: ['reviewing'], to: 'denied' },
-  deliver: { from: ['approved', 'denied'], to: 'delivered' },
-  suspend: { from: ['submitted', 'accepted', 'reviewing'], to: 'suspended' },
-  resume: { from: ['suspended'], to: 'previous' },
-  // The applicant's own: only before acceptance (收件 or 补齐补正); counted apart from 不予受理.
-  withdraw: { from: ['submitted', 'awaiting_materials'], to: 'withdrawn' },
-};
-
-export const CONCLUDED: readonly ApplicationState[] = ['rejected', 'approved', 'denied', 'delivered'];
-/** Closed without a decision: the clock stops, nothing is rated or counted as concluded. */
-export const CLOSED: readonly ApplicationState[] = [...CONCLUDED, 'withdrawn'];
-
-/** Whether the applicant may still withdraw a case in this state. */
-export const canWithdraw = (state: ApplicationState): boolean => TRANSITIONS.withdraw.from.includes(state);
-
-export class IllegalTransitionError extends Error {
-  constructor(readonly action: ApplicationAction, readonly state: ApplicationState) {
-    super(`当前状态（${APPLICATION_STATE_LABELS[state]}）不能执行此操作`);
-    this.name = 'IllegalTransitionError';
-  }
-}
-
-/** The state an action leads to from `state`; `previous` is where a suspension came from. */
-export function nextState(state: ApplicationState, action: ApplicationAction, previous: ApplicationState | null): ApplicationState {
-  const t = TRANSITIONS[action];
-  if (!t.from.includes(state)) throw new IllegalTransitionError(action, state);
-  if (t.to !== 'previous') return t.to;
-  if (!previous) throw new IllegalTransitionError(action, state);
-  return previous;
-}
+// The state machine has its own module (the mini-program imports it too); re-exported for the server side.
+export {
+  APPLICATION_ACTIONS, CLOSED, CONCLUDED, OPEN, TRANSITIONS, canWithdraw, nextState, IllegalTransitionError, type ApplicationAction,
+} from './application-flow';
 
 /** A period the promised clock stands still (补齐补正 after acceptance is impossible; 挂起 is). */
 export interface Pause {
@@ -71,6 +31,43 @@ export interface ClockInput {
   statutoryDays: number;
   extensionDays: number;
   pauses: Pause[];
+}
+
+/** A stored case (the store decodes it; the domain decides on it). */
+export interface CaseRecord extends Omit<ClockInput, 'extensionDays'> {
+  id: string;
+  caseNumber: string;
+  residentId: string;
+  /** The applicant's town when they applied (satisfaction per town). */
+  townCode?: string | null;
+  applicantName: string;
+  applicantPhone: string | null;
+  serviceCode: string;
+  serviceName: string;
+  /** The item's lowest handling level when applied for: a town-level item's cases are also the town's. */
+  handlingLevel?: RegionLevel | null;
+  departmentId: string;
+  departmentName: string;
+  previousState: ApplicationState | null;
+  materials: { name: string; required: boolean; provided: boolean; uploadKeys: string[] }[];
+  missing: { name: string; note?: string }[];
+  materialsRequests: number;
+  handler: { username: string; name: string; phone: string | null } | null;
+  proxy: { agentUsername: string; agentName: string; agentPhone: string | null; steps: { step: ProxyStep; at: string; note: string | null }[] } | null;
+  extension: { days: number; reason: string } | null;
+  submittedAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** One entry of a case's append-only timeline. */
+export interface CaseEvent {
+  at: string;
+  actor: string;
+  action: string;
+  from: ApplicationState | null;
+  to: ApplicationState | null;
+  note: string | null;
 }
 
 export type Light = 'green' | 'yellow' | 'red' | 'paused' | 'done' | 'pending';

@@ -4,7 +4,8 @@ import type { Calendar } from '../domain/calendar';
 import {
   canWithdraw, caseClock, IllegalTransitionError, nextProxyStep, nextState, type ApplicationAction, type ApplicationState,
 } from '../domain/application';
-import { conflict } from '../lib/errors';
+import { StaffActionRefused } from '../domain/case-actions';
+import { badRequest, conflict } from '../lib/errors';
 import { maskName, maskPhone } from '../domain/schedule';
 import type { ApplicationRecord, EventRecord } from '../store/applications';
 
@@ -15,6 +16,18 @@ export function advance(state: ApplicationState, action: ApplicationAction, prev
   } catch (err) {
     if (err instanceof IllegalTransitionError) throw conflict(err.message, 'ILLEGAL_TRANSITION');
     throw err;
+  }
+}
+
+/** Run a staff action's rules; a refusal becomes a 400 (what the request says) or a 409 (the case). */
+export function decided<T>(apply: () => T): T {
+  try {
+    return apply();
+  } catch (err) {
+    if (!(err instanceof StaffActionRefused)) throw err;
+    const p = err.problem;
+    if (p.kind === 'input') throw badRequest(err.message, p.fields);
+    throw conflict(p.message, p.code);
   }
 }
 

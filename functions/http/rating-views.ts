@@ -1,15 +1,11 @@
 // Ratings: the invitations written when a case concludes or a visit is
 // checked in, and the records as the API shows them.
-import type { ApplicationState } from '../../shared/schemas/applications';
 import type { Rating, RatingInvite, Ticket } from '../../shared/schemas/ratings';
 import { canChange, changeableUntil, defaultDueOn, isTicketOverdue, ticketAllowsChange } from '../domain/ratings';
 import { townOf } from '../domain/regions';
 import type { ApplicationRecord } from '../store/applications';
 import type { AppointmentRecord } from '../store/appointments';
 import type { InviteRecord, RatingRecord, TicketRecord } from '../store/ratings';
-
-/** States in which a case is concluded and can be rated (一事一评). */
-export const RATEABLE_CASE: readonly ApplicationState[] = ['approved', 'denied', 'rejected', 'delivered'];
 
 export function caseInvite(a: ApplicationRecord, today: string): InviteRecord {
   return {

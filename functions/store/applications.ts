@@ -2,63 +2,28 @@
 // open cases have a pointer item for the queues; every change is one
 // transaction guarded by the version the actor saw.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { ApplicationState, ProxyStep } from '../../shared/schemas/applications';
-import type { Pause } from '../domain/application';
-import type { RegionLevel } from '../../shared/enums';
+import type { CaseEvent, CaseRecord } from '../domain/application';
+import { OPEN } from '../domain/application-flow';
+import type { Conclusion } from '../domain/case-actions';
 import { isTownCase } from '../domain/access';
+import type { Calendar } from '../domain/calendar';
 import { db, tableName } from './client';
+import { calendarFromItems, overrideYearKeys } from './calendar';
 import { key, withoutKeys } from './keys';
+import { decodeStaff, type StaffRecord } from './people';
 import { queryAll } from './query';
 import { queryPage, type List, type Page, type PageRequest } from './page';
 import { invitePut, type InviteRecord } from './ratings';
 import { transact, type Item } from './transact';
 import { batchGetAll } from './batch';
 
-export interface ApplicationRecord {
-  id: string;
-  caseNumber: string;
-  residentId: string;
-  /** The applicant's town when they applied (satisfaction per town). */
-  townCode?: string | null;
-  applicantName: string;
-  applicantPhone: string | null;
-  serviceCode: string;
-  serviceName: string;
-  /** The item's lowest handling level when applied for: a town-level item's cases are also the town's. */
-  handlingLevel?: RegionLevel | null;
-  departmentId: string;
-  departmentName: string;
-  state: ApplicationState;
-  previousState: ApplicationState | null;
-  materials: { name: string; required: boolean; provided: boolean; uploadKeys: string[] }[];
-  missing: { name: string; note?: string }[];
-  materialsRequests: number;
-  handler: { username: string; name: string; phone: string | null } | null;
-  proxy: { agentUsername: string; agentName: string; agentPhone: string | null; steps: { step: ProxyStep; at: string; note: string | null }[] } | null;
-  submittedOn: string;
-  firstSubmittedOn: string;
-  acceptedOn: string | null;
-  concludedOn: string | null;
-  promisedDays: number;
-  statutoryDays: number;
-  extension: { days: number; reason: string } | null;
-  pauses: Pause[];
-  submittedAt: string;
-  updatedAt: string;
-  version: number;
-}
+export type ApplicationRecord = CaseRecord;
+export type EventRecord = CaseEvent;
+export type { Conclusion };
 
-export interface EventRecord {
-  at: string;
-  actor: string;
-  action: string;
-  from: ApplicationState | null;
-  to: ApplicationState | null;
-  note: string | null;
-}
-
-// Concluded but not yet delivered cases stay in the queue until 送达.
-const OPEN: readonly ApplicationState[] = ['submitted', 'accepted', 'awaiting_materials', 'reviewing', 'suspended', 'approved', 'denied'];
+// One decode per entity: the stored item without its keys.
+const decodeApplication = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as ApplicationRecord;
+const decodeEvent = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as EventRecord;
 
 function applicationItem(a: ApplicationRecord) {
   return {
@@ -104,7 +69,7 @@ export async function getApplicationIdByIdempotencyKey(residentId: string, idemp
 
 export async function getApplication(id: string): Promise<ApplicationRecord | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.application(id) }));
-  return out.Item ? (withoutKeys(out.Item) as unknown as ApplicationRecord) : undefined;
+  return out.Item ? decodeApplication(out.Item) : undefined;
 }
 
 /** The case and its timeline in one Query. */
@@ -115,26 +80,24 @@ export async function getApplicationWithEvents(id: string): Promise<{ applicatio
   });
   const app = items.find((i) => i.sk === 'APP');
   if (!app) return undefined;
-  const events = items.filter((i) => String(i.sk).startsWith('EVENT#')).map((i) => withoutKeys(i) as unknown as EventRecord);
-  return { application: withoutKeys(app) as unknown as ApplicationRecord, events };
+  const events = items.filter((i) => String(i.sk).startsWith('EVENT#')).map(decodeEvent);
+  return { application: decodeApplication(app), events };
 }
 
-export async function listResidentApplications(residentId: string): Promise<ApplicationRecord[]> {
-  const items = await queryAll<Record<string, unknown>>({
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': `RESIDENT#${residentId}#APPS` },
-  });
-  return items.map((i) => withoutKeys(i) as unknown as ApplicationRecord);
-}
-
-export async function listAgentApplications(username: string): Promise<ApplicationRecord[]> {
-  const items = await queryAll<Record<string, unknown>>({
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk',
-    ExpressionAttributeValues: { ':pk': `AGENT#${username}#PROXY` },
-  });
-  return items.map((i) => withoutKeys(i) as unknown as ApplicationRecord);
+/**
+ * What a change to a case is decided on, in two calls made together: the
+ * case with its timeline (1 Query) and, in one BatchGet, the acting staff
+ * member's profile and the published calendar years its clock can reach.
+ */
+export async function readCaseForChange(id: string, username: string, today: string): Promise<{
+  found: { application: ApplicationRecord; events: EventRecord[] } | undefined;
+  staff: StaffRecord | undefined;
+  cal: Calendar;
+}> {
+  const staffKey = key.staff(username);
+  const [found, items] = await Promise.all([getApplicationWithEvents(id), batchGetAll([staffKey, ...overrideYearKeys(today)])]);
+  const staff = items.find((i) => i.pk === staffKey.pk && i.sk === staffKey.sk);
+  return { found, staff: staff && decodeStaff(staff), cal: calendarFromItems(items) };
 }
 
 /** Open cases of a department (or all departments): one Query of pointers, then BatchGets. */
@@ -144,13 +107,7 @@ export async function listOpenApplications(departmentId?: string): Promise<Appli
     ExpressionAttributeValues: { ':pk': key.openApplicationsPartition, ...(departmentId ? { ':dept': `${departmentId}#` } : {}) },
   });
   const found = await batchGetAll(pointers.map((p) => key.application(p.applicationId)));
-  return found.map((x) => withoutKeys(x) as unknown as ApplicationRecord);
-}
-
-export interface Conclusion {
-  serviceCode: string;
-  onTime: boolean;
-  workingDays: number;
+  return found.map(decodeApplication);
 }
 
 /**
@@ -203,8 +160,6 @@ export const withdrawalCounted = (serviceCode: string): Item => ({
 });
 
 // Pages ------------------------------------------------------------------------
-
-const decodeApplication = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as ApplicationRecord;
 
 /** A resident's cases, newest first, one page. */
 export function pageResidentApplications(residentId: string, req: PageRequest): Promise<Page<ApplicationRecord>> {

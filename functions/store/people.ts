@@ -41,6 +41,9 @@ export interface StaffRecord {
   openid?: string | null;
 }
 
+/** A stored staff item without its keys. */
+export const decodeStaff = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as StaffRecord;
+
 const residentItem = (r: ResidentRecord) => ({
   ...key.resident(r.id),
   ...(r.pairedCadreUsername ? key.residentByCadre(r.pairedCadreUsername, r.id) : {}),
@@ -123,7 +126,7 @@ export async function putResidentWithOpenid(r: ResidentRecord): Promise<void> {
 
 export async function getStaff(username: string): Promise<StaffRecord | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.staff(username) }));
-  return out.Item ? (withoutKeys(out.Item) as unknown as StaffRecord) : undefined;
+  return out.Item ? decodeStaff(out.Item) : undefined;
 }
 
 export async function putStaff(s: StaffRecord): Promise<void> {
@@ -140,7 +143,7 @@ export async function listTownAgents(townCode: string): Promise<StaffRecord[]> {
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': key.agentByTown(townCode, '').gsi1pk },
   });
-  return items.map((i) => withoutKeys(i) as unknown as StaffRecord);
+  return items.map(decodeStaff);
 }
 
 /** Bind a staff member's WeChat openid; a department head is indexed by department (the morning digest's recipients). */
@@ -164,5 +167,5 @@ export async function listBoundHeads(departmentId: string): Promise<StaffRecord[
     KeyConditionExpression: 'gsi2pk = :pk',
     ExpressionAttributeValues: { ':pk': key.boundHead(departmentId, '').gsi2pk },
   });
-  return items.map((i) => withoutKeys(i) as unknown as StaffRecord);
+  return items.map(decodeStaff);
 }

@@ -120,6 +120,7 @@ describe('the case, step by step', () => {
     expect((await call('POST', `/admin/applications/${id}/proxy-steps`, { token: agent2, body: { step: 'collected', version } })).status).toBe(403);
     const c = await call('POST', `/admin/applications/${id}/proxy-steps`, { token: agent, body: { step: 'collected', version, note: '已上门收取材料' } });
     expect(c.status).toBe(200);
+    expect(c.headers['x-ddb-calls']).toBe('3');
     const s = await call('POST', `/admin/applications/${id}/proxy-steps`, { token: agent, body: { step: 'submitted', version: c.body.version } });
     expect(s.body.proxy.steps.map((x: any) => x.step)).toEqual(['mandated', 'collected', 'submitted']);
     expect((await call('GET', '/admin/proxy-tasks', { token: agent })).body.applications.map((x: any) => x.id)).toContain(id);
@@ -227,6 +228,10 @@ describe('the case, step by step', () => {
     expect(ap.body.clock).toMatchObject({ light: 'done', onTime: true });
     const dl = await act(clerk, id, { action: 'deliver', version: ap.body.version, note: '代办员代领' });
     expect(dl.body.state).toBe('delivered');
+    // Each step reads the case (with its timeline) and the actor with the calendar, then writes once: 3 DynamoDB calls,
+    // and the answer, built from what was written, is the case as a fresh read shows it.
+    expect([rv, ap, dl].map((r) => r.headers['x-ddb-calls'])).toEqual(['3', '3', '3']);
+    expect((await call('GET', `/admin/applications/${id}`, { token: clerk })).body).toEqual(dl.body);
     const seen = await call('GET', `/applications/${id}`, { token: zhang });
     expect(seen.body.events.filter((e: any) => e.to).map((e: any) => e.to)).toEqual([
       'submitted', 'awaiting_materials', 'submitted', 'accepted', 'suspended', 'accepted', 'reviewing', 'approved', 'delivered',

@@ -1,6 +1,6 @@
 // Application (办件) wording and rules shared by the resident pages and the
-// staff workbench (zh-CN): the deadline light, the clock, the timeline and
-// which staff actions a state allows.
+// staff workbench (zh-CN): the deadline light, the clock, the timeline. Which
+// staff actions a case offers is the shared table's (shared/application-flow.ts).
 import {
   APPLICATION_STATE_LABELS,
   LIGHT_LABELS,
@@ -13,7 +13,6 @@ import {
   type ClockView,
   type StaffAction,
 } from '../../../shared/schemas/applications';
-import type { StaffRole } from '../../../shared/enums';
 
 export type Light = ClockView['light'];
 
@@ -93,36 +92,6 @@ export function eventLabel(e: ApplicationEvent): string {
 export function transitionText(e: ApplicationEvent): string | null {
   if (!e.to || e.from === e.to) return null;
   return e.from ? `${APPLICATION_STATE_LABELS[e.from]} → ${APPLICATION_STATE_LABELS[e.to]}` : APPLICATION_STATE_LABELS[e.to];
-}
-
-/** The staff roles that may act on a case (POST /admin/applications/{id}/actions). */
-export const ACTING_ROLES: readonly StaffRole[] = ['clerk', 'dept_head', 'supervisor'];
-
-const BY_STATE: Record<ApplicationState, StaffAction[]> = {
-  submitted: ['accept', 'request_materials', 'reject', 'suspend'],
-  accepted: ['review', 'suspend', 'extend'],
-  reviewing: ['approve', 'deny', 'suspend', 'extend'],
-  approved: ['deliver'],
-  denied: ['deliver'],
-  suspended: ['resume'],
-  awaiting_materials: [],
-  rejected: [],
-  delivered: [],
-  withdrawn: [],
-};
-
-/**
- * The actions a staff member can take on a case now: by its state; one
- * extension only; the one-time notice only once (a supervisor may override
- * with a reason).
- */
-export function actionsFor(app: Pick<Application, 'state' | 'extension' | 'materialsRequests'>, role: StaffRole | null): StaffAction[] {
-  if (!role || !ACTING_ROLES.includes(role)) return [];
-  return BY_STATE[app.state].filter((a) => {
-    if (a === 'extend') return app.extension === null;
-    if (a === 'request_materials') return app.materialsRequests === 0 || role === 'supervisor';
-    return true;
-  });
 }
 
 /** The button that records a proxy step: 记录委托 / 记录代收 / 记录代交 / 记录代领 / 记录回交. */

@@ -1,7 +1,9 @@
 // Which workbench entries a role gets, read from the route table's roles
 // (shared/routes.ts), so the home never offers a page whose API refuses it.
+import { allowedStaffActions, type CaseFacts } from '../../../shared/application-flow';
 import type { StaffRole } from '../../../shared/enums';
 import { routes, type RouteKey } from '../../../shared/routes';
+import type { StaffAction } from '../../../shared/schemas/applications';
 
 export function mayUse(role: StaffRole | null | undefined, route: RouteKey): boolean {
   if (!role) return false;
@@ -21,3 +23,10 @@ export const NOTICES_ROUTE: RouteKey = 'GET /admin/notices';
 export const REPORT_ROUTE: RouteKey = 'GET /admin/reports/monthly';
 /** 推送失败: the admin's dead-push list. */
 export const PUSH_FAILURES_ROUTE: RouteKey = 'GET /admin/push-failures';
+/** 改派代办员: department heads and admins. */
+export const PROXY_AGENT_ROUTE: RouteKey = 'POST /admin/applications/{id}/proxy-agent';
+
+/** The 办理操作 buttons of a case: none unless the role may act on cases; then what the shared table offers now. */
+export function caseActions(app: CaseFacts, role: StaffRole | null | undefined): StaffAction[] {
+  return role && mayUse(role, 'POST /admin/applications/{id}/actions') ? allowedStaffActions(app, role) : [];
+}

@@ -24,7 +24,8 @@ import { ClockCard, KV, LightBadge, MaterialsCard, Phone, ProxyCard, StateBadge,
 import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { role } from '../../utils/a11y';
-import { actionsFor, proxyStepButton, splitNames } from '../../utils/applications';
+import { proxyStepButton, splitNames } from '../../utils/applications';
+import { caseActions } from '../access';
 import { useLoad } from '../../utils/useLoad';
 import { type ActionMessage, ActionResult, FormFooter } from '../cases';
 import '../cases.scss';
@@ -203,7 +204,7 @@ export default function CasePage() {
     return <Page className='cases'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
 
-  const actions = actionsFor(app, staff?.role ?? null);
+  const actions = caseActions(app, staff?.role);
   const canAssign = app.proxy !== null && (staff?.role === 'dept_head' || staff?.role === 'admin') && app.proxy.nextStep !== null;
   const agentStep = staff?.role === 'agent' ? (app.proxy?.nextStep ?? null) : null;
 
