@@ -113,4 +113,39 @@ describe('profile edit page', () => {
     expect(screen.getByText('资料有误')).toBeInTheDocument();
     expect(taro.navigateBack).not.toHaveBeenCalled();
   });
+
+  it('keeps what the resident changed as a draft (per account): restored after a remount, cleared once saved', async () => {
+    const seen = mockApi({ 'GET /me': ok(me), 'GET /regions': ok({ regions }), 'PUT /me': (req) => ok({ ...me, ...(req.body as object) }) });
+    const first = render(<ProfileEdit />);
+    fireEvent.input(await screen.findByDisplayValue('13800001111'), { target: { value: '13900002222' } });
+    fireEvent.click(screen.getByText('外出务工'));
+    first.unmount();
+
+    const second = render(<ProfileEdit />);
+    expect(await screen.findByDisplayValue('13900002222')).toBeInTheDocument();
+    expect(screen.getByText('已恢复您上次未提交的内容')).toBeInTheDocument();
+    expect(screen.getByText('✓ 外出务工')).toBeInTheDocument();
+    // Another resident signing in on this phone does not see it.
+    expect(taro.getStorageSync('banshi.draft.profile:r-1')).toMatchObject({ value: { phone: '13900002222' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(seen.some((r) => r.method === 'PUT')).toBe(true));
+    expect(seen.find((r) => r.method === 'PUT')?.body).toMatchObject({ phone: '13900002222', tags: ['migrant_worker', 'elderly'] });
+    await waitFor(() => expect(taro.getStorageSync('banshi.draft.profile:r-1')).toBe(''));
+    second.unmount();
+
+    render(<ProfileEdit />);
+    expect(await screen.findByDisplayValue('13800001111')).toBeInTheDocument();
+    expect(screen.queryByText('已恢复您上次未提交的内容')).not.toBeInTheDocument();
+  });
+
+  it('清空重填 goes back to the profile as saved', async () => {
+    mockApi({ 'GET /me': ok(me), 'GET /regions': ok({ regions }) });
+    const first = render(<ProfileEdit />);
+    fireEvent.input(await screen.findByDisplayValue('王秀英'), { target: { value: '王秀' } });
+    first.unmount();
+    render(<ProfileEdit />);
+    fireEvent.click(await screen.findByRole('button', { name: '清空重填' }));
+    expect(screen.getByDisplayValue('王秀英')).toBeInTheDocument();
+    expect(taro.getStorageSync('banshi.draft.profile:r-1')).toBe('');
+  });
 });

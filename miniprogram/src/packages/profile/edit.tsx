@@ -1,7 +1,9 @@
 // 编辑个人资料: name, phone, current and hometown regions, tags, elder mode.
+// What the resident changes is kept as a draft on the device (per account)
+// until it is saved or thrown away, so a dropped signal loses nothing.
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { RESIDENT_TAGS, RESIDENT_TAG_LABELS, type ResidentTag } from '../../../../shared/enums';
 import { UpdateMeRequest } from '../../../../shared/schemas/auth';
 import { errorMessage, isApiError } from '../../api/errors';
@@ -12,6 +14,8 @@ import { Page } from '../../components/Page';
 import { RegionPicker } from '../../components/RegionPicker';
 import { ErrorState, Loading } from '../../components/States';
 import { Toggle } from '../../components/Toggle';
+import { DraftNotice } from '../../components/DraftNotice';
+import { useDraft } from '../../utils/useDraft';
 import { OutsidePlacePicker } from './place';
 import { indexRegions, type RegionIndex } from '../../utils/regions';
 import './edit.scss';
@@ -31,7 +35,10 @@ interface Form {
 
 export default function ProfileEdit() {
   const [regions, setRegions] = useState<RegionIndex | null>(null);
-  const [form, setForm] = useState<Form | null>(null);
+  // The profile as the server has it; the draft, once there is one, is shown instead.
+  const [loaded, setLoaded] = useState<{ userId: string; form: Form } | null>(null);
+  const draft = useDraft<Form | null>(loaded ? `profile:${loaded.userId}` : '', null);
+  const form = draft.value ?? loaded?.form ?? null;
   const [loadError, setLoadError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -42,7 +49,7 @@ export default function ProfileEdit() {
     try {
       const [me, list] = await Promise.all([getMe(), listRegions()]);
       setRegions(indexRegions(list));
-      setForm({
+      setLoaded({ userId: me.id, form: {
         name: me.name ?? '',
         phone: me.phone ?? '',
         currentRegionCode: me.currentRegionCode,
@@ -51,7 +58,7 @@ export default function ProfileEdit() {
         elderMode: me.elderMode,
         outside: !!me.currentPlaceCode,
         currentPlaceCode: me.currentPlaceCode ?? null,
-      });
+      } });
     } catch (e) {
       setLoadError(errorMessage(e));
     }
@@ -60,6 +67,10 @@ export default function ProfileEdit() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Back to 我的 shortly after the toast, unless the resident already left.
+  const leaving = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(leaving.current), []);
 
   if (loadError) {
     return (
@@ -76,7 +87,12 @@ export default function ProfileEdit() {
     );
   }
 
-  const patch = (p: Partial<Form>) => setForm({ ...form, ...p });
+  const patch = (p: Partial<Form>) => draft.set({ ...form, ...p });
+  const discard = () => {
+    draft.discard();
+    setErrors({});
+    setFormError(null);
+  };
   const toggleTag = (t: ResidentTag) =>
     patch({ tags: form.tags.includes(t) ? form.tags.filter((x) => x !== t) : RESIDENT_TAGS.filter((x) => x === t || form.tags.includes(x)) });
 
@@ -111,8 +127,9 @@ export default function ProfileEdit() {
     setSaving(true);
     try {
       await updateMe(parsed.data);
+      draft.clear();
       void Taro.showToast({ title: '保存成功', icon: 'success' });
-      setTimeout(() => void Taro.navigateBack().catch(() => undefined), 600);
+      leaving.current = setTimeout(() => void Taro.navigateBack().catch(() => undefined), 600);
     } catch (e) {
       if (isApiError(e) && e.fields) setErrors(e.fields);
       setFormError(errorMessage(e));
@@ -123,6 +140,7 @@ export default function ProfileEdit() {
 
   return (
     <Page className='profile-edit'>
+      {draft.restored ? <DraftNotice onDiscard={discard} /> : null}
       <View className='card'>
         <View className='field'>
           <Text className='field__label'>姓名</Text>
