@@ -49,6 +49,8 @@ export interface Holdings {
   invites: number;
   demands: number;
   inbox: number;
+  /** Absent on deletions scheduled before certificates were recorded. */
+  certificates?: number;
 }
 
 /** What a deletion erases and keeps, for the resident's answer and the audit record. */
@@ -57,6 +59,7 @@ export function deletionOutcome(h: Holdings) {
     { what: '个人资料（姓名、手机号、出生日期、现居地、户籍地、标签）', count: 1 },
     { what: '微信身份关联', count: 1 },
     { what: '消息', count: h.inbox },
+    { what: '证照和待遇的到期记录', count: h.certificates ?? 0 },
     { what: '待评价邀请', count: h.invites },
     { what: '订阅消息授权', count: 1 },
   ];
@@ -83,7 +86,7 @@ export function exportSummary(c: ExportCounts, exportedAt: string): string {
     `个人信息导出（${exportedAt.slice(0, 10)}）`,
     `姓名：${c.name ?? '未填写'}；手机号：${c.phone ?? '未填写'}`,
     c.consent ? `已同意隐私政策（版本 ${c.consent.version}，${c.consent.consentedAt.slice(0, 10)}）` : '尚未同意当前隐私政策',
-    `预约 ${c.appointments} 条，办件 ${c.applications} 件（含办理进度），评价 ${c.ratings} 条，诉求 ${c.demands} 件，消息 ${c.inbox} 条。`,
+    `预约 ${c.appointments} 条，办件 ${c.applications} 件（含办理进度），评价 ${c.ratings} 条，诉求 ${c.demands} 件，消息 ${c.inbox} 条，证照和待遇 ${c.certificates ?? 0} 项。`,
     '完整内容见 data 部分（JSON）。如有疑问，可拨打 12345 或到便民服务中心咨询。',
   ];
   return lines.join('\n');

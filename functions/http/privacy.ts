@@ -36,6 +36,7 @@ export const handler = httpHandler({
         ratings: records.ratings.length,
         demands: records.demands.length,
         inbox: records.inbox.length,
+        certificates: records.certificates.length,
       },
       exportedAt,
     );

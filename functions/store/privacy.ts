@@ -8,6 +8,7 @@ import { homeRegions } from '../domain/notices';
 import { deletionOutcome, ERASED_NAME, type ConsentRecord, type Holdings } from '../domain/privacy';
 import { batchWriteAll } from './batch';
 import { db, isConditionFailed, tableName } from './client';
+import { certificatesOf, type HeldCertificate } from './certificates';
 import { key, withoutKeys } from './keys';
 import { queryPage, type Page, type PageRequest } from './page';
 import { partition, queryAll } from './query';
@@ -44,15 +45,16 @@ const byResident = (suffix: string, residentId: string) =>
 
 /** Every record linked to the resident, raw (keys included, for erasing). */
 async function linked(residentId: string) {
-  const [appointments, applications, ratings, invites, demands, inbox] = await Promise.all([
+  const [appointments, applications, ratings, invites, demands, inbox, certificates] = await Promise.all([
     byResident('APPTS', residentId),
     byResident('APPS', residentId),
     byResident('RATINGS', residentId),
     byResident('TORATE', residentId),
     byResident('DEMANDS', residentId),
     queryAll<Raw>(partition(key.inboxPartition(residentId))),
+    certificatesOf(residentId),
   ]);
-  return { appointments, applications, ratings, invites, demands, inbox };
+  return { appointments, applications, ratings, invites, demands, inbox, certificates };
 }
 
 // Internal fields that say nothing about the person (keys, counters' bookkeeping).
@@ -65,6 +67,7 @@ export interface Everything {
   ratings: Raw[];
   demands: Raw[];
   inbox: Raw[];
+  certificates: Omit<HeldCertificate, 'residentId'>[];
 }
 
 /** Everything held about a resident, cases and demands with their timelines. */
@@ -88,6 +91,7 @@ export async function gatherEverything(residentId: string): Promise<Everything |
     ratings: l.ratings.map(clean),
     demands,
     inbox: l.inbox.filter((m) => String(m.sk).startsWith('MSG#')).map(clean),
+    certificates: l.certificates.map(({ residentId: _r, ...c }) => c),
   };
 }
 
@@ -137,6 +141,7 @@ export async function countHoldings(residentId: string): Promise<Holdings> {
     invites: l.invites.length,
     demands: l.demands.length,
     inbox: l.inbox.filter((m) => String(m.sk).startsWith('MSG#')).length,
+    certificates: l.certificates.length,
   };
 }
 
@@ -183,6 +188,7 @@ export async function eraseResident(d: DeletionRecord, now: string): Promise<Del
   const deletes: Raw[] = [
     ...l.invites.map((i) => ({ pk: i.pk, sk: i.sk })),
     ...l.inbox.map((m) => ({ pk: m.pk, sk: m.sk })),
+    ...l.certificates.map((c) => key.certificate(d.residentId, c.certificate)),
     key.consent(`RESIDENT#${d.residentId}`),
     ...(profile ? homeRegions(profile).map((code) => key.regionResident(code, d.residentId)) : []),
     ...(profile?.birthDate ? [key.residentByBirth(profile.birthDate, d.residentId)] : []),

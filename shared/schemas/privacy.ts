@@ -38,6 +38,8 @@ export const PersonalDataExport = z.object({
     ratings: z.array(z.record(z.string(), z.unknown())),
     demands: z.array(z.record(z.string(), z.unknown())),
     inbox: z.array(z.record(z.string(), z.unknown())),
+    /** Certificates and benefits on record, with their end dates. */
+    certificates: z.array(z.object({ certificate: z.string(), grantedOn: z.string(), endsOn: z.string(), caseId: z.string() })),
   }),
 });
 export type PersonalDataExport = z.infer<typeof PersonalDataExport>;

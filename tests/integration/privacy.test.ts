@@ -2,6 +2,8 @@
 // privacy notice and consent, export, account deletion (what is erased,
 // what is kept and why, audited), and the log of staff full views.
 import { useTestTable } from '../support/table';
+import { certificatesOf, holdingItem } from '../../functions/store/certificates';
+import { transact } from '../../functions/store/transact';
 import { call } from '../support/api';
 import { residentToken, seedReference, staffToken, VILLAGE } from '../fixtures/world';
 import { PRIVACY_NOTICE } from '../../functions/domain/privacy';
@@ -87,6 +89,7 @@ describe('export and delete', () => {
     const d = await file(zhang, 'privacy-demand-1');
     expect(d.status).toBe(201);
     demandId = d.body.id;
+    await transact(() => [holdingItem('r-zhang', { certificate: 'elder_card', grantedOn: '2024-05-06', endsOn: '2029-05-05', caseId: 'case-elder-card' })]);
   });
 
   test('export: everything held about me as JSON with a readable summary, audited', async () => {
@@ -99,6 +102,8 @@ describe('export and delete', () => {
     expect(res.body.data.demands[0].timeline.length).toBeGreaterThan(0);
     expect(res.body.summary).toMatch(/办件 1 件/);
     expect(res.body.summary).toMatch(/诉求 1 件/);
+    expect(res.body.data.certificates).toEqual([{ certificate: 'elder_card', grantedOn: '2024-05-06', endsOn: '2029-05-05', caseId: 'case-elder-card' }]);
+    expect(res.body.summary).toMatch(/证照和待遇 1 项/);
     expect(JSON.stringify(res.body.data)).not.toMatch(/gsi1pk|"pk"/);
     expect((await listPrivacyAudit()).filter((a) => a.kind === 'export' && a.residentId === 'r-zhang')).toHaveLength(1);
   });
@@ -128,6 +133,8 @@ describe('export and delete', () => {
 
     expect((await call('GET', '/me', { token: zhang })).status).toBe(404);
     expect(await getResidentIdByOpenid('openid-r-zhang')).toBeUndefined();
+    expect(await certificatesOf('r-zhang')).toEqual([]);
+    expect(res.body.erased).toContainEqual({ what: '证照和待遇的到期记录', count: 1 });
     const kept = await getApplication(caseId);
     expect(kept).toMatchObject({ applicantPhone: null, residentId: 'erased' });
     expect((await call('GET', `/applications/${caseId}`, { token: zhang })).status).toBe(404);
