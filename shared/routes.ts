@@ -54,6 +54,10 @@ import {
 } from './schemas/open311';
 import { BindWechatRequest, DeadPushesResponse, InboxParams, InboxResponse, SubscriptionsRequest, SubscriptionsResponse, UnreadResponse } from './schemas/inbox';
 import { AccountDeletion, DeleteAccountRequest, FullViewsResponse, PersonalDataExport, PrivacyConsent, PrivacyConsentRequest, PrivacyNotice } from './schemas/privacy';
+import {
+  Card, CardParams, CardsQuery, CardsResponse, CommitmentParams, CommitmentRating, DoneRequest, PostCardRequest, ProgressRequest, PublicCardsQuery,
+  PublicCardsResponse, RateCommitmentRequest,
+} from './schemas/commitments';
 import { Notice, NoticeInput, NoticeParams, NoticePreview, NoticesResponse, NoticeTarget, NoticeUpdate, NoticeVersionBody, ResidentNotice } from './schemas/notices';
 
 export type Auth = 'public' | 'resident' | 'staff';
@@ -87,6 +91,8 @@ const REPORT_READERS: readonly StaffRole[] = ['supervisor', 'admin', 'dept_head'
 const SUPERVISORS: readonly StaffRole[] = ['supervisor', 'admin'];
 /** Who writes notices: department heads (their department's) and admins. */
 const NOTICE_EDITORS: readonly StaffRole[] = ['dept_head', 'admin'];
+/** Who posts service-commitment cards: paired cadres (their own) and department heads (their department's). */
+const CARD_AUTHORS: readonly StaffRole[] = ['agent', 'dept_head'];
 
 export const routes = {
   'POST /auth/wechat': {
@@ -302,6 +308,34 @@ export const routes = {
   'GET /satisfaction': {
     method: 'GET', path: '/satisfaction', fn: 'ratings', auth: 'public',
     summary: '满意度公示：各部门满意率与近期差评整改结果（不含评价人信息）', response: PublicSatisfactionResponse,
+  },
+  'GET /commitments': {
+    method: 'GET', path: '/commitments', fn: 'commitments', auth: 'public',
+    summary: '承诺卡公示：一个村（社区）或镇的服务承诺、每周进展、完成结果与群众评价', query: PublicCardsQuery, response: PublicCardsResponse,
+  },
+  'POST /commitments/{id}/items/{n}/ratings': {
+    method: 'POST', path: '/commitments/{id}/items/{n}/ratings', fn: 'commitments', auth: 'resident', status: 201,
+    summary: '评价一项已完成的承诺（本村居民，每人每项一次；幂等键）', params: CommitmentParams, body: RateCommitmentRequest, response: CommitmentRating,
+  },
+  'GET /admin/commitments': {
+    method: 'GET', path: '/admin/commitments', fn: 'adminCommitments', auth: 'staff',
+    summary: '承诺卡列表：我的（包联干部本人、部门负责人本部门）或全部（督查、管理员），新的在前（分页）', query: CardsQuery, response: CardsResponse,
+  },
+  'POST /admin/commitments': {
+    method: 'POST', path: '/admin/commitments', fn: 'adminCommitments', auth: 'staff', roles: CARD_AUTHORS, status: 201,
+    summary: '发布承诺卡：3至5项承诺，各有问题、责任人、目标、时限（工作日）和所涉村或镇（幂等键）', body: PostCardRequest, response: Card,
+  },
+  'GET /admin/commitments/{id}': {
+    method: 'GET', path: '/admin/commitments/{id}', fn: 'adminCommitments', auth: 'staff',
+    summary: '一张承诺卡（本人、本部门；督查、管理员可看全部）', params: CardParams, response: Card,
+  },
+  'POST /admin/commitments/{id}/progress': {
+    method: 'POST', path: '/admin/commitments/{id}/progress', fn: 'adminCommitments', auth: 'staff', roles: CARD_AUTHORS,
+    summary: '记录一项承诺的每周进展（version 防并发）', params: CardParams, body: ProgressRequest, response: Card,
+  },
+  'POST /admin/commitments/{id}/done': {
+    method: 'POST', path: '/admin/commitments/{id}/done', fn: 'adminCommitments', auth: 'staff', roles: CARD_AUTHORS,
+    summary: '一项承诺办结：完成结果与照片（version 防并发）', params: CardParams, body: DoneRequest, response: Card,
   },
   'GET /admin/tickets': {
     method: 'GET', path: '/admin/tickets', fn: 'adminRatings', auth: 'staff', roles: ['dept_head', 'clerk', 'supervisor', 'admin'],

@@ -148,3 +148,24 @@ export const mayEditNotice = (s: Pick<Staff, 'role' | 'departmentId'>, n: { depa
 /** A notice and its reach: its authors' side (as above) and the supervisor. */
 export const maySeeNotice = (s: Pick<Staff, 'role' | 'departmentId'>, n: { departmentId: string | null }): boolean =>
   s.role === 'supervisor' || mayEditNotice(s, n);
+
+// Service-commitment cards ---------------------------------------------------
+
+export interface CardScope {
+  owner: { kind: 'cadre' | 'department'; username: string | null; departmentId: string | null };
+}
+
+/** A new card's owner: a department head posts for their department, a cadre (agent) their own. */
+export const cardOwnerKind = (s: Pick<Staff, 'role'>): 'cadre' | 'department' => (s.role === 'dept_head' ? 'department' : 'cadre');
+
+/** Progress and results: the cadre on their own card, a department head on their department's. */
+export const mayEditCard = (s: Staff, c: CardScope): boolean =>
+  c.owner.kind === 'cadre'
+    ? c.owner.username === s.username
+    : s.role === 'dept_head' && s.departmentId !== null && s.departmentId === c.owner.departmentId;
+
+/** The staff views of a card: whoever may edit it, and supervisors and admins (every card is public anyway). */
+export const maySeeCard = (s: Staff, c: CardScope): boolean => everywhere(s) || mayEditCard(s, c);
+
+/** Every card (the supervisor's list): supervisors and admins. */
+export const maySeeAllCards = (s: Pick<Staff, 'role'>): boolean => everywhere(s);

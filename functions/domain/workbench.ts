@@ -20,6 +20,8 @@ export interface HomePlan {
   tickets: 'all' | { departmentId: string } | null;
   /** `all` open demands, one queue bucket, or not counted. */
   demands: 'all' | { bucket: string } | null;
+  /** Count overdue service commitments (county-wide). */
+  commitmentsOverdue: boolean;
 }
 
 export function homePlan(s: Staff): HomePlan {
@@ -30,6 +32,7 @@ export function homePlan(s: Staff): HomePlan {
     overdue: allowed('GET /admin/overdue', s.role),
     tickets: !allowed('GET /admin/tickets', s.role) ? null : everywhere(s.role) ? 'all' : s.departmentId ? { departmentId: s.departmentId } : null,
     demands: !allowed('GET /admin/demands', s.role) ? null : everywhere(s.role) ? 'all' : { bucket: s.departmentId ? `DEPT#${s.departmentId}` : 'INTAKE' },
+    commitmentsOverdue: everywhere(s.role),
   };
 }
 

@@ -6,7 +6,7 @@ import { shanghaiDate } from '../domain/calendar';
 import { homePlan, needsSupervision } from '../domain/workbench';
 import { listOpenApplications } from '../store/applications';
 import { loadCalendar } from '../store/calendar';
-import { countBookingsAtRegionPoints, countOpenApplications, countOpenDemands, countOpenTickets } from '../store/home';
+import { countBookingsAtRegionPoints, countOpenApplications, countOpenDemands, countOpenTickets, countOverdueCommitments } from '../store/home';
 
 const none = Promise.resolve(null);
 
@@ -19,13 +19,14 @@ export const handler = httpHandler({
   'GET /admin/home': async ({ principal }) => {
     const plan = homePlan(principal);
     const date = shanghaiDate();
-    const [appointmentsToday, queue, overdue, tickets, demands] = await Promise.all([
+    const [appointmentsToday, queue, overdue, tickets, demands, commitmentsOverdue] = await Promise.all([
       plan.appointmentsRegion ? countBookingsAtRegionPoints(plan.appointmentsRegion, date) : none,
       plan.queue ? countOpenApplications(plan.queue) : none,
       plan.overdue ? countOverdue(date) : none,
       plan.tickets ? countOpenTickets(plan.tickets === 'all' ? undefined : plan.tickets.departmentId) : none,
       plan.demands ? countOpenDemands(plan.demands === 'all' ? undefined : plan.demands.bucket) : none,
+      plan.commitmentsOverdue ? countOverdueCommitments(date) : none,
     ]);
-    return { date, counts: { appointmentsToday, queue, overdue, tickets, demands } };
+    return { date, counts: { appointmentsToday, queue, overdue, tickets, demands, commitmentsOverdue } };
   },
 });

@@ -197,15 +197,15 @@ export async function saveStep(prev: DemandRecord, step: Step, parent?: { id: st
 
 /**
  * Photos the caller uploaded (tmp/<owner>/…), checked and copied out of tmp/
- * (which expires) into the demand's own folder. Someone else's photo or one
+ * (which expires) into the record's own folder (a demand's by default). Someone else's photo or one
  * that never arrived is bad input.
  */
-export async function keepPhotos(keys: string[] | undefined, owner: string, demandId: string): Promise<string[]> {
+export async function keepPhotos(keys: string[] | undefined, owner: string, demandId: string, folder = 'demands'): Promise<string[]> {
   if (!keys?.length) return [];
   if (keys.some((k) => !isUploadOf(k, owner))) throw badRequest('只能提交本人上传的图片', { photos: '只能提交本人上传的图片' });
   const heads = await Promise.all(keys.map((k) => headUpload(k)));
   if (heads.some((h) => !h)) throw badRequest('有图片未上传成功或已过期，请重新上传', { photos: '有图片未上传成功或已过期，请重新上传' });
-  const kept = keys.map((k) => `demands/${demandId}/${k.split('/').pop()}`);
+  const kept = keys.map((k) => `${folder}/${demandId}/${k.split('/').pop()}`);
   await Promise.all(keys.map((k, i) => keepUpload(k, kept[i]!)));
   return kept;
 }

@@ -63,3 +63,7 @@ export async function countBookingsAtRegionPoints(regionCode: string, date: stri
   );
   return counts.reduce((a, b) => a + b, 0);
 }
+
+/** Open service commitments past their deadline: their pointers sort by deadline, so those before today. */
+export const countOverdueCommitments = (today: string) =>
+  count({ KeyConditionExpression: 'pk = :pk AND sk < :today', ExpressionAttributeValues: { ':pk': key.openCommitmentsPartition, ':today': today } });

@@ -187,6 +187,24 @@ export const key = {
   certificateEndPartition: (month: string) => `CERTEND#${month}`,
   /** A notice (政策通知); its fan-out row and reach shards share its partition. */
   notice: (id: string) => ({ pk: `NOTICE#${id}`, sk: 'NOTICE' }),
+  /** A service-commitment card (承诺卡) with its commitments and their progress; its ratings share the partition. */
+  card: (id: string) => ({ pk: `CARD#${id}`, sk: 'CARD' }),
+  /** GSI1: the cards of one owner (`STAFF#<username>` for a cadre's, `DEPT#<id>` for a department's); ids sort by time. */
+  cardByOwner: (owner: string, id: string) => ({ gsi1pk: `CARDS#${owner}`, gsi1sk: id }),
+  cardsOfOwner: (owner: string) => `CARDS#${owner}`,
+  /** GSI2: every card by time (the supervisor's list). */
+  cardByTime: (id: string) => ({ gsi2pk: 'CARDS', gsi2sk: id }),
+  cardsPartition: 'CARDS',
+  /** The cards about a village or town, partitioned by town: a village's page reads its prefix, a town's the whole partition. */
+  cardByRegion: (regionCode: string, id: string) => ({ pk: `CARDREGION#${regionCode.slice(0, 9)}`, sk: `${regionCode}#${id}` }),
+  cardsOfTown: (regionCode: string) => `CARDREGION#${regionCode.slice(0, 9)}`,
+  /** Pointer to an open commitment by deadline (overdue = sort key before today); deleted when done. */
+  openCommitment: (dueOn: string | null, id: string, n: number) => ({ pk: 'COMMITMENTS#OPEN', sk: `${dueOn ?? '9999-12-31'}#${id}#${n}` }),
+  openCommitmentsPartition: 'COMMITMENTS#OPEN',
+  /** One resident's rating of one finished commitment, and the card's running level counters (`n<n>_l<level>`). */
+  commitmentRating: (id: string, n: number, residentId: string) => ({ pk: `CARD#${id}`, sk: `RATING#${n}#${residentId}` }),
+  commitmentRatingCounts: (id: string) => ({ pk: `CARD#${id}`, sk: 'RATINGS' }),
+  cardIdempotency: (username: string, idemKey: string) => ({ pk: `IDEMP#CARD#${username}#${idemKey}`, sk: 'IDEMP' }),
 };
 
 /** Strip key attributes before returning an item to the domain. */

@@ -18,6 +18,8 @@ export const AdminHome = z.object({
     tickets: Count,
     /** Open demands waiting in the staff member's queue (all open for supervisors and admins). */
     demands: Count,
+    /** Open service commitments past their deadline, county-wide (supervisor, admin). */
+    commitmentsOverdue: z.optional(Count),
   }),
 });
 export type AdminHome = z.infer<typeof AdminHome>;

@@ -55,17 +55,21 @@ describe('GET /admin/home', () => {
   test('a clerk: today at their point, their queue, their department’s tickets and demands', async () => {
     const res = await call('GET', '/admin/home', { token: clerk });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ date: today, counts: { appointmentsToday: 2, queue: 2, overdue: null, tickets: 1, demands: 1 } });
+    expect(res.body).toEqual({ date: today, counts: { appointmentsToday: 2, queue: 2, overdue: null, tickets: 1, demands: 1, commitmentsOverdue: null } });
   });
 
-  test('the supervisor: the county’s overdue, every open ticket and demand', async () => {
+  test('the supervisor: the county’s overdue, every open ticket and demand, the commitments past their deadline', async () => {
+    // Open commitments by deadline: one past (counted), one due today and one pending (not).
+    await put({ ...key.openCommitment(`${today.slice(0, 4)}-01-05`, '20260101T000000-aaaaaa', 1) });
+    await put({ ...key.openCommitment(today, '20260101T000000-aaaaaa', 2) });
+    await put({ ...key.openCommitment(null, '20260101T000000-aaaaaa', 3) });
     const res = await call('GET', '/admin/home', { token: supervisor });
-    expect(res.body.counts).toEqual({ appointmentsToday: 0, queue: null, overdue: 1, tickets: 2, demands: 2 });
+    expect(res.body.counts).toEqual({ appointmentsToday: 0, queue: null, overdue: 1, tickets: 2, demands: 2, commitmentsOverdue: 1 });
   });
 
   test('an agent: only the demands waiting for a first taker', async () => {
     const res = await call('GET', '/admin/home', { token: agent });
-    expect(res.body.counts).toEqual({ appointmentsToday: null, queue: null, overdue: null, tickets: null, demands: 1 });
+    expect(res.body.counts).toEqual({ appointmentsToday: null, queue: null, overdue: null, tickets: null, demands: 1, commitmentsOverdue: null });
   });
 
   test('401 without a token, 403 for a resident', async () => {

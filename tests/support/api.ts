@@ -27,6 +27,8 @@ const modules: Record<string, () => Promise<{ handler: Handler }>> = {
   adminApplications: () => import('../../functions/http/admin-applications'),
   ratings: () => import('../../functions/http/ratings'),
   adminRatings: () => import('../../functions/http/admin-ratings'),
+  commitments: () => import('../../functions/http/commitments'),
+  adminCommitments: () => import('../../functions/http/admin-commitments'),
   inbox: () => import('../../functions/http/inbox'),
   adminNotices: () => import('../../functions/http/admin-notices'),
   demands: () => import('../../functions/http/demands'),

@@ -6,7 +6,7 @@ describe('workbench home plan', () => {
   test('a department clerk counts their point, queue, tickets and demands; never the overdue list', () => {
     expect(homePlan(staff('clerk', 'civil-affairs', '511999101'))).toEqual({
       appointmentsRegion: '511999101', queue: { kind: 'department', departmentId: 'civil-affairs' }, overdue: false,
-      tickets: { departmentId: 'civil-affairs' }, demands: { bucket: 'DEPT#civil-affairs' },
+      tickets: { departmentId: 'civil-affairs' }, demands: { bucket: 'DEPT#civil-affairs' }, commitmentsOverdue: false,
     });
   });
 
@@ -16,12 +16,12 @@ describe('workbench home plan', () => {
 
   test('supervisors and admins count everything but a queue', () => {
     for (const role of ['supervisor', 'admin'] as const) {
-      expect(homePlan(staff(role, null))).toEqual({ appointmentsRegion: '511999', queue: null, overdue: true, tickets: 'all', demands: 'all' });
+      expect(homePlan(staff(role, null))).toEqual({ appointmentsRegion: '511999', queue: null, overdue: true, tickets: 'all', demands: 'all', commitmentsOverdue: true });
     }
   });
 
   test('an agent counts only the demands waiting for a first taker', () => {
-    expect(homePlan(staff('agent', null, '511999101201'))).toEqual({ appointmentsRegion: null, queue: null, overdue: false, tickets: null, demands: { bucket: 'INTAKE' } });
+    expect(homePlan(staff('agent', null, '511999101201'))).toEqual({ appointmentsRegion: null, queue: null, overdue: false, tickets: null, demands: { bucket: 'INTAKE' }, commitmentsOverdue: false });
   });
 
   test('the supervisor’s list: red, yellow or deemed accepted', () => {
