@@ -1,6 +1,6 @@
 // The workbench's 政策通知: the list with reach, the editor (预览人数, 发布 after
 // confirming the count, 撤回), and the entry on the staff home by role.
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import NoticeEditor from '../../miniprogram/src/workbench/notice/index';
 import Notices from '../../miniprogram/src/workbench/notices/index';
 import Workbench from '../../miniprogram/src/workbench/index/index';
@@ -35,13 +35,30 @@ test('a draft: preview the count, publish after confirming it, then its reach', 
   fireEvent.click(screen.getByRole('button', { name: '预览人数' }));
   expect(await screen.findByText('将发送给 3 位居民')).toBeInTheDocument();
   fireEvent.click(screen.getByRole('button', { name: '发布' }));
+  // The count is confirmed in the page's own dialog (it scales in elder mode), not WeChat's.
+  const dialog = await screen.findByRole('dialog');
+  expect(dialog).toHaveTextContent('将发送给 3 位居民，发布后不能修改，可以撤回。');
+  expect(seen.some((r) => r.path === '/admin/notices/n1/publish')).toBe(false);
+  fireEvent.click(within(dialog).getByRole('button', { name: '发布' }));
   await waitFor(() => expect(seen.some((r) => r.path === '/admin/notices/n1/publish')).toBe(true));
-  expect(taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringContaining('将发送给 3 位居民') }));
+  expect(taro.showModal).not.toHaveBeenCalled();
+  expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   expect(seen.find((r) => r.path === '/admin/notices/n1/publish')?.body).toEqual({ version: 2 });
   expect(await screen.findByText('已发布')).toBeInTheDocument();
   expect(screen.getByText(/目标 3 人 · 已写入 3 · 推送 3 · 送达 0 · 未授权 0 · 失败 0 · 已读 1/)).toBeInTheDocument();
   expect(screen.getByRole('button', { name: '撤回' })).toBeInTheDocument();
   expect(screen.queryByRole('button', { name: '保存草稿' })).not.toBeInTheDocument();
+});
+
+test('publishing is not sent when the count is not confirmed', async () => {
+  taro.__setRouterParams({ id: 'n1' });
+  const seen = mockApi({ 'GET /regions': ok({ regions }), 'GET /admin/notices/{id}': ok(notice()), 'POST /admin/notices/preview': ok({ targeted: 3 }) });
+  render(<NoticeEditor />);
+  fireEvent.click(await screen.findByRole('button', { name: '发布' }));
+  fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '取消' }));
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  expect(seen.filter((r) => r.method !== 'GET' && r.path !== '/admin/notices/preview')).toHaveLength(0);
+  expect(screen.getByRole('button', { name: '发布' })).not.toBeDisabled();
 });
 
 test('a title left empty is refused before sending', async () => {
@@ -62,6 +79,7 @@ test('withdrawing a published notice', async () => {
   });
   render(<NoticeEditor />);
   fireEvent.click(await screen.findByRole('button', { name: '撤回' }));
+  fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '撤回' }));
   expect(await screen.findByText('已撤回')).toBeInTheDocument();
   expect(seen.find((r) => r.path === '/admin/notices/n1/withdraw')?.body).toEqual({ version: 3 });
 });

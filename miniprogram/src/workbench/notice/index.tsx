@@ -1,18 +1,20 @@
 // 编辑通知: a draft's kind, title, body, target and expiry; 预览人数 (how many
 // residents it reaches), 保存草稿, 发布 (after confirming the count), 撤回; the
-// reach of a published notice.
+// reach of a published notice. Confirmations are drawn by the page (they
+// scale in elder mode); a 409 (someone else changed it) reloads the notice.
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, NoticeInput, type Notice } from '../../../../shared/schemas/notices';
-import { errorMessage } from '../../api/errors';
 import { listRegions } from '../../api/regions';
 import { createNotice, getNotice, previewNotice, publishNotice, updateNotice, withdrawNotice } from '../../api/staff-notices';
 import { Btn } from '../../components/Btn';
 import { Chip } from '../../components/Chip';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { indexRegions } from '../../utils/regions';
+import { useAction } from '../../utils/useAction';
 import { useLoad } from '../../utils/useLoad';
 import { ReachLine, TargetForm } from './parts';
 import './notice.scss';
@@ -26,8 +28,6 @@ export default function NoticeEditor() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [count, setCount] = useState<number | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const { data: regions, error, reload } = useLoad(
     async () => {
       const [list, n] = await Promise.all([listRegions(), id ? getNotice(id) : Promise.resolve(null)]);
@@ -40,6 +40,8 @@ export default function NoticeEditor() {
     [id],
     { staff: true },
   );
+  const action = useAction(reload);
+  const { confirm, dialog } = useConfirm();
   if (error || !regions) return <Page className='wb-notice'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
 
   const editable = !notice || notice.status === 'draft';
@@ -47,22 +49,12 @@ export default function NoticeEditor() {
     setDraft({ ...draft, ...p });
     if (p.target) setCount(null);
   };
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await work();
-    } catch (e) {
-      setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = action;
   /** Check with the same schema as the server, then save (create or update). */
   const save = async (): Promise<Notice | null> => {
     const parsed = NoticeInput.safeParse(draft);
     if (!parsed.success) {
-      setFailure(parsed.error.issues[0]?.message ?? '请检查填写的内容');
+      action.setFormError(parsed.error.issues[0]?.message ?? '请检查填写的内容');
       return null;
     }
     const saved = notice ? await updateNotice(notice.id, { ...parsed.data, version: notice.version }) : await createNotice(parsed.data);
@@ -74,8 +66,7 @@ export default function NoticeEditor() {
     run(async () => {
       const targeted = (await previewNotice(draft.target)).targeted;
       setCount(targeted);
-      const ok = await Taro.showModal({ title: '确认发布', content: `将发送给 ${targeted} 位居民，发布后不能修改，可以撤回。` });
-      if (!ok.confirm) return;
+      if (!(await confirm({ title: '确认发布', content: `将发送给 ${targeted} 位居民，发布后不能修改，可以撤回。`, confirmText: '发布' }))) return;
       const saved = await save();
       if (!saved) return;
       setNotice(await publishNotice(saved.id, saved.version));
@@ -83,10 +74,11 @@ export default function NoticeEditor() {
     });
   const withdraw = () =>
     run(async () => {
-      if (!notice || !(await Taro.showModal({ title: '撤回通知', content: '撤回后居民的消息列表将不再显示。' })).confirm) return;
+      if (!notice || !(await confirm({ title: '撤回通知', content: '撤回后居民的消息列表将不再显示。', confirmText: '撤回', danger: true }))) return;
       setNotice(await withdrawNotice(notice.id, notice.version));
     });
 
+  const failure = action.formError ?? (action.msg?.ok === false ? action.msg.text : null);
   return (
     <Page className='wb-notice'>
       {notice ? (
@@ -114,6 +106,7 @@ export default function NoticeEditor() {
       <TargetForm target={draft.target} onChange={(target) => patch({ target })} regions={regions} disabled={!editable} />
       {count !== null ? <Text className='wb-notice__count'>将发送给 {count} 位居民</Text> : null}
       {failure ? <Text className='form-error'>{failure}</Text> : null}
+      {dialog}
       {editable ? (
         <>
           <Btn className='btn btn--ghost btn--block' disabled={busy || !draft.target.regionCodes.length} onClick={() => void preview()}>
