@@ -12,6 +12,8 @@ export interface SearchableItem {
   handlingLevel: RegionLevel;
   keywords: string[];
   serves: string;
+  /** Bookings and applications so far: long lists show the most-used first. */
+  uses?: number;
 }
 
 /** county 0 … group 3: a larger rank is nearer to the resident. */
@@ -32,7 +34,9 @@ function score(item: SearchableItem, words: string[]): number {
   return total;
 }
 
-/** Filter and rank; with a keyword the best matches come first, else by category and code. */
+const byUse = (a: SearchableItem, b: SearchableItem) => (b.uses ?? 0) - (a.uses ?? 0);
+
+/** Filter and rank: the most-used first (with a keyword, the best matches first, then the most-used); then by category and code. */
 export function searchCatalog<T extends SearchableItem>(items: T[], q: ServicesQuery): T[] {
   const words = (q.q ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
   const filtered = items.filter(
@@ -42,11 +46,11 @@ export function searchCatalog<T extends SearchableItem>(items: T[], q: ServicesQ
       (!q.level || handledAt(i.handlingLevel, q.level)),
   );
   if (!words.length) {
-    return filtered.sort((a, b) => a.category.localeCompare(b.category) || a.code.localeCompare(b.code));
+    return filtered.sort((a, b) => byUse(a, b) || a.category.localeCompare(b.category) || a.code.localeCompare(b.code));
   }
   return filtered
     .map((item) => ({ item, s: score(item, words) }))
     .filter((x) => x.s > 0)
-    .sort((a, b) => b.s - a.s || a.item.code.localeCompare(b.item.code))
+    .sort((a, b) => b.s - a.s || byUse(a.item, b.item) || a.item.code.localeCompare(b.item.code))
     .map((x) => x.item);
 }

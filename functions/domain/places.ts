@@ -206,9 +206,12 @@ export function hasSession(place: PlaceDef, date: string, start: string, cal: Ca
 export const slotEnded = (date: string, end: string, now: Date) => shanghaiInstant(date, end).getTime() <= now.getTime();
 export const slotStarted = (date: string, start: string, now: Date) => shanghaiInstant(date, start).getTime() <= now.getTime();
 
-export function sortByNearness<T extends { nearness: Nearness; level: ServicePointLevel; name: string }>(places: T[]): T[] {
+export function sortByNearness<T extends { id: string; nearness: Nearness; level: ServicePointLevel; name: string }>(places: T[], uses: ReadonlyMap<string, number> = new Map()): T[] {
   const order: Nearness[] = ['own_village', 'own_town', 'roving_in_town', 'county', 'other'];
-  return [...places].sort((a, b) => order.indexOf(a.nearness) - order.indexOf(b.nearness) || a.name.localeCompare(b.name, 'zh-CN'));
+  const used = (p: T) => uses.get(p.id) ?? 0;
+  return [...places].sort(
+    (a, b) => order.indexOf(a.nearness) - order.indexOf(b.nearness) || used(b) - used(a) || a.name.localeCompare(b.name, 'zh-CN'),
+  );
 }
 
 export { nearness };

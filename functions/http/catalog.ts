@@ -11,7 +11,7 @@ export const handler = httpHandler({
 
   'GET /services': async ({ query }) => {
     const rows = query.departmentId ? await listServiceRowsOfDepartment(query.departmentId) : await listServiceRows();
-    const items = searchCatalog(rows, query).map(({ keywords: _k, serves: _s, ...summary }) => summary);
+    const items = searchCatalog(rows, query).map(({ keywords: _k, serves: _s, uses: _u, ...summary }) => summary);
     return { items, total: items.length };
   },
 

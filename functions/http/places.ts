@@ -6,6 +6,7 @@ import { listSlotCounters } from '../store/appointments';
 import { listRovingDays, listServicePoints } from '../store/points';
 import { listDepartments, listRegions } from '../store/reference';
 import { getService } from '../store/services';
+import { placeUses } from '../store/uses';
 import { loadCalendar } from '../store/calendar';
 import { loadPlace, placeResponse, rovingDef, toPlace } from './place-views';
 
@@ -13,19 +14,21 @@ export const MAX_DAYS = 42;
 
 export const handler = httpHandler({
   'GET /services/{code}/places': async ({ params, query }) => {
-    const [item, points, roving, regions, depts] = await Promise.all([
+    const [item, points, roving, regions, depts, uses] = await Promise.all([
       getService(params.code),
       listServicePoints(),
       listRovingDays(),
       listRegions(),
       listDepartments(),
+      placeUses(params.code),
     ]);
     if (!item) throw notFound('事项不存在');
     const regionNames = new Map(regions.map((r) => [r.code, r.name]));
     const deptNames = new Map(depts.map((d) => [d.id, d.name]));
     const defs = [...points.map(pointPlace), ...roving.map((r) => rovingDef(r, deptNames, regionNames))].filter((p) => handles(p, item));
     const places = defs.map((d) => toPlace(d, regionNames, d.departmentId ? deptNames.get(d.departmentId) ?? null : null, query.regionCode));
-    return { places: sortByNearness(places) };
+    // Nearest first; within the same nearness, where this item is booked most.
+    return { places: sortByNearness(places, uses) };
   },
 
   'GET /places/{placeId}/slots': async ({ params, query }) => {

@@ -15,6 +15,7 @@ import { queryAll } from './query';
 import { queryPage, type List, type Page, type PageRequest } from './page';
 import { invitePut, type InviteRecord } from './ratings';
 import { transact, type Item } from './transact';
+import { countUse, ONLINE } from './uses';
 import { batchGetAll } from './batch';
 
 export type ApplicationRecord = CaseRecord;
@@ -58,6 +59,7 @@ export async function createApplication(a: ApplicationRecord, idempotencyKey: st
     { Put: { TableName: tableName(), Item: applicationItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: tableName(), Item: openPointer(a) } },
     ...eventPuts(a.id, events),
+    countUse(a.serviceCode, ONLINE),
   ]);
   return failed.length ? 'replay' : 'created';
 }

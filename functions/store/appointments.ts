@@ -12,6 +12,7 @@ import type { AppointmentStatus } from '../../shared/schemas/appointments';
 import { db, isConditionFailed, tableName } from './client';
 import { key, withoutKeys } from './keys';
 import { queryAll } from './query';
+import { countUse } from './uses';
 import { queryPage, type Page, type PageRequest } from './page';
 
 export interface AppointmentRecord {
@@ -124,6 +125,7 @@ export async function bookAppointment(a: AppointmentRecord, slot: SlotRef, idemp
       },
     },
     { Put: { TableName: tableName(), Item: appointmentItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
+    countUse(a.serviceCode, a.placeId),
   ]);
   if (!failed.length) return { kind: 'booked' };
   if (failed.includes(1)) return { kind: 'replay' };

@@ -8,6 +8,9 @@ export const key = {
   departmentsPartition: 'DEPARTMENTS',
   service: (code: string) => ({ pk: 'CATALOG', sk: `SERVICE#${code}` }),
   catalogPartition: 'CATALOG',
+  /** How often an item was used at one place (a booking there) or online (`ONLINE`, an application): ADDed in that transaction; one row per item and place so bookings elsewhere never contend on it. */
+  serviceUse: (code: string, where: string) => ({ pk: 'CATALOG', sk: `USE#${code}#${where}` }),
+  serviceUsesPrefix: (code?: string) => (code ? `USE#${code}#` : 'USE#'),
   /** GSI1: the items of one department. */
   serviceByDepartment: (departmentId: string, code: string) => ({ gsi1pk: `DEPT#${departmentId}#SERVICES`, gsi1sk: `SERVICE#${code}` }),
   servicePoint: (id: string) => ({ pk: 'POINTS', sk: `POINT#${id}` }),

@@ -5,6 +5,7 @@ import type { ServiceItem } from '../../shared/schemas/catalog';
 import { db, isConditionFailed, tableName } from './client';
 import { key, withoutKeys } from './keys';
 import { partition, queryAll } from './query';
+import { isUseRow, listUseRows, usesByItem, type UseRow } from './uses';
 
 /** What the list and search need: the summary plus the searchable text. */
 export const SEARCH_FIELDS = [
@@ -95,24 +96,36 @@ export async function getService(code: string): Promise<ServiceItem | undefined>
   return out.Item ? fromItem(out.Item) : undefined;
 }
 
-export async function listServiceRows(): Promise<ServiceSearchRow[]> {
-  return queryAll<ServiceSearchRow>({
-    ...partition(key.catalogPartition, 'SERVICE#'),
-    ProjectionExpression: SEARCH_FIELDS.map((_, i) => `#f${i}`).join(', '),
-    ExpressionAttributeNames: Object.fromEntries(SEARCH_FIELDS.map((f, i) => [`#f${i}`, f])),
-  });
+/** A row of the list with how often the item was used (bookings and applications), for most-used first. */
+export type ServiceListRow = ServiceSearchRow & { uses: number };
+
+const searchProjection = (extra: string[] = []) => ({
+  ProjectionExpression: [...SEARCH_FIELDS, ...extra].map((_, i) => `#f${i}`).join(', '),
+  ExpressionAttributeNames: Object.fromEntries([...SEARCH_FIELDS, ...extra].map((f, i) => [`#f${i}`, f])),
+});
+
+const withUses = (rows: ServiceSearchRow[], uses: Map<string, number>): ServiceListRow[] => rows.map((r) => ({ ...r, uses: uses.get(r.code) ?? 0 }));
+
+/** The whole catalogue with its use counters: the partition holds both, so still one Query. */
+export async function listServiceRows(): Promise<ServiceListRow[]> {
+  const all = await queryAll<ServiceSearchRow & UseRow>({ ...partition(key.catalogPartition), ...searchProjection(['sk', 'uses']) });
+  const items = all.filter((r) => !isUseRow(r.sk)).map(({ sk: _sk, uses: _u, ...row }) => row);
+  return withUses(items, usesByItem(all));
 }
 
-/** The items of one department, through GSI1. */
-export async function listServiceRowsOfDepartment(departmentId: string): Promise<ServiceSearchRow[]> {
+/** The items of one department, through GSI1, with their use counters. */
+export async function listServiceRowsOfDepartment(departmentId: string): Promise<ServiceListRow[]> {
   const k = key.serviceByDepartment(departmentId, '');
-  return queryAll<ServiceSearchRow>({
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': k.gsi1pk },
-    ProjectionExpression: SEARCH_FIELDS.map((_, i) => `#f${i}`).join(', '),
-    ExpressionAttributeNames: Object.fromEntries(SEARCH_FIELDS.map((f, i) => [`#f${i}`, f])),
-  });
+  const [rows, uses] = await Promise.all([
+    queryAll<ServiceSearchRow>({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': k.gsi1pk },
+      ...searchProjection(),
+    }),
+    listUseRows(),
+  ]);
+  return withUses(rows, usesByItem(uses));
 }
 
 /** Every item's running performance counters with its department (the monthly report's on-time rates): one Query. */

@@ -40,3 +40,14 @@ test('filters combine: category, department and level', () => {
   expect(searchCatalog(items, { level: 'village' }).map((i) => i.code).sort()).toEqual(['QS-MZ-002', 'QS-RS-001']);
   expect(searchCatalog(items, { level: 'town', category: 'civil_affairs' }).map((i) => i.code)).toEqual(['QS-MZ-001', 'QS-MZ-002']);
 });
+
+test('the most-used come first: in the whole list, in a category, and among equally good keyword matches', () => {
+  // 高龄津贴 applied for 120 times, 低保 35, 身份证 booked 80 times, 养老保险 never.
+  const used = items.map((i) => ({ ...i, uses: { 'QS-MZ-002': 120, 'QS-MZ-001': 35, 'QS-GA-001': 80 }[i.code] ?? 0 }));
+  expect(searchCatalog(used, {}).map((i) => i.code)).toEqual(['QS-MZ-002', 'QS-GA-001', 'QS-MZ-001', 'QS-RS-001']);
+  expect(searchCatalog(used, { category: 'civil_affairs' }).map((i) => i.code)).toEqual(['QS-MZ-002', 'QS-MZ-001']);
+  // '县' matches every department name equally (4 points): use decides.
+  expect(searchCatalog(used, { q: '县' }).map((i) => i.code)).toEqual(['QS-MZ-002', 'QS-GA-001', 'QS-MZ-001', 'QS-RS-001']);
+  // A better match still wins over more use: 低保 by name (10) beats nothing else matching.
+  expect(searchCatalog(used, { q: '申请' }).map((i) => i.code)).toEqual(['QS-MZ-001']);
+});

@@ -1,5 +1,5 @@
 // The rules a staff edit of a place must pass before residents see it.
-import { pointErrors, rovingErrors, type KnownReferences } from '../../functions/domain/places';
+import { pointErrors, rovingErrors, sortByNearness, type KnownReferences } from '../../functions/domain/places';
 import { sortWindows, windowErrors } from '../../functions/domain/schedule';
 
 const w = (start: string, end: string) => ({ start, end, capacity: 5 });
@@ -39,5 +39,17 @@ describe('references of a place', () => {
     expect(rovingErrors({ ...roving, townCode: '511999101201' }, known)).toEqual({ townCode: '坐班乡镇应为镇级区划，511999101201 是村级' });
     expect(rovingErrors({ ...roving, townCode: '511999109' }, known)).toEqual({ townCode: '坐班乡镇不存在' });
     expect(rovingErrors({ ...roving, departmentId: 'nope' }, known)).toEqual({ departmentId: '所选部门不存在' });
+  });
+});
+
+describe('sortByNearness', () => {
+  const place = (id: string, name: string, nearness: 'own_village' | 'own_town' | 'county') => ({ id, name, nearness, level: 'county' as const });
+  const places = [place('hall', '县政务服务中心', 'county'), place('annex', '县档案馆服务点', 'county'), place('town', '城关镇便民服务中心', 'own_town')];
+
+  test('nearest first; within the same nearness the most booked, then by name', () => {
+    expect(sortByNearness(places).map((p) => p.id)).toEqual(['town', 'annex', 'hall']);
+    // 42 bookings at the hall, 7 at the annex, 3 in town: the town still comes first (nearer).
+    const uses = new Map([['hall', 42], ['annex', 7], ['town', 3]]);
+    expect(sortByNearness(places, uses).map((p) => p.id)).toEqual(['town', 'hall', 'annex']);
   });
 });
