@@ -57,8 +57,8 @@ describe('a complaint investigated', () => {
 
   test('the named person sees it and states their case once; nobody else may', async () => {
     const mine = await call('GET', '/admin/complaints', { token: clerkMz });
-    expect(mine.body.complaints.map((c: any) => c.id)).toEqual([id]);
-    expect(mine.body.complaints[0].allowedActions).toEqual(['state_case']);
+    expect(mine.body.complaints.map((c) => c.id)).toEqual([id]);
+    expect(mine.body.complaints[0]!.allowedActions).toEqual(['state_case']);
     expect((await call('GET', '/admin/complaints', { token: clerkGa })).body.complaints).toEqual([]);
     // Paged like every list: the last page says so; someone else's list will not take a forged cursor.
     expect(mine.body.nextCursor).toBeNull();
@@ -84,7 +84,7 @@ describe('a complaint investigated', () => {
     expect(res.body).toMatchObject({ status: 'valid', ladderStep: 1, finding: '经调取窗口录像，情况属实', evidence: ['窗口录像', '当事人陈述'] });
     expect((await decide(supervisor, id, 3)).status).toBe(409);
     const detail = await call('GET', `/demands/${id}`, { token: zhang });
-    const notes = detail.body.events.map((e: any) => e.note).join('\n');
+    const notes = detail.body.events.map((e) => e.note).join('\n');
     expect(notes).toContain('督查部门已对投诉立案核查');
     expect(notes).toContain('经核查，投诉反映的问题属实');
     expect(notes).not.toMatch(/约谈|培训|调岗|警告|辞退|clerk-mz/);
@@ -93,7 +93,7 @@ describe('a complaint investigated', () => {
   test('the ladder shows step 1 with 约谈 owed; the supervisor records it', async () => {
     const res = await call('GET', '/admin/accountability', { token: supervisor });
     expect(res.status).toBe(200);
-    const person = res.body.people.find((p: any) => p.username === 'clerk-mz');
+    const person = res.body.people.find((p) => p.username === 'clerk-mz');
     expect(person).toMatchObject({ count: 1, step: 1, stepLabel: '约谈', owed: [{ complaintId: id, step: 1, action: 'admonish' }] });
     expect((await call('GET', '/admin/accountability', { token: clerkMz })).status).toBe(403);
     expect((await call('GET', '/admin/accountability', { token: headGa })).body.people).toEqual([]);
@@ -103,7 +103,7 @@ describe('a complaint investigated', () => {
     const done = await call('POST', '/admin/accountability/clerk-mz/actions', { token: supervisor, body: { complaintId: id, action: 'admonish', note: '已由分管领导约谈' } });
     expect(done.status).toBe(200);
     expect(done.body.owed).toEqual([]);
-    expect(done.body.entries[0].actions[0].doneAt).toEqual(expect.any(String));
+    expect(done.body.entries[0]!.actions[0]!.doneAt).toEqual(expect.any(String));
     expect((await call('POST', '/admin/accountability/clerk-mz/actions', { token: supervisor, body: { complaintId: id, action: 'admonish' } })).status).toBe(409);
   });
 
@@ -112,15 +112,15 @@ describe('a complaint investigated', () => {
     expect(res.body.apologies).toHaveLength(1);
     const a = res.body.apologies[0];
     expect(a).toMatchObject({ kind: 'private', department: { id: 'civil-affairs' }, complaintId: id, overdue: false, doneAt: null });
-    expect(a.dueOn > shanghaiDate()).toBe(true);
-    expect((await call('POST', `/admin/apologies/${a.id}/done`, { token: headGa, body: { note: '已上门致歉' } })).status).toBe(403);
-    expect((await call('POST', `/admin/apologies/${a.id}/done`, { token: headMz, body: { note: '' } })).status).toBe(400);
+    expect(a!.dueOn! > shanghaiDate()).toBe(true);
+    expect((await call('POST', `/admin/apologies/${a!.id}/done`, { token: headGa, body: { note: '已上门致歉' } })).status).toBe(403);
+    expect((await call('POST', `/admin/apologies/${a!.id}/done`, { token: headMz, body: { note: '' } })).status).toBe(400);
     expect((await call('POST', '/admin/apologies/2026-civil-affairs-9/done', { token: headMz, body: { note: '已上门致歉' } })).status).toBe(400);
-    expect((await call('POST', `/admin/apologies/${a.id.slice(0, -1)}2/done`, { token: headMz, body: { note: '已上门致歉' } })).status).toBe(404);
-    const done = await call('POST', `/admin/apologies/${a.id}/done`, { token: headMz, body: { note: '已上门致歉' } });
+    expect((await call('POST', `/admin/apologies/${a!.id.slice(0, -1)}2/done`, { token: headMz, body: { note: '已上门致歉' } })).status).toBe(404);
+    const done = await call('POST', `/admin/apologies/${a!.id}/done`, { token: headMz, body: { note: '已上门致歉' } });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ doneAt: expect.any(String), note: '已上门致歉', overdue: false });
-    expect((await call('POST', `/admin/apologies/${a.id}/done`, { token: admin, body: { note: '再记一次' } })).status).toBe(409);
+    expect((await call('POST', `/admin/apologies/${a!.id}/done`, { token: admin, body: { note: '再记一次' } })).status).toBe(409);
   });
 
   test('a second valid complaint climbs to step 2 and owes a public apology; one found not valid changes nothing', async () => {
@@ -132,12 +132,12 @@ describe('a complaint investigated', () => {
     const notValid = await decide(supervisor, third, 1, false);
     expect(notValid.body).toMatchObject({ status: 'not_valid', ladderStep: null });
     const detail = await call('GET', `/demands/${third}`, { token: zhang });
-    expect(detail.body.events.map((e: any) => e.note)).toContain('经核查，投诉反映的问题未能查实');
+    expect(detail.body.events.map((e) => e.note)).toContain('经核查，投诉反映的问题未能查实');
     const res = await call('GET', '/admin/accountability', { token: supervisor });
-    expect(res.body.people.find((p: any) => p.username === 'clerk-mz')).toMatchObject({
+    expect(res.body.people.find((p) => p.username === 'clerk-mz')).toMatchObject({
       count: 2, step: 2, owed: [{ step: 2, action: 'find_incompetent' }, { step: 2, action: 'training' }],
     });
-    expect(res.body.apologies.map((a: any) => a.kind).sort()).toEqual(['private', 'public']);
+    expect(res.body.apologies.map((a) => a.kind).sort()).toEqual(['private', 'public']);
   });
 
   test('valid complaints count in the month (demand counters) and on the satisfaction dashboard', async () => {
@@ -150,8 +150,8 @@ describe('a complaint investigated', () => {
     expect(sat.find((s) => s.scope === 'STAFF#clerk-mz')).toMatchObject({ validComplaints: 2, staffName: '测试clerk', departmentId: 'civil-affairs' });
     const dash = await call('GET', '/admin/satisfaction', { token: supervisor, query: { month } });
     expect(dash.status).toBe(200);
-    expect(dash.body.departments.find((d: any) => d.id === 'civil-affairs').flags).toContain('valid_complaint');
-    expect(dash.body.staff.find((s: any) => s.id === 'clerk-mz').flags).toContain('valid_complaint');
+    expect(dash.body.departments.find((d) => d.id === 'civil-affairs')!.flags).toContain('valid_complaint');
+    expect(dash.body.staff.find((s) => s.id === 'clerk-mz')!.flags).toContain('valid_complaint');
   });
 });
 
@@ -173,11 +173,11 @@ describe('concurrent decisions keep the counts exact', () => {
     };
     await Promise.all(ids.map(decideUntilDone));
     const res = await call('GET', '/admin/accountability', { token: supervisor });
-    const person = res.body.people.find((p: any) => p.username === 'clerk-x');
+    const person = res.body.people.find((p) => p.username === 'clerk-x');
     expect(person).toMatchObject({ count: 5, step: 5, stepLabel: '建议辞退' });
-    expect(person.entries.map((e: any) => e.step).sort()).toEqual([1, 2, 3, 4, 5]);
-    const apologies = res.body.apologies.filter((a: any) => a.department.id === 'public-security');
-    expect(apologies.map((a: any) => a.kind).sort()).toEqual(['private', 'public']);
+    expect(person!.entries.map((e) => e.step).sort()).toEqual([1, 2, 3, 4, 5]);
+    const apologies = res.body.apologies.filter((a) => a.department.id === 'public-security');
+    expect(apologies.map((a) => a.kind).sort()).toEqual(['private', 'public']);
     const { getDemandStats } = await import('../../functions/store/demands');
     expect((await getDemandStats(month))['DEPT#public-security']?.validComplaints).toBe(5);
   });

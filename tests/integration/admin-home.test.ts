@@ -37,7 +37,7 @@ beforeAll(async () => {
   }
   // One case waited far past the 5 working days for an intake decision: deemed accepted, on the supervisor's list.
   await db().send(new UpdateCommand({
-    TableName: tableName(), Key: key.application(cases[0]),
+    TableName: tableName(), Key: key.application(cases[0]!),
     UpdateExpression: 'SET submittedOn = :d, firstSubmittedOn = :d', ExpressionAttributeValues: { ':d': `${today.slice(0, 4)}-01-05` },
   }));
   const file = (k: string) => call('POST', '/demands', {

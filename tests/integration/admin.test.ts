@@ -38,7 +38,7 @@ describe('POST /admin/auth/login', () => {
     const res = await call('POST', '/admin/auth/login', { body: { username: '' } });
     expect(res.status).toBe(400);
     expect(res.body.fields).toMatchObject({ username: '请输入用户名' });
-    expect(res.body.fields.password).toBeDefined();
+    expect(res.body.fields!.password).toBeDefined();
   });
 });
 
@@ -82,10 +82,10 @@ describe('/admin/calendar/{year}', () => {
     expect((await call('PUT', '/admin/calendar/2026', { token: admin, body: { holidays: [], workdays: [] } })).status).toBe(409);
     const wrongYear = await call('PUT', '/admin/calendar/2032', { token: admin, body: y2031 });
     expect(wrongYear.status).toBe(400);
-    expect(wrongYear.body.fields.holidays).toMatch('不是 2032 年');
+    expect(wrongYear.body.fields!.holidays).toMatch('不是 2032 年');
     const badDate = await call('PUT', '/admin/calendar/2032', { token: admin, body: { holidays: ['2032/01/01'], workdays: [] } });
     expect(badDate.status).toBe(400);
-    expect(badDate.body.fields['holidays.0']).toBe('日期格式应为 YYYY-MM-DD');
+    expect(badDate.body.fields!['holidays.0']).toBe('日期格式应为 YYYY-MM-DD');
     expect((await call('PUT', '/admin/calendar/20x2', { token: admin, body: y2031 })).status).toBe(400);
     expect((await call('GET', '/admin/calendar/2032', { token: admin })).status).toBe(404);
   });

@@ -51,17 +51,17 @@ describe('apply', () => {
     const a = res.body;
     expect(a).toMatchObject({ state: 'submitted', serviceName: '最低生活保障申请', departmentName: '县民政局', version: 1, materialsRequests: 0 });
     expect(a.caseNumber).toMatch(/^\d{8}-[A-Z2-9]{5}$/);
-    expect(a.materials.map((m: any) => [m.name, m.required, m.provided])).toEqual([
+    expect(a.materials.map((m) => [m.name, m.required, m.provided])).toEqual([
       ['居民身份证', true, true], ['户口簿', true, false], ['家庭收入情况声明', false, false],
     ]);
     // The photo left tmp/ (which expires) for the case's own folder.
-    expect(a.materials[0].uploadKeys).toEqual([`applications/${a.id}/${materials[0]!.uploadKeys[0]!.split('/').pop()}`]);
+    expect(a.materials[0]!.uploadKeys).toEqual([`applications/${a.id}/${materials[0]!.uploadKeys[0]!.split('/').pop()}`]);
     const { objectExists } = await import('../../functions/store/uploads');
-    expect(await objectExists(a.materials[0].uploadKeys[0])).toBe(true);
+    expect(await objectExists(a.materials[0]!.uploadKeys[0]!)).toBe(true);
     expect(a.proxy).toMatchObject({ agent: { name: '测试agent', phone: '13900000001' }, nextStep: 'collected' });
-    expect(a.proxy.steps.map((s: any) => s.step)).toEqual(['mandated']);
+    expect(a.proxy!.steps.map((s) => s.step)).toEqual(['mandated']);
     expect(a.clock).toMatchObject({ startOn: null, deemedAccepted: false, light: 'green' });
-    expect(a.events.map((e: any) => e.action)).toEqual(['submit', 'proxy_mandated']);
+    expect(a.events.map((e) => e.action)).toEqual(['submit', 'proxy_mandated']);
     const again = await apply(zhang, 'apply-zhang-1', { proxy: true });
     expect(again.status).toBe(201);
     expect(again.body.id).toBe(a.id);
@@ -71,17 +71,17 @@ describe('apply', () => {
   test('without a paired cadre, the agent of the resident’s town takes the proxy', async () => {
     const res = await apply(li, 'apply-li-1', { proxy: true, materials: [] });
     expect(res.status).toBe(201);
-    expect(res.body.proxy.agent.name).toBe('测试agent');
+    expect(res.body.proxy!.agent!.name).toBe('测试agent');
     expect(res.body.applicant).toEqual({ name: '李明', phone: '13912345678' });
   });
 
   test('400 for unknown materials or someone else’s photos, 401 without login, 404 for an unknown item', async () => {
     const bad = await apply(zhang, 'apply-bad-1', { materials: [{ name: '结婚证', provided: true, uploadKeys: [] }] });
     expect(bad.status).toBe(400);
-    expect(bad.body.fields['materials.0.name']).toMatch('不在该事项的材料清单中');
+    expect(bad.body.fields!['materials.0.name']).toMatch('不在该事项的材料清单中');
     const foreign = await apply(zhang, 'apply-bad-2', { materials: [{ name: '户口簿', provided: true, uploadKeys: [await uploadPhoto(li)] }] });
     expect(foreign.status).toBe(400);
-    expect(foreign.body.fields['materials.0.uploadKeys']).toBe('只能提交本人上传的图片');
+    expect(foreign.body.fields!['materials.0.uploadKeys']).toBe('只能提交本人上传的图片');
     const never = await apply(zhang, 'apply-bad-6', { materials: [{ name: '户口簿', provided: true, uploadKeys: ['tmp/r-zhang/0f8b1c2d-1111-4222-8333-944445555666.jpg'] }] });
     expect(never.status).toBe(400);
     expect(never.body.message).toMatch('未上传成功或已过期');
@@ -94,8 +94,8 @@ describe('apply', () => {
 
   test('another resident’s case is a 404', async () => {
     const mine = (await call('GET', '/applications', { token: zhang })).body.applications[0];
-    expect((await call('GET', `/applications/${mine.id}`, { token: li })).status).toBe(404);
-    expect((await call('GET', `/applications/${mine.id}`, { token: zhang })).status).toBe(200);
+    expect((await call('GET', `/applications/${mine!.id}`, { token: li })).status).toBe(404);
+    expect((await call('GET', `/applications/${mine!.id}`, { token: zhang })).status).toBe(200);
   });
 });
 
@@ -109,7 +109,7 @@ describe('the case, step by step', () => {
   };
 
   beforeAll(async () => {
-    id = (await call('GET', '/applications', { token: zhang })).body.applications[0].id;
+    id = (await call('GET', '/applications', { token: zhang })).body.applications[0]!.id;
     await refresh();
   });
 
@@ -122,8 +122,8 @@ describe('the case, step by step', () => {
     expect(c.status).toBe(200);
     expect(c.headers['x-ddb-calls']).toBe('3');
     const s = await call('POST', `/admin/applications/${id}/proxy-steps`, { token: agent, body: { step: 'submitted', version: c.body.version } });
-    expect(s.body.proxy.steps.map((x: any) => x.step)).toEqual(['mandated', 'collected', 'submitted']);
-    expect((await call('GET', '/admin/proxy-tasks', { token: agent })).body.applications.map((x: any) => x.id)).toContain(id);
+    expect(s.body.proxy!.steps.map((x) => x.step)).toEqual(['mandated', 'collected', 'submitted']);
+    expect((await call('GET', '/admin/proxy-tasks', { token: agent })).body.applications.map((x) => x.id)).toContain(id);
     // An agent does not decide the case.
     expect((await act(agent, id, { action: 'accept', version: s.body.version })).status).toBe(403);
     await refresh();
@@ -133,8 +133,8 @@ describe('the case, step by step', () => {
     const res = await call('GET', `/admin/applications/${id}/photos`, { token: clerk });
     expect(res.status).toBe(200);
     expect(res.body.photos).toHaveLength(1);
-    expect(res.body.photos[0].material).toBe('居民身份证');
-    const photo = await fetch(res.body.photos[0].url);
+    expect(res.body.photos[0]!.material).toBe('居民身份证');
+    const photo = await fetch(res.body.photos[0]!.url);
     expect(photo.status).toBe(200);
     expect(Buffer.from(await photo.arrayBuffer()).toString()).toBe('photo of a document');
     expect((await call('GET', `/admin/applications/${id}/photos`, { token: otherClerk })).status).toBe(403);
@@ -144,8 +144,8 @@ describe('the case, step by step', () => {
   test('the clerk’s queue orders by deadline; another department’s clerk gets 403', async () => {
     const q = await call('GET', '/admin/queue', { token: clerk });
     expect(q.status).toBe(200);
-    expect(q.body.applications.map((x: any) => x.id)).toContain(id);
-    expect(q.body.applications[0].applicant.name).toMatch(/\*/);
+    expect(q.body.applications.map((x) => x.id)).toContain(id);
+    expect(q.body.applications[0]!.applicant.name).toMatch(/\*/);
     expect((await call('GET', '/admin/queue', { token: otherClerk, query: { departmentId: 'civil-affairs' } })).status).toBe(403);
     expect((await call('GET', `/admin/applications/${id}`, { token: otherClerk })).status).toBe(403);
     expect((await call('GET', '/admin/queue', { token: zhang })).status).toBe(403);
@@ -157,10 +157,10 @@ describe('the case, step by step', () => {
     const r = await act(clerk, id, { action: 'request_materials', version, missing: [{ name: '户口簿', note: '全部家庭成员页' }, { name: '家庭收入情况声明' }] });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ state: 'awaiting_materials', materialsRequests: 1 });
-    expect(r.body.missing.map((m: any) => m.name)).toEqual(['户口簿', '家庭收入情况声明']);
+    expect(r.body.missing.map((m) => m.name)).toEqual(['户口簿', '家庭收入情况声明']);
     const seen = await call('GET', `/applications/${id}`, { token: zhang });
     expect(seen.body.clock.light).toBe('paused');
-    expect(seen.body.events.at(-1).note).toBe('一次性告知缺少：户口簿、家庭收入情况声明');
+    expect(seen.body.events.at(-1)!.note).toBe('一次性告知缺少：户口簿、家庭收入情况声明');
     // The resident supplements: back to intake.
     // Only what was missing is declared again; the ID card photo already on the case stays.
     const hukouPhoto = await uploadPhoto(zhang);
@@ -170,7 +170,7 @@ describe('the case, step by step', () => {
     });
     expect(sup.status).toBe(200);
     expect(sup.body.state).toBe('submitted');
-    expect(sup.body.materials.map((m: any) => [m.name, m.provided, m.uploadKeys.length])).toEqual([
+    expect(sup.body.materials.map((m) => [m.name, m.provided, m.uploadKeys.length])).toEqual([
       ['居民身份证', true, 1], ['户口簿', true, 1], ['家庭收入情况声明', true, 0],
     ]);
     expect((await call('POST', `/applications/${id}/supplement`, { token: zhang, body: { version: sup.body.version, materials: [] } })).status).toBe(409);
@@ -191,15 +191,15 @@ describe('the case, step by step', () => {
     expect(loser.body.message).toBe('办件已被他人处理，请刷新后重试');
     const now = await refresh();
     expect(now.state).toBe('accepted');
-    expect(now.events.filter((e: any) => e.action === 'accept')).toHaveLength(1);
+    expect(now.events.filter((e) => e.action === 'accept')).toHaveLength(1);
   });
 
   test('accepted: the promised deadline runs on working days; illegal transitions are 409', async () => {
     const a = await refresh();
     const today = shanghaiDate();
     expect(a.clock).toMatchObject({ startOn: today, deemedAccepted: false });
-    expect(a.clock.promisedDueOn > today).toBe(true);
-    expect(['测试clerk', '测试dept_head']).toContain(a.handler.name);
+    expect(a.clock.promisedDueOn! > today).toBe(true);
+    expect(['测试clerk', '测试dept_head']).toContain(a.handler!.name);
     const illegal = await act(clerk, id, { action: 'deliver', version });
     expect(illegal.status).toBe(409);
     expect(illegal.body.message).toBe('当前状态（受理）不能执行此操作');
@@ -217,7 +217,7 @@ describe('the case, step by step', () => {
     const e = await act(head, id, { action: 'extend', version: r.body.version, extensionDays: 5, note: '需入户核查' });
     expect(e.status).toBe(200);
     expect(e.body.extension).toEqual({ days: 5, reason: '需入户核查' });
-    expect(e.body.clock.promisedDueOn > before).toBe(true);
+    expect(e.body.clock.promisedDueOn! > before!).toBe(true);
     expect((await act(head, id, { action: 'extend', version: e.body.version, extensionDays: 5, note: '再延' })).status).toBe(409);
     await refresh();
   });
@@ -233,10 +233,10 @@ describe('the case, step by step', () => {
     expect([rv, ap, dl].map((r) => r.headers['x-ddb-calls'])).toEqual(['3', '3', '3']);
     expect((await call('GET', `/admin/applications/${id}`, { token: clerk })).body).toEqual(dl.body);
     const seen = await call('GET', `/applications/${id}`, { token: zhang });
-    expect(seen.body.events.filter((e: any) => e.to).map((e: any) => e.to)).toEqual([
+    expect(seen.body.events.filter((e) => e.to).map((e) => e.to)).toEqual([
       'submitted', 'awaiting_materials', 'submitted', 'accepted', 'suspended', 'accepted', 'reviewing', 'approved', 'delivered',
     ]);
-    expect((await call('GET', '/admin/queue', { token: clerk })).body.applications.map((x: any) => x.id)).not.toContain(id);
+    expect((await call('GET', '/admin/queue', { token: clerk })).body.applications.map((x) => x.id)).not.toContain(id);
     const item = await call('GET', '/services/QS-MZ-001');
     expect(item.body.stats).toMatchObject({ concluded: 1, onTimeRate: 1, medianDays: 0 });
   });
@@ -248,7 +248,7 @@ describe('the case, step by step', () => {
     expect(rejected.body).toMatchObject({ state: 'rejected', clock: { light: 'done' } });
     const seen = await call('GET', `/applications/${r1.id}`, { token: li });
     expect(seen.body.events.at(-1)).toMatchObject({ to: 'rejected', note: '申请人不属于本县户籍' });
-    expect((await call('GET', '/admin/queue', { token: clerk })).body.applications.map((x: any) => x.id)).not.toContain(r1.id);
+    expect((await call('GET', '/admin/queue', { token: clerk })).body.applications.map((x) => x.id)).not.toContain(r1.id);
     const r2 = (await apply(li, 'apply-li-deny', { materials: [] })).body;
     const accepted = await act(clerk, r2.id, { action: 'accept', version: 1 });
     const reviewing = await act(clerk, r2.id, { action: 'review', version: accepted.body.version });
@@ -264,9 +264,9 @@ describe('the case, step by step', () => {
     expect((await call('POST', `/admin/applications/${r.id}/proxy-agent`, { token: head, body: { agentUsername: 'clerk-mz', version: r.version } })).status).toBe(400);
     const moved = await call('POST', `/admin/applications/${r.id}/proxy-agent`, { token: head, body: { agentUsername: 'agent-wang', version: r.version } });
     expect(moved.status).toBe(200);
-    expect(moved.body.proxy.agent.name).toBe('测试agent');
-    expect((await call('GET', '/admin/proxy-tasks', { token: agent })).body.applications.map((x: any) => x.id)).toContain(r.id);
-    expect((await call('GET', '/admin/proxy-tasks', { token: agent2 })).body.applications.map((x: any) => x.id)).not.toContain(r.id);
+    expect(moved.body.proxy!.agent!.name).toBe('测试agent');
+    expect((await call('GET', '/admin/proxy-tasks', { token: agent })).body.applications.map((x) => x.id)).toContain(r.id);
+    expect((await call('GET', '/admin/proxy-tasks', { token: agent2 })).body.applications.map((x) => x.id)).not.toContain(r.id);
   });
 
   test('the supervisor’s overdue view and roles', async () => {

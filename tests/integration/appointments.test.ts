@@ -70,7 +70,7 @@ describe('where and when', () => {
   test('places that handle an item, nearest to the resident first', async () => {
     const res = await call('GET', '/services/QS-MZ-001/places', { query: { regionCode: VILLAGE } });
     expect(res.status).toBe(200);
-    expect(res.body.places.map((p: any) => [p.id, p.nearness])).toEqual([
+    expect(res.body.places.map((p) => [p.id, p.nearness])).toEqual([
       ['qinglong-station', 'own_village'],
       ['chengguan-center', 'own_town'],
       ['roving-mz-chengguan', 'roving_in_town'],
@@ -81,7 +81,7 @@ describe('where and when', () => {
     expect(roving).toMatchObject({ kind: 'roving', departmentName: '县民政局', hours: '每月第二个星期二 09:00—12:00', regionName: '城关镇' });
     // The ID card is done only at the county centre.
     const id = await call('GET', '/services/QS-GA-001/places', { query: { regionCode: VILLAGE } });
-    expect(id.body.places.map((p: any) => p.id)).toEqual(['county-center']);
+    expect(id.body.places.map((p) => p.id)).toEqual(['county-center']);
     expect((await call('GET', '/services/QS-XX-404/places')).status).toBe(404);
     expect((await call('GET', '/services/QS-MZ-001/places', { query: { regionCode: 'abc' } })).status).toBe(400);
   });
@@ -89,11 +89,11 @@ describe('where and when', () => {
   test('slots only on working days, with capacity and remaining seats', async () => {
     const res = await call('GET', '/places/chengguan-center/slots', { query: { days: '21' } });
     expect(res.status).toBe(200);
-    const dates = res.body.days.map((d: any) => d.date);
+    const dates = res.body.days.map((d) => d.date);
     for (const d of dates) expect(calWithNext.isWorkingDay(d)).toBe(true);
     expect(dates).toContain(d1);
-    const day = res.body.days.find((d: any) => d.date === d1);
-    expect(day.slots.map((s: any) => [s.start, s.end, s.capacity, s.remaining, s.status])).toEqual([
+    const day = res.body.days.find((d) => d.date === d1);
+    expect(day!.slots.map((s) => [s.start, s.end, s.capacity, s.remaining, s.status])).toEqual([
       ['09:00', '10:00', 2, 2, 'open'],
       ['10:00', '11:00', 10, 10, 'open'],
     ]);
@@ -119,9 +119,9 @@ describe('booking', () => {
     expect(retry.status).toBe(201);
     expect(retry.body.id).toBe(res.body.id);
     const slots = await call('GET', '/places/chengguan-center/slots', { query: { from: d1, days: '1' } });
-    expect(slots.body.days[0].slots[0]).toMatchObject({ booked: 1, remaining: 1 });
+    expect(slots.body.days[0]!.slots[0]).toMatchObject({ booked: 1, remaining: 1 });
     const mine = await call('GET', '/appointments', { token: zhang });
-    expect(mine.body.appointments.map((a: any) => a.id)).toEqual([res.body.id]);
+    expect(mine.body.appointments.map((a) => a.id)).toEqual([res.body.id]);
   });
 
   test('one active booking per resident per slot', async () => {
@@ -136,14 +136,14 @@ describe('booking', () => {
     expect(full.status).toBe(409);
     expect(full.body.message).toBe('名额已满');
     const slots = await call('GET', '/places/chengguan-center/slots', { query: { from: d1, days: '1' } });
-    expect(slots.body.days[0].slots[0]).toMatchObject({ booked: 2, remaining: 0, status: 'full' });
+    expect(slots.body.days[0]!.slots[0]).toMatchObject({ booked: 2, remaining: 0, status: 'full' });
   });
 
   test('bad input 400, no login 401, unknown place or slot 404, item not handled here 400, past slot 409', async () => {
     const bad = await call('POST', '/appointments', { token: zhang, body: { slotId: 'x', serviceCode: 'QS-MZ-001', idempotencyKey: 'short' } });
     expect(bad.status).toBe(400);
     expect(bad.body.fields).toMatchObject({ slotId: '时段编号格式不正确' });
-    expect(bad.body.fields.idempotencyKey).toMatch('幂等键');
+    expect(bad.body.fields!.idempotencyKey).toMatch('幂等键');
     expect((await call('POST', '/appointments', { body: { slotId: s09(), serviceCode: 'QS-MZ-001', idempotencyKey: 'abcdefgh' } })).status).toBe(401);
     expect((await book(zhang, slot('nowhere', d1, '0900'))).status).toBe(404);
     expect((await book(zhang, slot('chengguan-center', d1, '0700'))).status).toBe(404);
@@ -158,9 +158,9 @@ describe('booking', () => {
 
   test('another resident cannot see or cancel my booking (404)', async () => {
     const mine = (await call('GET', '/appointments', { token: zhang })).body.appointments[0];
-    expect((await call('GET', `/appointments/${mine.id}`, { token: wang })).status).toBe(404);
-    expect((await call('POST', `/appointments/${mine.id}/cancel`, { token: wang, body: { version: 1 } })).status).toBe(404);
-    expect((await call('GET', `/appointments/${mine.id}`, { token: zhang })).body.code).toBe(mine.code);
+    expect((await call('GET', `/appointments/${mine!.id}`, { token: wang })).status).toBe(404);
+    expect((await call('POST', `/appointments/${mine!.id}/cancel`, { token: wang, body: { version: 1 } })).status).toBe(404);
+    expect((await call('GET', `/appointments/${mine!.id}`, { token: zhang })).body.code).toBe(mine!.code);
   });
 });
 
@@ -174,7 +174,7 @@ describe('cancel and reschedule', () => {
     expect(res.body).toMatchObject({ status: 'cancelled', cancelledBy: 'resident', cancelReason: '家中有事', version: 2 });
     expect((await call('POST', `/appointments/${a.id}/cancel`, { token: wang, body: { version: 2 } })).status).toBe(409);
     const slots = await call('GET', '/places/chengguan-center/slots', { query: { from: d2, days: '1' } });
-    expect(slots.body.days[0].slots[1]).toMatchObject({ booked: 0, remaining: 10 });
+    expect(slots.body.days[0]!.slots[1]).toMatchObject({ booked: 0, remaining: 10 });
     // The seat is free again for the same resident.
     expect((await book(wang, slot('chengguan-center', d2, '1000'))).status).toBe(201);
   });
@@ -203,16 +203,16 @@ describe('cancel and reschedule', () => {
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ id: a.id, code: a.code, placeId: 'county-center', start: '10:00', version: 2, status: 'booked' });
     const old = await call('GET', '/places/chengguan-center/slots', { query: { from: d2, days: '1' } });
-    expect(old.body.days[0].slots[0].booked).toBe(0);
+    expect(old.body.days[0]!.slots[0]!.booked).toBe(0);
     const county = await call('GET', '/places/county-center/slots', { query: { from: d2, days: '1' } });
-    expect(county.body.days[0].slots.find((s: any) => s.start === '10:00').booked).toBe(1);
+    expect(county.body.days[0]!.slots.find((s) => s.start === '10:00')!.booked).toBe(1);
     // d1 09:00 at the town centre is full (zhang and li): moving there fails and keeps the county seat.
     const full = await call('POST', `/appointments/${a.id}/reschedule`, { token: zhang, body: { version: 2, slotId: slot('chengguan-center', d1, '0900') } });
     expect(full.status).toBe(409);
     const after = await call('GET', `/appointments/${a.id}`, { token: zhang });
     expect(after.body).toMatchObject({ placeId: 'county-center', version: 2 });
     const countyAfter = await call('GET', '/places/county-center/slots', { query: { from: d2, days: '1' } });
-    expect(countyAfter.body.days[0].slots.find((s: any) => s.start === '10:00').booked).toBe(1);
+    expect(countyAfter.body.days[0]!.slots.find((s) => s.start === '10:00')!.booked).toBe(1);
   });
 });
 
@@ -227,9 +227,9 @@ describe('concurrency', () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(55);
     expect(results.filter((r) => r.status === 409).every((r) => r.body.message === '名额已满')).toBe(true);
     const day = await call('GET', '/admin/places/county-center/day', { token: admin, query: { date: d1 } });
-    const s = day.body.slots.find((x: any) => x.slot.id === seats);
-    expect(s.slot.booked).toBe(5);
-    expect(s.bookings.filter((b: any) => b.status === 'booked')).toHaveLength(5);
+    const s = day.body.slots.find((x) => x.slot.id === seats);
+    expect(s!.slot.booked).toBe(5);
+    expect(s!.bookings.filter((b) => b.status === 'booked')).toHaveLength(5);
   }, 60_000);
 });
 
@@ -237,9 +237,9 @@ describe('staff', () => {
   test('the day list shows masked residents; a clerk of another point gets 403; a resident 403', async () => {
     const res = await call('GET', '/admin/places/chengguan-center/day', { token: townClerk, query: { date: d1 } });
     expect(res.status).toBe(200);
-    const nine = res.body.slots.find((s: any) => s.slot.start === '09:00');
-    expect(nine.bookings.map((b: any) => b.residentName).sort()).toEqual(['张*英', '李*']);
-    expect(nine.bookings.find((b: any) => b.residentName === '李*').residentPhone).toBe('139****5678');
+    const nine = res.body.slots.find((s) => s.slot.start === '09:00');
+    expect(nine!.bookings.map((b) => b.residentName).sort()).toEqual(['张*英', '李*']);
+    expect(nine!.bookings.find((b) => b.residentName === '李*')!.residentPhone).toBe('139****5678');
     expect((await call('GET', '/admin/places/chengguan-center/day', { token: otherClerk, query: { date: d1 } })).status).toBe(403);
     expect((await call('GET', '/admin/places/chengguan-center/day', { token: zhang, query: { date: d1 } })).status).toBe(403);
     expect((await call('GET', '/admin/places/chengguan-center/day', { token: townClerk, query: { date: 'today' } })).status).toBe(400);
@@ -265,16 +265,16 @@ describe('staff', () => {
     const twice = await call('POST', '/admin/appointments/check-in', { token: townClerk, body: { code: 'TDAY2345', placeId: 'chengguan-center' } });
     expect(twice.status).toBe(409);
     expect(twice.body.message).toBe('该预约已签到');
-    const zhangs = (await call('GET', '/appointments', { token: zhang })).body.appointments.find((a: any) => a.date === d1);
-    const notToday = await call('POST', '/admin/appointments/check-in', { token: townClerk, body: { code: zhangs.code, placeId: 'chengguan-center' } });
+    const zhangs = (await call('GET', '/appointments', { token: zhang })).body.appointments.find((a) => a.date === d1);
+    const notToday = await call('POST', '/admin/appointments/check-in', { token: townClerk, body: { code: zhangs!.code, placeId: 'chengguan-center' } });
     expect(notToday.status).toBe(409);
     expect(notToday.body.message).toMatch('不是今天');
     expect((await call('POST', '/admin/appointments/check-in', { token: townClerk, body: { code: 'lower', placeId: 'chengguan-center' } })).status).toBe(400);
   });
 
   test('no-show only after the slot ends', async () => {
-    const zhangs = (await call('GET', '/appointments', { token: zhang })).body.appointments.find((a: any) => a.date === d1);
-    const early = await call('POST', `/admin/appointments/${zhangs.id}/no-show`, { token: townClerk, body: { version: zhangs.version } });
+    const zhangs = (await call('GET', '/appointments', { token: zhang })).body.appointments.find((a) => a.date === d1);
+    const early = await call('POST', `/admin/appointments/${zhangs!.id}/no-show`, { token: townClerk, body: { version: zhangs!.version } });
     expect(early.status).toBe(409);
     expect(early.body.message).toMatch('尚未结束');
   });
@@ -297,13 +297,13 @@ describe('staff', () => {
     const res = await call('POST', `/admin/slots/${s09}/close`, { token: townClerk, body: { reason: '停电检修' } });
     expect(res.status).toBe(200);
     expect(res.body.cancelled).toBe(2);
-    const zhangs = (await call('GET', '/appointments', { token: zhang })).body.appointments.find((a: any) => a.slotId === s09);
+    const zhangs = (await call('GET', '/appointments', { token: zhang })).body.appointments.find((a) => a.slotId === s09);
     expect(zhangs).toMatchObject({ status: 'cancelled', cancelledBy: 'staff', cancelReason: '停电检修' });
     const late = await book(wang, s09);
     expect(late.status).toBe(409);
     expect(late.body.message).toBe('该时段已关闭：停电检修');
     const slots = await call('GET', '/places/chengguan-center/slots', { query: { from: d1, days: '1' } });
-    expect(slots.body.days[0].slots[0]).toMatchObject({ status: 'closed', closeReason: '停电检修', booked: 0 });
+    expect(slots.body.days[0]!.slots[0]).toMatchObject({ status: 'closed', closeReason: '停电检修', booked: 0 });
     expect((await call('POST', `/admin/slots/${s09}/close`, { token: otherClerk, body: { reason: '停电检修' } })).status).toBe(403);
     expect((await call('POST', `/admin/slots/${s09}/close`, { token: townClerk, body: { reason: '' } })).status).toBe(400);
   });
@@ -330,9 +330,9 @@ describe('staff', () => {
     expect((await call('GET', `/appointments/${a.id}`, { token: li })).body).toMatchObject({ status: 'cancelled', cancelReason: '全员下村入户' });
     // The resident is told in the same transaction: an inbox entry (and a push waiting in the outbox).
     const inbox = (await call('GET', '/inbox', { token: li })).body;
-    const told = inbox.items.find((m: any) => m.page === `packages/booking/detail?id=${a.id}`);
+    const told = inbox.items.find((m) => m.page === `packages/booking/detail?id=${a.id}`);
     expect(told).toMatchObject({ kind: 'booking', title: '预约已取消', read: false });
-    expect(told.body).toContain('全员下村入户');
+    expect(told!.body).toContain('全员下村入户');
   });
 });
 
@@ -344,17 +344,17 @@ describe('reopening what was closed', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ reopened: 1 });
     const slots = await call('GET', '/places/chengguan-center/slots', { query: { from: d1, days: '1' } });
-    expect(slots.body.days[0].slots[0]).toMatchObject({ status: 'open', closeReason: null, booked: 0 });
+    expect(slots.body.days[0]!.slots[0]).toMatchObject({ status: 'open', closeReason: null, booked: 0 });
     // Not rebooked behind the resident's back: the cancellation and its reason stand.
-    const zhangs = (await call('GET', '/appointments', { token: zhang })).body.appointments.find((a: any) => a.slotId === s09());
+    const zhangs = (await call('GET', '/appointments', { token: zhang })).body.appointments.find((a) => a.slotId === s09());
     expect(zhangs).toMatchObject({ status: 'cancelled', cancelledBy: 'staff', cancelReason: '停电检修' });
     expect((await book(wang, s09())).status).toBe(201);
     const day = await call('GET', '/admin/places/chengguan-center/day', { token: townClerk, query: { date: d1 } });
-    expect(day.body.log.map((e: any) => [e.action, e.start, e.reason])).toEqual([
+    expect(day.body.log.map((e) => [e.action, e.start, e.reason])).toEqual([
       ['close', '09:00', '停电检修'],
       ['reopen', '09:00', '已恢复供电'],
     ]);
-    expect(day.body.log[1].actor).toBeTruthy();
+    expect(day.body.log[1]!.actor).toBeTruthy();
   });
 
   test('reopening a slot: 409 when it is not closed, 400 without a reason, 401 without a token, 403 for another point or an agent, 404 for no such slot', async () => {
@@ -372,7 +372,7 @@ describe('reopening what was closed', () => {
     expect((await call('POST', `/admin/slots/${slot('nowhere', d1, '0900')}/reopen`, { token: townClerk, body: { reason: '已恢复供电' } })).status).toBe(404);
     // Still closed after every refusal.
     const slots = await call('GET', '/places/chengguan-center/slots', { query: { from: d1, days: '1' } });
-    expect(slots.body.days[0].slots[0]).toMatchObject({ status: 'closed', closeReason: '临时停电' });
+    expect(slots.body.days[0]!.slots[0]).toMatchObject({ status: 'closed', closeReason: '临时停电' });
   });
 
   test('a closed day reopens every closed slot; the cancelled stay cancelled; again is 409; refusals as for a slot', async () => {
@@ -386,15 +386,15 @@ describe('reopening what was closed', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ reopened: 2 });
     const slots = await call('GET', '/places/chengguan-center/slots', { query: { from: d2, days: '1' } });
-    expect(slots.body.days[0].slots.map((s: any) => [s.status, s.booked])).toEqual([['open', 0], ['open', 0]]);
-    const lis = (await call('GET', '/appointments', { token: li })).body.appointments.filter((a: any) => a.date === d2);
+    expect(slots.body.days[0]!.slots.map((s) => [s.status, s.booked])).toEqual([['open', 0], ['open', 0]]);
+    const lis = (await call('GET', '/appointments', { token: li })).body.appointments.filter((a) => a.date === d2);
     expect(lis.length).toBeGreaterThan(0);
-    expect(lis.every((a: any) => a.status === 'cancelled' && a.cancelReason === '全员下村入户')).toBe(true);
+    expect(lis.every((a) => a.status === 'cancelled' && a.cancelReason === '全员下村入户')).toBe(true);
     const again = await call('POST', path, { token: townClerk, body: { reason: '下村工作改期' } });
     expect(again.status).toBe(409);
     expect(again.body.message).toBe('当天没有已关闭的时段，无需重新开放');
     const day = await call('GET', '/admin/places/chengguan-center/day', { token: admin, query: { date: d2 } });
-    expect(day.body.log.map((e: any) => [e.action, e.start, e.reason])).toEqual([
+    expect(day.body.log.map((e) => [e.action, e.start, e.reason])).toEqual([
       ['close', null, '全员下村入户'],
       ['reopen', null, '下村工作改期'],
     ]);

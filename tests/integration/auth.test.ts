@@ -54,7 +54,7 @@ test('a used or unknown code is a 401 in Chinese', async () => {
 test('bad input is a 400', async () => {
   const res = await call('POST', '/auth/wechat', { body: {} });
   expect(res.status).toBe(400);
-  expect(res.body.fields.code).toBeDefined();
+  expect(res.body.fields!.code).toBeDefined();
   expect((await call('POST', '/auth/wechat', { body: { code: 'x'.repeat(200) } })).status).toBe(400);
   expect((await call('POST', '/auth/wechat', { rawBody: 'code=abc' })).status).toBe(400);
 });

@@ -42,7 +42,7 @@ const progress = (token: string, id: string, body: Record<string, unknown>) => c
 const done = (token: string, id: string, body: Record<string, unknown>) => call('POST', `/admin/commitments/${id}/done`, { token, body });
 const rate = (token: string | undefined, id: string, n: number, body: Record<string, unknown>) => call('POST', `/commitments/${id}/items/${n}/ratings`, { token, body });
 
-async function uploadPhoto(token: string, path: string): Promise<string> {
+async function uploadPhoto(token: string, path: '/uploads' | '/admin/uploads'): Promise<string> {
   const bytes = Buffer.from('photo of a finished road');
   const ticket = await call('POST', path, { token, body: { contentType: 'image/jpeg', bytes: bytes.length, purpose: 'demand_photo' } });
   expect(ticket.status).toBe(201);
@@ -60,9 +60,9 @@ describe('a cadre’s card, from posting to rating', () => {
     const card = res.body;
     ({ id, version } = card);
     expect(card).toMatchObject({ title: '青龙村冬季服务承诺', owner: { kind: 'cadre', name: '测试agent' }, author: { username: 'agent-yang' }, editable: true, version: 1 });
-    expect(card.commitments.map((c: any) => [c.n, c.regionName, c.light])).toEqual([[1, '青龙村', 'on_track'], [2, '青龙村', 'on_track'], [3, '白马村', 'on_track']]);
+    expect(card.commitments.map((c) => [c.n, c.regionName, c.light])).toEqual([[1, '青龙村', 'on_track'], [2, '青龙村', 'on_track'], [3, '白马村', 'on_track']]);
     // A deadline is a working day, or pending when next year's calendar is not published yet.
-    expect(card.commitments[0].dueOn === null ? card.commitments[0].dueOnPending : card.commitments[0].dueOn > card.postedOn).toBe(true);
+    expect(card.commitments[0]!.dueOn === null ? card.commitments[0]!.dueOnPending : card.commitments[0]!.dueOn > card.postedOn).toBe(true);
     const again = await post(yang, cardBody('card-yang-0001', { title: '重复提交' }));
     expect(again.status).toBe(201);
     expect(again.body.id).toBe(id);
@@ -96,7 +96,7 @@ describe('a cadre’s card, from posting to rating', () => {
     const res = await progress(yang, id, { n: 1, text: '已完成路基平整，下周浇筑', version });
     expect(res.status).toBe(200);
     expect(res.body.version).toBe(version + 1);
-    expect(res.body.commitments[0].progress).toEqual([expect.objectContaining({ text: '已完成路基平整，下周浇筑', by: '测试agent' })]);
+    expect(res.body.commitments[0]!.progress).toEqual([expect.objectContaining({ text: '已完成路基平整，下周浇筑', by: '测试agent' })]);
     expect((await progress(yang, id, { n: 2, text: '已摸排五保户6户', version })).status).toBe(409);
     version = res.body.version;
     expect((await progress(xu, id, { n: 1, text: '不是我的卡', version })).status).toBe(403);
@@ -114,8 +114,8 @@ describe('a cadre’s card, from posting to rating', () => {
     version = res.body.version;
     const c = res.body.commitments[0];
     expect(c).toMatchObject({ light: 'done', result: { text: '入户路已硬化，全长320米', late: false } });
-    expect(c.result.photos).toHaveLength(1);
-    expect(c.result.photos[0].key).toMatch(new RegExp(`^commitments/${id}/`));
+    expect(c!.result!.photos).toHaveLength(1);
+    expect(c!.result!.photos[0]!.key).toMatch(new RegExp(`^commitments/${id}/`));
     expect((await progress(yang, id, { n: 1, text: '再补一句', version })).status).toBe(409);
     expect((await done(yang, id, { n: 1, result: '再办结一次', version })).status).toBe(409);
   });
@@ -124,16 +124,16 @@ describe('a cadre’s card, from posting to rating', () => {
     const page = await call('GET', '/commitments', { query: { regionCode: VILLAGE } });
     expect(page.status).toBe(200);
     expect(page.body.region).toEqual({ code: VILLAGE, name: '青龙村', level: 'village' });
-    const card = page.body.cards.find((c: any) => c.id === id);
-    expect(card.author).toBeNull();
-    expect(card.editable).toBe(false);
-    expect(card.commitments.map((c: any) => c.n)).toEqual([1, 2]);
-    expect(card.commitments[0].light).toBe('done');
-    expect(card.commitments[0].progress[0].text).toBe('已完成路基平整，下周浇筑');
+    const card = page.body.cards.find((c) => c.id === id);
+    expect(card!.author).toBeNull();
+    expect(card!.editable).toBe(false);
+    expect(card!.commitments.map((c) => c.n)).toEqual([1, 2]);
+    expect(card!.commitments[0]!.light).toBe('done');
+    expect(card!.commitments[0]!.progress[0]!.text).toBe('已完成路基平整，下周浇筑');
     const other = await call('GET', '/commitments', { query: { regionCode: OTHER_VILLAGE } });
-    expect(other.body.cards.find((c: any) => c.id === id).commitments.map((c: any) => c.problem)).toEqual(['白马村灌溉渠清淤']);
+    expect(other.body.cards.find((c) => c.id === id)!.commitments.map((c) => c.problem)).toEqual(['白马村灌溉渠清淤']);
     const town = await call('GET', '/commitments', { query: { regionCode: TOWN } });
-    expect(town.body.cards.find((c: any) => c.id === id).commitments).toHaveLength(3);
+    expect(town.body.cards.find((c) => c.id === id)!.commitments).toHaveLength(3);
     expect((await call('GET', '/commitments', { query: { regionCode: OTHER_TOWN } })).body.cards).toEqual([]);
     expect((await call('GET', '/commitments', { query: { regionCode: '511999' } })).status).toBe(400);
     expect((await call('GET', '/commitments', { query: { regionCode: 'abc' } })).status).toBe(400);
@@ -156,7 +156,7 @@ describe('a cadre’s card, from posting to rating', () => {
     expect(twice.body.message).toBe('您已评价过这项承诺');
     expect((await rate(fromHere, id, 1, { level: 3, idempotencyKey: 'rate-wang-001' })).status).toBe(201);
     const page = await call('GET', '/commitments', { query: { regionCode: VILLAGE } });
-    expect(page.body.cards.find((c: any) => c.id === id).commitments[0].ratings).toMatchObject({ total: 2, levels: [0, 0, 1, 0, 1], satisfactionRate: 1 });
+    expect(page.body.cards.find((c) => c.id === id)!.commitments[0]!.ratings).toMatchObject({ total: 2, levels: [0, 0, 1, 0, 1], satisfactionRate: 1 });
   });
 });
 
@@ -173,7 +173,7 @@ describe('a department’s card and the lists', () => {
   });
 
   test('my cards: a cadre their own, a head their department’s; the supervisor all; someone else’s card is a 404', async () => {
-    const mine = async (token: string, query: Record<string, string> = {}) => (await call('GET', '/admin/commitments', { token, query })).body.items.map((c: any) => c.title);
+    const mine = async (token: string, query: Record<string, string> = {}) => (await call('GET', '/admin/commitments', { token, query })).body.items.map((c) => c.title);
     expect(await mine(yang)).toEqual(['青龙村冬季服务承诺']);
     expect(await mine(xu)).toEqual([]);
     expect(await mine(headMz)).toEqual(['县民政局承诺']);
@@ -186,8 +186,8 @@ describe('a department’s card and the lists', () => {
     expect(seen.body.editable).toBe(false);
     const page = await call('GET', '/admin/commitments', { token: supervisor, query: { limit: '1' } });
     expect(page.body.items).toHaveLength(1);
-    const next = await call('GET', '/admin/commitments', { token: supervisor, query: { limit: '1', cursor: page.body.nextCursor } });
-    expect(next.body.items.map((c: any) => c.title)).toEqual(['青龙村冬季服务承诺']);
+    const next = await call('GET', '/admin/commitments', { token: supervisor, query: { limit: '1', cursor: page.body.nextCursor! } });
+    expect(next.body.items.map((c) => c.title)).toEqual(['青龙村冬季服务承诺']);
   });
 });
 
@@ -203,8 +203,8 @@ describe('overdue and 待更新 on the page and the supervisor’s count', () =>
     };
     expect((await createCard(old, 'seed-old-card-1')).outcome).toBe('created');
     const page = await call('GET', '/commitments', { query: { regionCode: VILLAGE } });
-    const card = page.body.cards.find((c: any) => c.id === old.id);
-    expect(card.commitments.map((c: any) => c.light)).toEqual(['overdue', 'stale', 'stale']);
+    const card = page.body.cards.find((c) => c.id === old.id);
+    expect(card!.commitments.map((c) => c.light)).toEqual(['overdue', 'stale', 'stale']);
     const home = await call('GET', '/admin/home', { token: supervisor });
     expect(home.body.counts.commitmentsOverdue).toBe(1);
   });

@@ -66,7 +66,7 @@ test('the sweep: no evaluation in 7 days closes as 基本满意 (flagged, counte
   expect(resumed.events.at(-1)).toMatchObject({ action: 'auto_resume', note: '5个工作日未补充，恢复计时' });
 
   const defaults = await call('GET', '/admin/demands', { token: supervisor, query: { view: 'defaults' } });
-  expect(defaults.body.demands.map((d: any) => d.id)).toEqual([a.id]);
+  expect(defaults.body.demands.map((d) => d.id)).toEqual([a.id]);
   const { getDemandStats } = await import('../../functions/store/demands');
   const stats = await getDemandStats(counterMonth(later.toISOString()));
   expect(stats['DEPT#civil-affairs']).toMatchObject({ defaultClosed: 1, default_basic: 1 });

@@ -22,7 +22,7 @@ beforeAll(async () => {
   li = await residentToken('r-li', { name: '李明', phone: '13912345678' });
 });
 
-async function uploadPhoto(token: string, path = '/uploads'): Promise<string> {
+async function uploadPhoto(token: string, path: '/uploads' | '/admin/uploads' = '/uploads'): Promise<string> {
   const bytes = Buffer.from('photo of a broken road');
   const ticket = await call('POST', path, { token, body: { contentType: 'image/jpeg', bytes: bytes.length, purpose: 'demand_photo' } });
   expect(ticket.status).toBe(201);
@@ -50,7 +50,7 @@ describe('the journey of an anonymous complaint', () => {
     id = res.body.id;
     expect(res.body).toMatchObject({ state: 'received', type: 'complaint', channel: 'miniprogram', grade: 'B', anonymous: true, reporter: { name: '张桂英' } });
     expect(res.body.number).toMatch(/^\d{8}-[A-Z2-9]{5}$/);
-    expect(res.body.photos[0].key).toBe(`demands/${id}/${photo.split('/').pop()}`);
+    expect(res.body.photos[0]!.key).toBe(`demands/${id}/${photo.split('/').pop()}`);
     expect(res.body.place.regionName).toBe('青龙村');
     const again = await file(zhang, 'journey-0001', { anonymous: true, photos: [photo] });
     expect(again.body.id).toBe(id);
@@ -78,8 +78,8 @@ describe('the journey of an anonymous complaint', () => {
     expect(res.status).toBe(200);
     expect(res.body.state).toBe('returned');
     const returns = await call('GET', '/admin/demands', { token: supervisor, query: { view: 'returns' } });
-    expect(returns.body.demands.map((d: any) => d.id)).toEqual([id]);
-    expect(returns.body.demands[0].allowedActions).toEqual(['route']);
+    expect(returns.body.demands.map((d) => d.id)).toEqual([id]);
+    expect(returns.body.demands[0]!.allowedActions).toEqual(['route']);
     expect((await call('GET', '/admin/demands', { token: clerkGa, query: { view: 'returns' } })).status).toBe(403);
   });
 
@@ -99,9 +99,9 @@ describe('the journey of an anonymous complaint', () => {
   test('the department queue shows it without the reporter; the supervisor sees who it is', async () => {
     const queue = await call('GET', '/admin/demands', { token: clerkMz });
     expect(queue.status).toBe(200);
-    const row = queue.body.demands.find((d: any) => d.id === id);
-    expect(row.reporter).toBeNull();
-    expect(row.allowedActions).toEqual(['sign', 'merge']);
+    const row = queue.body.demands.find((d) => d.id === id);
+    expect(row!.reporter).toBeNull();
+    expect(row!.allowedActions).toEqual(['sign', 'merge']);
     expect((await staffView(supervisor, id)).body.reporter).toEqual({ name: '张桂英', phone: '13800000000' });
     // Another department's queue is not theirs; a department outside it cannot open it.
     expect((await call('GET', '/admin/demands', { token: clerkMz, query: { view: 'queue', departmentId: 'housing' } })).status).toBe(403);
@@ -128,7 +128,7 @@ describe('the journey of an anonymous complaint', () => {
   test('reply needs a result; the resident says not solved → redo at half the limit; the redo is replied; satisfied → closed', async () => {
     const noResult = await act(headMz, id, { action: 'reply', version: await version(), text: '已核实' });
     expect(noResult.status).toBe(400);
-    expect(noResult.body.fields.result).toBe('办结须填写办理结果');
+    expect(noResult.body.fields!.result).toBe('办结须填写办理结果');
     const replied = await act(headMz, id, { action: 'reply', version: await version(), text: '已核实，系银行卡冻结', result: '已协调银行解冻' });
     expect(replied.body).toMatchObject({ state: 'replied', clock: { light: 'done', repliedInTime: true } });
     let mine = await call('GET', `/demands/${id}`, { token: zhang });
@@ -142,15 +142,15 @@ describe('the journey of an anonymous complaint', () => {
     mine = await call('GET', `/demands/${id}`, { token: zhang });
     const done = await call('POST', `/demands/${id}/evaluation`, { token: zhang, body: { version: mine.body.version, solved: true, satisfaction: 'satisfied' } });
     expect(done.body).toMatchObject({ state: 'closed', allowedActions: ['reopen'] });
-    expect(done.body.evaluations.map((e: any) => [e.solved, e.satisfaction, e.final])).toEqual([[false, 'basic', false], [true, 'satisfied', true]]);
+    expect(done.body.evaluations.map((e) => [e.solved, e.satisfaction, e.final])).toEqual([[false, 'basic', false], [true, 'satisfied', true]]);
   });
 
   test('the timeline shows every step, who and in which role', async () => {
     const mine = await call('GET', `/demands/${id}`, { token: zhang });
-    expect(mine.body.events.map((e: any) => e.action)).toEqual([
+    expect(mine.body.events.map((e) => e.action)).toEqual([
       'file', 'dispatch', 'return', 'route', 'sign', 'request_info', 'provide_info', 'reply', 'evaluate', 'reply', 'evaluate',
     ]);
-    expect(mine.body.events.map((e: any) => e.to)).toEqual([
+    expect(mine.body.events.map((e) => e.to)).toEqual([
       'received', 'dispatched', 'returned', 'dispatched', 'signed', 'awaiting_resident', 'signed', 'replied', 'signed', 'replied', 'closed',
     ]);
     expect(mine.body.events[2]).toMatchObject({ role: '窗口人员', note: '县公安局退单：低保属民政部门职责' });
@@ -160,10 +160,10 @@ describe('the journey of an anonymous complaint', () => {
   test('the reporter is told in the inbox when it is signed, asked for information and replied — once per step', async () => {
     const inbox = await call('GET', '/inbox', { token: zhang, query: { limit: '50' } });
     expect(inbox.status).toBe(200);
-    const demandMessages = inbox.body.items.filter((m: any) => m.kind === 'demand' && m.page === `packages/demand/detail?id=${id}`);
-    expect(demandMessages.map((m: any) => m.title).sort()).toEqual(['诉求已签收', '诉求已答复', '诉求已答复', '诉求请补充'].sort());
-    expect(demandMessages.find((m: any) => m.title === '诉求请补充').body).toContain('银行卡流水');
-    expect(demandMessages.every((m: any) => m.read === false)).toBe(true);
+    const demandMessages = inbox.body.items.filter((m) => m.kind === 'demand' && m.page === `packages/demand/detail?id=${id}`);
+    expect(demandMessages.map((m) => m.title).sort()).toEqual(['诉求已签收', '诉求已答复', '诉求已答复', '诉求请补充'].sort());
+    expect(demandMessages.find((m) => m.title === '诉求请补充')!.body).toContain('银行卡流水');
+    expect(demandMessages.every((m) => m.read === false)).toBe(true);
   });
 
   test('another resident’s demand is a 404; without login 401', async () => {
@@ -192,7 +192,7 @@ describe('bad input, stale and illegal steps', () => {
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body.message).toBe('所选地点不在本县');
     const foreign = await file(zhang, 'bad-input-04', { photos: [await uploadPhoto(li)] });
-    expect(foreign.body.fields.photos).toBe('只能提交本人上传的图片');
+    expect(foreign.body.fields!.photos).toBe('只能提交本人上传的图片');
     const tooMany = await file(zhang, 'bad-input-05', { photos: Array(7).fill('tmp/r-zhang/0f8b1c2d-1111-4222-8333-944445555666.jpg') });
     expect(tooMany.body.message).toMatch('最多上传6张图片');
   });
@@ -212,7 +212,7 @@ describe('bad input, stale and illegal steps', () => {
     const v = dispatched.body.version + 1;
     const asked = await act(clerkMz, d.id, { action: 'request_extension', version: v, extensionDays: 5, text: '需要银行出具证明' });
     expect(asked.body.extension).toMatchObject({ days: 5, status: 'requested' });
-    expect((await call('GET', '/admin/demands', { token: supervisor, query: { view: 'extensions' } })).body.demands.map((x: any) => x.id)).toContain(d.id);
+    expect((await call('GET', '/admin/demands', { token: supervisor, query: { view: 'extensions' } })).body.demands.map((x) => x.id)).toContain(d.id);
     expect((await act(clerkMz, d.id, { action: 'decide_extension', version: v + 1, approve: true })).status).toBe(403);
     const approved = await act(supervisor, d.id, { action: 'decide_extension', version: v + 1, approve: true });
     expect(approved.body).toMatchObject({ extension: { status: 'approved' }, clock: { limitDays: 15 } });
@@ -234,8 +234,8 @@ describe('merge, knowledge, limits', () => {
     const parent = (await file(zhang, 'merge-parent-1', { domain: 'roads', text: '青龙村村道塌方，车辆无法通行' })).body;
     const child = (await file(li, 'merge-child-01', { domain: 'roads', text: '村口道路塌了一大块，很危险' })).body;
     const view = await staffView(clerkZj, child.id);
-    expect(view.body.mergeCandidates.map((c: any) => c.id)).toContain(parent.id);
-    expect(view.body.suggestedDepartment.id).toBe('housing');
+    expect(view.body.mergeCandidates.map((c) => c.id)).toContain(parent.id);
+    expect(view.body.suggestedDepartment!.id).toBe('housing');
     const merged = await act(clerkZj, child.id, { action: 'merge', version: child.version, parentId: parent.id });
     expect(merged.status).toBe(200);
     expect(merged.body).toMatchObject({ state: 'merged', parentId: parent.id });
@@ -248,7 +248,7 @@ describe('merge, knowledge, limits', () => {
     const evaluated = await call('POST', `/demands/${child.id}/evaluation`, { token: li, body: { version: mine.body.version, solved: true, satisfaction: 'satisfied' } });
     expect(evaluated.body.state).toBe('closed');
     // The parent's timeline records the merge.
-    expect((await staffView(clerkZj, parent.id)).body.events.map((e: any) => e.action)).toContain('merged_in');
+    expect((await staffView(clerkZj, parent.id)).body.events.map((e) => e.action)).toContain('merged_in');
   });
 
   test('a reply published to the knowledge base answers the next 咨询 on the spot', async () => {
@@ -258,7 +258,7 @@ describe('merge, knowledge, limits', () => {
     const kb = await call('POST', `/admin/demands/${c.id}/knowledge`, { token: supervisor, body: { question: '高龄补贴需要每年认证吗？', answer: '每年6月在村便民服务站认证一次' } });
     expect(kb.status).toBe(201);
     const found = await call('GET', '/knowledge', { query: { q: '高龄补贴' } });
-    expect(found.body.answers.map((a: any) => a.id)).toEqual([kb.body.id]);
+    expect(found.body.answers.map((a) => a.id)).toEqual([kb.body.id]);
     const closed = await call('POST', '/demands/consult-answered', {
       token: zhang, body: { idempotencyKey: 'kb-answered-1', domain: 'civil_affairs', question: '高龄补贴要认证吗', answeredBy: { kind: 'knowledge', id: kb.body.id } },
     });
@@ -298,10 +298,10 @@ describe('staff intake from another channel', () => {
     const d = await act(clerkMz, res.body.id, { action: 'dispatch', version: res.body.version, departmentId: 'civil-affairs' });
     // Grade A: sign within 2 hours, handle within 1 working day.
     expect(d.body.clock.limitDays).toBe(1);
-    expect(new Date(d.body.clock.signDueAt).getTime() - new Date(d.body.clock.startedAt).getTime()).toBe(2 * 3600_000);
+    expect(new Date(d.body.clock.signDueAt!).getTime() - new Date(d.body.clock.startedAt!).getTime()).toBe(2 * 3600_000);
     const queue = (await call('GET', '/admin/demands', { token: clerkMz })).body.demands;
-    expect(queue[0].id).toBe(res.body.id);
-    expect((await call('GET', '/demands', { token: li })).body.demands.map((x: any) => x.id)).toContain(res.body.id);
+    expect(queue[0]!.id).toBe(res.body.id);
+    expect((await call('GET', '/demands', { token: li })).body.demands.map((x) => x.id)).toContain(res.body.id);
     const bad = await call('POST', '/admin/demands', { token: clerkMz, body: { idempotencyKey: 'hotline-0002', channel: 'miniprogram' } });
     expect(bad.status).toBe(400);
   });
@@ -315,15 +315,15 @@ describe('reply photos', () => {
     const residentsPhoto = await uploadPhoto(li);
     const refused = await act(clerkMz, d.id, { action: 'reply', version: v, text: '已疏通', result: '水沟已疏通', photos: [residentsPhoto] });
     expect(refused.status).toBe(400);
-    expect(refused.body.fields.photos).toBe('只能提交本人上传的图片');
+    expect(refused.body.fields!.photos).toBe('只能提交本人上传的图片');
     const photo = await uploadPhoto(clerkMz, '/admin/uploads');
     expect(photo).toMatch(/^tmp\/staff_clerk-mz\//);
     const replied = await act(clerkMz, d.id, { action: 'reply', version: v, text: '已组织村民疏通水沟', result: '水沟已疏通', photos: [photo] });
     expect(replied.status).toBe(200);
     const mine = (await call('GET', `/demands/${d.id}`, { token: li })).body;
-    expect(mine.reply.photos).toHaveLength(1);
-    expect(mine.reply.photos[0].key).toBe(`demands/${d.id}/${photo.split('/').pop()}`);
-    expect((await fetch(mine.reply.photos[0].url)).status).toBe(200);
+    expect(mine.reply!.photos).toHaveLength(1);
+    expect(mine.reply!.photos[0]!.key).toBe(`demands/${d.id}/${photo.split('/').pop()}`);
+    expect((await fetch(mine.reply!.photos[0]!.url)).status).toBe(200);
     expect((await call('POST', '/admin/uploads', { token: li, body: { contentType: 'image/jpeg', bytes: 10, purpose: 'demand_photo' } })).status).toBe(403);
   });
 });
@@ -348,7 +348,7 @@ describe('staff lists page with a cursor', () => {
     expect(seen).toEqual(expect.arrayContaining(filed));
 
     const first = await call('GET', '/admin/demands', { token: supervisor, query: { view: 'intake', limit: '3' } });
-    const foreign = await call('GET', '/admin/demands', { token: supervisor, query: { view: 'returns', cursor: first.body.nextCursor } });
+    const foreign = await call('GET', '/admin/demands', { token: supervisor, query: { view: 'returns', cursor: first.body.nextCursor! } });
     expect(foreign.status).toBe(400);
     expect(foreign.body.message).toMatch('翻页参数无效');
   });

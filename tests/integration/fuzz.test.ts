@@ -379,7 +379,7 @@ function problems(req: FuzzRequest, res: ApiResponse | { error: string }): strin
   if (req.gate && status !== req.gate) out.push(`expected the gateway's ${req.gate}, got ${status}`);
   if (req.invalid.length && status >= 200 && status < 300) out.push(`${status} for invalid input (${req.invalid.join('; ')})`);
   if (status >= 400) {
-    const gateway = [401, 403, 404].includes(status) && body && Object.keys(body).length === 1 && GATEWAY_BODIES.has(body.message);
+    const gateway = [401, 403, 404].includes(status) && body && Object.keys(body).length === 1 && GATEWAY_BODIES.has(body.message ?? '');
     if (!gateway && !(typeof body?.code === 'string' && typeof body?.message === 'string' && CJK.test(body.message))) {
       out.push(`error body is not {code, message} in Chinese: ${JSON.stringify(body).slice(0, 120)}`);
     }

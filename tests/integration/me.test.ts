@@ -53,12 +53,12 @@ describe('PUT /me', () => {
   test('bad input is a 400 with zh-CN field errors and changes nothing', async () => {
     const res = await call('PUT', '/me', { token: zhang, body: { phone: '12345', tags: ['vip'], elderMode: 'yes' } });
     expect(res.status).toBe(400);
-    expect(res.body.fields.phone).toBe('请输入11位手机号码');
-    expect(res.body.fields['tags.0']).toMatch(/无效/);
-    expect(res.body.fields.elderMode).toMatch(/期望/);
+    expect(res.body.fields!.phone).toBe('请输入11位手机号码');
+    expect(res.body.fields!['tags.0']).toMatch(/无效/);
+    expect(res.body.fields!.elderMode).toMatch(/期望/);
     const region = await call('PUT', '/me', { token: zhang, body: { name: '张三', currentRegionCode: '511999999' } });
     expect(region.status).toBe(400);
-    expect(region.body.fields.currentRegionCode).toBe('所选现居地不存在');
+    expect(region.body.fields!.currentRegionCode).toBe('所选现居地不存在');
     expect((await call('GET', '/me', { token: zhang })).body.name).toBe('张桂英');
   });
 

@@ -6,6 +6,7 @@
 import { useTestTable } from '../support/table';
 import { useFakeWechat } from '../support/wechat';
 import { call } from '../support/api';
+import type { InboxResponse } from '../../shared/schemas/inbox';
 import { COUNTY, OTHER_TOWN, residentToken, seedReference, staffToken, TOWN, VILLAGE } from '../fixtures/world';
 import { runNoticeFanout } from '../../functions/jobs/notice-fanout';
 import { runOutboxSender } from '../../functions/jobs/outbox-sender';
@@ -52,7 +53,7 @@ async function published(token: string, over: Record<string, unknown> = {}) {
 }
 
 const feed = async (token: string) => (await call('GET', '/inbox', { token })).body;
-const noticeIn = (f: any, id: string) => f.items.filter((m: any) => m.noticeId === id);
+const noticeIn = (f: InboxResponse, id: string) => f.items.filter((m) => m.noticeId === id);
 
 describe('a migrant worker lives outside the county', () => {
   test('current place from the standard list (province and city), the hometown in the county', async () => {
@@ -101,8 +102,8 @@ describe('drafting, previewing, publishing, withdrawing', () => {
     expect((await call('POST', `/admin/notices/${draft.id}/publish`, { token: head, body: { version: 3 } })).status).toBe(409);
     expect((await call('PUT', `/admin/notices/${draft.id}`, { token: head, body: { ...input(), version: 3 } })).status).toBe(409);
     const list = await call('GET', '/admin/notices', { token: otherHead });
-    expect(list.body.notices.map((n: any) => n.id)).not.toContain(draft.id);
-    expect((await call('GET', '/admin/notices', { token: head })).body.notices.map((n: any) => n.id)).toContain(draft.id);
+    expect(list.body.notices.map((n) => n.id)).not.toContain(draft.id);
+    expect((await call('GET', '/admin/notices', { token: head })).body.notices.map((n) => n.id)).toContain(draft.id);
     await runNoticeFanout(); // deliver it, so later tests start clean
   });
 });
@@ -127,7 +128,7 @@ describe('fan-out', () => {
     expect((await call('GET', `/notices/${n.id}`, { token: xiang })).status).toBe(404);
 
     const before = wangFeed.unread;
-    const read = await call('POST', `/inbox/${noticeIn(wangFeed, n.id)[0].id}/read`, { token: wang });
+    const read = await call('POST', `/inbox/${noticeIn(wangFeed, n.id)[0]!.id}/read`, { token: wang });
     expect(read.body.unread).toBe(before - 1);
 
     const sent = await runOutboxSender();
@@ -209,7 +210,7 @@ describe('the unread count leaves withdrawn and expired notices out', () => {
     expect(await unread(zhang)).toBe(before.zhang + 1);
     const zhangEntry = noticeIn(await feed(zhang), n.id)[0];
     const elderEntry = noticeIn(await feed(elder), n.id)[0];
-    await call('POST', `/inbox/${elderEntry.id}/read`, { token: elder }); // read before the withdrawal: not counted twice
+    await call('POST', `/inbox/${elderEntry!.id}/read`, { token: elder }); // read before the withdrawal: not counted twice
 
     const sentTo = (await call('GET', `/admin/notices/${n.id}`, { token: head })).body.reach.inboxWritten;
     const w = await call('POST', `/admin/notices/${n.id}/withdraw`, { token: head, body: { version: n.version } });
@@ -221,7 +222,7 @@ describe('the unread count leaves withdrawn and expired notices out', () => {
     // Reruns, even after any lease, change nothing; reading the retracted entry does not count it again.
     expect(await runNoticeFanout()).toMatchObject({ notices: 0, retracted: 0 });
     expect(await runNoticeFanout({ now: () => new Date(Date.now() + 6 * 60_000) })).toMatchObject({ notices: 0, retracted: 0 });
-    expect((await call('POST', `/inbox/${zhangEntry.id}/read`, { token: zhang })).body.unread).toBe(before.zhang);
+    expect((await call('POST', `/inbox/${zhangEntry!.id}/read`, { token: zhang })).body.unread).toBe(before.zhang);
     expect({ wang: await unread(wang), zhang: await unread(zhang), elder: await unread(elder) }).toEqual(before);
   });
 
@@ -275,7 +276,7 @@ describe('the unread count leaves withdrawn and expired notices out', () => {
     // Time passes: the entry's expiry is now behind us.
     await db().send(
       new UpdateCommand({
-        TableName: tableName(), Key: { pk: 'INBOX#r-zhang', sk: `MSG#${entry.id}` },
+        TableName: tableName(), Key: { pk: 'INBOX#r-zhang', sk: `MSG#${entry!.id}` },
         UpdateExpression: 'SET expiresAt = :past', ExpressionAttributeValues: { ':past': new Date(Date.now() - 60_000).toISOString() },
       }),
     );
@@ -283,12 +284,12 @@ describe('the unread count leaves withdrawn and expired notices out', () => {
     expect(noticeIn(f, n.id)).toHaveLength(0);
     expect(f.unread).toBe(counted - 1);
     expect((await feed(zhang)).unread).toBe(counted - 1);
-    expect((await call('POST', `/inbox/${entry.id}/read`, { token: zhang })).body.unread).toBe(counted - 1);
+    expect((await call('POST', `/inbox/${entry!.id}/read`, { token: zhang })).body.unread).toBe(counted - 1);
   });
 });
 
 describe('a notice’s attachment', () => {
-  async function upload(token: string, path: string): Promise<string> {
+  async function upload(token: string, path: '/uploads' | '/admin/uploads'): Promise<string> {
     const bytes = Buffer.from('scan of the policy document');
     const ticket = await call('POST', path, { token, body: { contentType: 'image/png', bytes: bytes.length, purpose: 'notice_attachment' } });
     expect(ticket.status).toBe(201);
@@ -301,7 +302,7 @@ describe('a notice’s attachment', () => {
     const residentsPhoto = await upload(zhang, '/uploads');
     const stolen = await call('POST', '/admin/notices', { token: head, body: input({ attachmentKey: residentsPhoto }) });
     expect(stolen.status).toBe(400);
-    expect(stolen.body.fields.attachmentKey).toBe('只能使用本人上传的附件');
+    expect(stolen.body.fields!.attachmentKey).toBe('只能使用本人上传的附件');
 
     const own = await upload(head, '/admin/uploads');
     const draft = await call('POST', '/admin/notices', { token: head, body: input({ attachmentKey: own }) });
@@ -310,7 +311,7 @@ describe('a notice’s attachment', () => {
     const kept = (await getNotice(draft.body.id))!.attachmentKey!;
     expect(kept).toMatch(new RegExp(`^notices/${draft.body.id}/`));
     expect(draft.body.attachmentUrl).toContain(encodeURIComponent(kept).replace(/%2F/g, '/'));
-    const fetched = await fetch(draft.body.attachmentUrl);
+    const fetched = await fetch(draft.body.attachmentUrl!);
     expect(fetched.status).toBe(200);
 
     const edited = await call('PUT', `/admin/notices/${draft.body.id}`, { token: head, body: { ...input({ title: '高滩镇返乡创业扶持政策（修订）' }), version: draft.body.version } });

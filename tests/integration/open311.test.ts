@@ -43,8 +43,8 @@ describe('services', () => {
     expect(res.status).toBe(200);
     expect(res.body).toHaveLength(4 * 14);
     for (const s of res.body) expect(Object.keys(s).sort()).toEqual([...SERVICE_FIELDS].sort());
-    expect(res.body.find((s: any) => s.service_code === 'help-roads')).toMatchObject({ service_name: '求助·道路交通', metadata: false, type: 'realtime' });
-    expect(res.body.some((s: any) => s.service_code.startsWith('report-'))).toBe(false);
+    expect(res.body.find((s) => s.service_code === 'help-roads')).toMatchObject({ service_name: '求助·道路交通', metadata: false, type: 'realtime' });
+    expect(res.body.some((s) => s.service_code.startsWith('report-'))).toBe(false);
     expect((await call('GET', '/open311/v2/services/help-roads.json')).body).toEqual({ service_code: 'help-roads', attributes: [] });
     expect((await call('GET', '/open311/v2/services/report-safety.json')).status).toBe(400);
     expect((await call('GET', '/open311/v2/services/help-roads')).status).toBe(400);
@@ -55,22 +55,22 @@ describe('requests', () => {
   test('the last 90 days by default: public demands only, with the GeoReport v2 fields', async () => {
     const res = await call('GET', '/open311/v2/requests.json');
     expect(res.status).toBe(200);
-    expect(res.body.map((r: any) => r.service_request_id).sort()).toEqual([ids.public, ids.complaint].sort());
+    expect(res.body.map((r) => r.service_request_id).sort()).toEqual([ids.public, ids.complaint].sort());
     for (const r of res.body) expect(Object.keys(r).sort()).toEqual([...REQUEST_FIELDS].sort());
-    const r = res.body.find((x: any) => x.service_request_id === ids.public);
+    const r = res.body.find((x) => x.service_request_id === ids.public);
     expect(r).toMatchObject({
       status: 'open', status_notes: '已派单', service_code: 'help-roads', service_name: '求助·道路交通', agency_responsible: '县民政局',
       address: '青龙村', address_id: VILLAGE, lat: null, long: null, description: null, media_url: null,
     });
-    expect(r.expected_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T23:59:59\+08:00$/);
-    expect(new Date(r.requested_datetime).getTime()).toBeLessThanOrEqual(new Date(r.updated_datetime).getTime());
+    expect(r!.expected_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T23:59:59\+08:00$/);
+    expect(new Date(r!.requested_datetime).getTime()).toBeLessThanOrEqual(new Date(r!.updated_datetime).getTime());
     const text = JSON.stringify(res.body);
     expect(text).not.toMatch(/张桂英|13800000000|路灯坏了|30\.1|104\.2/);
   });
 
   test('filters by status, service code and date window; refuses a window over 90 days or backwards', async () => {
     const byCode = await call('GET', '/open311/v2/requests.json', { query: { service_code: 'complaint-civil_affairs,help-water' } });
-    expect(byCode.body.map((r: any) => r.service_request_id)).toEqual([ids.complaint]);
+    expect(byCode.body.map((r) => r.service_request_id)).toEqual([ids.complaint]);
     expect((await call('GET', '/open311/v2/requests.json', { query: { status: 'closed' } })).body).toEqual([]);
     expect((await call('GET', '/open311/v2/requests.json', { query: { status: 'open' } })).body).toHaveLength(2);
     const old = await call('GET', '/open311/v2/requests.json', { query: { start_date: '2025-01-01T00:00:00+08:00', end_date: '2025-03-01T00:00:00+08:00' } });
@@ -86,7 +86,7 @@ describe('requests', () => {
     const one = await call('GET', `/open311/v2/requests/${ids.public}.json`);
     expect(one.status).toBe(200);
     expect(one.body).toHaveLength(1);
-    expect(one.body[0].service_request_id).toBe(ids.public);
+    expect(one.body[0]!.service_request_id).toBe(ids.public);
     expect((await call('GET', `/open311/v2/requests/${ids.anonymous}.json`)).status).toBe(404);
     expect((await call('GET', `/open311/v2/requests/${ids.report}.json`)).status).toBe(404);
     expect((await call('GET', '/open311/v2/requests/00000000-0000.json')).status).toBe(404);

@@ -55,7 +55,7 @@ describe('a case step reaches the inbox and WeChat', () => {
     expect((await call('GET', '/inbox/unread', { token: zhang })).body).toEqual({ unread: 0 });
     const consent = await call('PUT', '/me/subscriptions', { token: zhang, body: { results: { [CASE_TPL]: 'accept' } } });
     expect(consent.status).toBe(200);
-    expect(consent.body.templates.find((t: any) => t.template === 'case_progress')).toMatchObject({ long: true });
+    expect(consent.body.templates.find((t) => t.template === 'case_progress')).toMatchObject({ long: true });
 
     const created = await call('POST', '/applications', { token: zhang, body: { serviceCode: 'QS-MZ-001', idempotencyKey: 'outbox-case-1', materials: [], proxy: false } });
     expect(created.status).toBe(201);
@@ -74,10 +74,10 @@ describe('a case step reaches the inbox and WeChat', () => {
     expect(sent[0]).toMatchObject({ touser: 'openid-r-zhang', template_id: CASE_TPL, data: { phrase3: { value: '已受理' } } });
     expect((await runOutboxSender()).claimed).toBe(0);
 
-    const id = inbox.body.items[0].id;
+    const id = inbox.body.items[0]!.id;
     expect((await call('POST', `/inbox/${id}/read`, { token: zhang })).body).toEqual({ unread: 0 });
     expect((await call('POST', `/inbox/${id}/read`, { token: zhang })).body).toEqual({ unread: 0 });
-    expect((await call('GET', '/inbox', { token: zhang })).body.items[0].read).toBe(true);
+    expect((await call('GET', '/inbox', { token: zhang })).body.items[0]!.read).toBe(true);
   });
 
   test('400 for a malformed id or template, 401 without a session, 404 for a message not theirs', async () => {
@@ -88,7 +88,7 @@ describe('a case step reaches the inbox and WeChat', () => {
     expect((await call('GET', '/inbox')).status).toBe(401);
     expect((await call('GET', '/inbox', { token: clerk })).status).toBe(403);
     const other = await residentToken('r-other');
-    const mine = (await call('GET', '/inbox', { token: zhang })).body.items[0].id;
+    const mine = (await call('GET', '/inbox', { token: zhang })).body.items[0]!.id;
     expect((await call('POST', `/inbox/${mine}/read`, { token: other })).status).toBe(404);
   });
 });
@@ -129,7 +129,7 @@ describe('the sender against a failing WeChat', () => {
     // The admin's alert lists it; nobody else may read it.
     const admin = await staffToken('admin1', 'admin', null);
     const alert = await call('GET', '/admin/push-failures', { token: admin });
-    expect(alert.body.pushes.find((p: any) => p.id === row!.id)).toMatchObject({ templateTitle: '办件进度通知', recipient: 'resident', lastError: expect.stringContaining('45009') });
+    expect(alert.body.pushes.find((p) => p.id === row!.id)).toMatchObject({ templateTitle: '办件进度通知', recipient: 'resident', lastError: expect.stringContaining('45009') });
     expect((await call('GET', '/admin/push-failures', { token: clerk })).status).toBe(403);
     expect((await call('GET', '/admin/push-failures')).status).toBe(401);
   });

@@ -2,7 +2,7 @@
 // `nextCursor`, none twice; a tampered cursor or another list's cursor is a
 // 400 in Chinese, never a 500 and never a look into someone else's records.
 import { useTestTable } from '../support/table';
-import { call } from '../support/api';
+import { call, type RouteAt, type RouteResponse } from '../support/api';
 import { residentToken, seedReference, staffToken } from '../fixtures/world';
 import { createCalendar, shanghaiDate } from '../../functions/domain/calendar';
 import { putCalendarOverride } from '../../functions/store/calendar';
@@ -26,14 +26,16 @@ beforeAll(async () => {
 });
 
 /** Follow nextCursor from the first page to the last; every page's rows. */
-async function allPages(path: string, token: string, rows: (body: any) => { id: string }[], query: Record<string, string> = {}) {
+type ListBodies = { [P in '/appointments' | '/applications' | '/admin/queue']: RouteResponse<RouteAt<'GET', P>> };
+async function allPages<P extends keyof ListBodies>(path: P, token: string, rows: (body: ListBodies[P]) => { id: string }[], query: Record<string, string> = {}) {
   const pages: string[][] = [];
   let cursor: string | undefined;
   do {
-    const res = await call('GET', path, { token, query: { ...query, limit: '5', ...(cursor ? { cursor } : {}) } });
+    const res = await call('GET', path as keyof ListBodies, { token, query: { ...query, limit: '5', ...(cursor ? { cursor } : {}) } });
     expect(res.status).toBe(200);
-    pages.push(rows(res.body).map((r) => r.id));
-    cursor = res.body.nextCursor ?? undefined;
+    const page: ListBodies[keyof ListBodies] = res.body;
+    pages.push(rows(page as ListBodies[P]).map((r) => r.id));
+    cursor = page.nextCursor ?? undefined;
   } while (cursor && pages.length < 20);
   return pages;
 }
@@ -111,7 +113,7 @@ describe('cursor paging', () => {
     // And a fully rewritten one only ever reads the caller's own partition.
     const moved = { l: decoded.l.replace('r-zhang', 'r-li'), k: Object.fromEntries(Object.entries(decoded.k as Record<string, string>).map(([k, v]) => [k, v.replace(/r-zhang/g, 'r-li')])) };
     const own = await call('GET', '/appointments', { token: li, query: { cursor: Buffer.from(JSON.stringify(moved)).toString('base64url') } });
-    if (own.status === 200) expect(own.body.appointments.every((a: any) => a.id.startsWith('r-li-'))).toBe(true);
+    if (own.status === 200) expect(own.body.appointments.every((a) => a.id.startsWith('r-li-'))).toBe(true);
     else expect(own.status).toBe(400);
     // A cursor of another list (the queue) on this one.
     expect((await call('GET', '/applications', { token: zhang, query: { cursor } })).status).toBe(400);

@@ -32,7 +32,7 @@ test('one reminder per rule per person per year, whatever the reruns', async () 
   expect(await runProactive()).toEqual({ written: 0, already: 2 });
   const inbox80 = (await call('GET', '/inbox', { token: eighty })).body.items;
   expect(inbox80).toEqual([expect.objectContaining({ kind: 'proactive', title: '可申领高龄津贴', page: 'packages/service/detail?code=QS-MZ-004' })]);
-  expect((await call('GET', '/inbox', { token: seventy })).body.items.map((i: any) => i.title)).toEqual(['可申领老年人优待证']);
+  expect((await call('GET', '/inbox', { token: seventy })).body.items.map((i) => i.title)).toEqual(['可申领老年人优待证']);
   expect((await call('GET', '/inbox', { token: older })).body.items).toEqual([]);
 });
 
@@ -51,13 +51,13 @@ describe('a certificate or benefit about to end', () => {
     await hold('r-80', 'high_age_allowance', inDays(20));
     await hold('r-72', 'elder_card', inDays(45));
     expect(await runProactive()).toMatchObject({ written: 1 });
-    const titles = (await call('GET', '/inbox', { token: eighty })).body.items.map((i: any) => i.title);
+    const titles = (await call('GET', '/inbox', { token: eighty })).body.items.map((i) => i.title);
     expect(titles).toContain('高龄津贴资格即将到期');
-    expect((await call('GET', '/inbox', { token: older })).body.items.map((i: any) => i.title)).not.toContain('老年人优待证即将到期');
+    expect((await call('GET', '/inbox', { token: older })).body.items.map((i) => i.title)).not.toContain('老年人优待证即将到期');
     expect(await runProactive()).toMatchObject({ written: 0 });
     // Fifteen days on, the elder card is within its 30 days.
     const later = new Date(Date.now() + 16 * 86_400_000);
     expect((await runProactive(later)).written).toBeGreaterThanOrEqual(1);
-    expect((await call('GET', '/inbox', { token: older })).body.items.map((i: any) => i.title)).toContain('老年人优待证即将到期');
+    expect((await call('GET', '/inbox', { token: older })).body.items.map((i) => i.title)).toContain('老年人优待证即将到期');
   });
 });

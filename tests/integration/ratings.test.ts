@@ -5,6 +5,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { useTestTable } from '../support/table';
 import { call } from '../support/api';
+import type { DashboardResponse } from '../../shared/schemas/ratings';
 import { residentToken, seedReference, staffToken, TOWN } from '../fixtures/world';
 import { createCalendar, shanghaiDate } from '../../functions/domain/calendar';
 import { putCalendarOverride } from '../../functions/store/calendar';
@@ -55,7 +56,7 @@ const dims = (n: number) => ({ efficiency: n, attitude: n, service: n, convenien
 const rate = (token: string | undefined, targetId: string, idem: string, body: Record<string, unknown> = {}, targetType = 'application') =>
   call('POST', '/ratings', { token, body: { targetType, targetId, idempotencyKey: idem, level: 5, dimensions: dims(5), ...body } });
 const dashboard = async (m = month) => (await call('GET', '/admin/satisfaction', { token: supervisor, query: { month: m } })).body;
-const deptRow = (d: any, id = 'civil-affairs') => d.departments.find((x: any) => x.id === id);
+const deptRow = (d: DashboardResponse, id = 'civil-affairs') => d.departments.find((x) => x.id === id);
 const ticketAct = (token: string, id: string, body: Record<string, unknown>) => call('POST', `/admin/tickets/${id}/actions`, { token, body });
 
 describe('rating a case', () => {
@@ -75,7 +76,7 @@ describe('rating a case', () => {
     ]);
     const due = new Date(`${today}T00:00:00Z`);
     due.setUTCDate(due.getUTCDate() + 7);
-    expect(mine.pending[0].dueOn).toBe(due.toISOString().slice(0, 10));
+    expect(mine.pending[0]!.dueOn).toBe(due.toISOString().slice(0, 10));
   });
 
   test('401 without login, 403 for staff, 404 for someone else’s case, 400 for bad input', async () => {
@@ -102,20 +103,20 @@ describe('rating a case', () => {
     const res = await rate(li, caseId, 'rate-li-1', { level: 4, dimensions: { efficiency: 4, attitude: 5, service: 4, convenience: 3 }, comment: '办得挺快' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ level: 4, reasons: [], comment: '办得挺快', isDefault: false, ticket: null, agentLevel: null, version: 1 });
-    expect(new Date(res.body.changeableUntil).getTime() - new Date(res.body.ratedAt).getTime()).toBe(24 * 3600_000);
+    expect(new Date(res.body.changeableUntil!).getTime() - new Date(res.body.ratedAt).getTime()).toBe(24 * 3600_000);
     const again = await rate(li, caseId, 'rate-li-1', { level: 4, dimensions: dims(4) });
     expect(again.status).toBe(201);
     expect(again.body).toEqual(res.body);
 
     const mine = (await call('GET', '/ratings', { token: li })).body;
     expect(mine.pending).toEqual([]);
-    expect(mine.ratings.map((r: any) => r.targetId)).toEqual([caseId]);
+    expect(mine.ratings.map((r) => r.targetId)).toEqual([caseId]);
 
     const after = await dashboard();
     expect(after.county.month.total).toBe(before.county.month.total + 1);
-    expect(deptRow(after).month.levels[3]).toBe(deptRow(before).month.levels[3] + 1);
-    expect(after.staff.find((s: any) => s.id === 'clerk-mz')).toMatchObject({ name: '测试clerk', departmentName: '县民政局' });
-    expect(after.towns.find((t: any) => t.id === TOWN)).toBeDefined();
+    expect(deptRow(after)!.month.levels[3]).toBe(deptRow(before)!.month.levels[3]! + 1);
+    expect(after.staff.find((s) => s.id === 'clerk-mz')).toMatchObject({ name: '测试clerk', departmentName: '县民政局' });
+    expect(after.towns.find((t) => t.id === TOWN)).toBeDefined();
   });
 });
 
@@ -129,17 +130,17 @@ describe('a bad review and its rectification ticket', () => {
     const res = await rate(wang, caseId, 'rate-wang-1', { level: 1, dimensions: dims(1), reasons: ['extra_materials', 'attitude'], comment: '要我多交了村里的证明' });
     expect(res.status).toBe(201);
     expect(res.body.ticket).toMatchObject({ status: 'open', outcome: null });
-    expect(res.body.ticket.dueOn).toBe(createCalendar().knows(Number(today.slice(0, 4)) + 1) ? createCalendar().addWorkingDays(today, 5) : res.body.ticket.dueOn);
+    expect(res.body.ticket!.dueOn).toBe(createCalendar().knows(Number(today.slice(0, 4)) + 1) ? createCalendar().addWorkingDays(today, 5) : res.body.ticket!.dueOn);
 
     const list = await call('GET', '/admin/tickets', { token: head });
     expect(list.status).toBe(200);
-    const t = list.body.tickets.find((x: any) => x.reference && x.level === 1 && x.comment === '要我多交了村里的证明');
+    const t = list.body.tickets.find((x) => x.reference && x.level === 1 && x.comment === '要我多交了村里的证明');
     expect(t).toMatchObject({ status: 'open', departmentId: 'civil-affairs', responsible: { username: 'clerk-mz', name: '测试clerk' }, reasons: ['extra_materials', 'attitude'], overdue: false });
-    ticketId = t.id;
-    version = t.version;
+    ticketId = t!.id;
+    version = t!.version;
     // The clerk sees their department's tickets too; other departments do not.
-    expect((await call('GET', '/admin/tickets', { token: clerk })).body.tickets.map((x: any) => x.id)).toContain(ticketId);
-    expect((await call('GET', '/admin/tickets', { token: otherHead })).body.tickets.map((x: any) => x.id)).not.toContain(ticketId);
+    expect((await call('GET', '/admin/tickets', { token: clerk })).body.tickets.map((x) => x.id)).toContain(ticketId);
+    expect((await call('GET', '/admin/tickets', { token: otherHead })).body.tickets.map((x) => x.id)).not.toContain(ticketId);
     expect((await call('GET', '/admin/tickets', { token: otherHead, query: { departmentId: 'civil-affairs' } })).status).toBe(403);
     expect((await call('GET', '/admin/tickets', { token: wang })).status).toBe(403);
     expect((await call('GET', '/admin/tickets')).status).toBe(401);
@@ -148,7 +149,7 @@ describe('a bad review and its rectification ticket', () => {
   test('the department head sees the resident’s phone for the call back; the clerk and other departments do not', async () => {
     const mine = await call('GET', `/admin/tickets/${ticketId}`, { token: head });
     expect(mine.body.resident).toEqual({ name: '王小军', phone: '13711112222' });
-    expect(mine.body.events.map((e: any) => e.action)).toEqual(['open']);
+    expect(mine.body.events.map((e) => e.action)).toEqual(['open']);
     expect((await call('GET', `/admin/tickets/${ticketId}`, { token: clerk })).body.resident).toBeNull();
     expect((await call('GET', `/admin/tickets/${ticketId}`, { token: otherHead })).status).toBe(403);
     expect((await call('GET', '/admin/tickets/20990101T000000-ffffff', { token: head })).status).toBe(404);
@@ -188,15 +189,15 @@ describe('a bad review and its rectification ticket', () => {
     version = called.body.version;
     const published = await ticketAct(head, ticketId, { action: 'publish', version, note: '已取消指南外材料要求，窗口人员已作检讨' });
     expect(published.body).toMatchObject({ status: 'closed', outcome: '已取消指南外材料要求，窗口人员已作检讨' });
-    expect(published.body.events.map((e: any) => e.action)).toEqual(['open', 'verify', 'rectify', 'follow_up', 'publish']);
+    expect(published.body.events.map((e) => e.action)).toEqual(['open', 'verify', 'rectify', 'follow_up', 'publish']);
   });
 
   test('the resident sees the outcome; the public page shows it without the reviewer or their words', async () => {
     const mine = (await call('GET', '/ratings', { token: wang })).body.ratings[0];
-    expect(mine.ticket).toMatchObject({ status: 'closed', outcome: '已取消指南外材料要求，窗口人员已作检讨' });
-    expect(mine.changeableUntil).toBeNull();
+    expect(mine!.ticket).toMatchObject({ status: 'closed', outcome: '已取消指南外材料要求，窗口人员已作检讨' });
+    expect(mine!.changeableUntil).toBeNull();
     // Told in the publishing transaction: the inbox has the outcome (and an invitation to rate before it).
-    const kinds = (await call('GET', '/inbox', { token: wang })).body.items.map((m: any) => m.kind);
+    const kinds = (await call('GET', '/inbox', { token: wang })).body.items.map((m) => m.kind);
     expect(kinds).toContain('ticket');
     expect(kinds).toContain('rating');
 
@@ -210,8 +211,8 @@ describe('a bad review and its rectification ticket', () => {
     expect(JSON.stringify(pub.body.recentBadReviews)).not.toMatch(/T\d\d:\d\d/);
     const text = JSON.stringify(pub.body);
     for (const secret of ['王小军', '13711112222', '要我多交了村里的证明', 'r-wang', '测试clerk']) expect(text).not.toContain(secret);
-    const dept = pub.body.departments.find((d: any) => d.id === 'civil-affairs');
-    expect(dept.year.total).toBeGreaterThanOrEqual(2);
+    const dept = pub.body.departments.find((d) => d.id === 'civil-affairs');
+    expect(dept!.year.total).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -224,21 +225,21 @@ describe('changing a rating within 24 hours', () => {
     const bad = await rate(zhang, id, 'rate-zhang-1', { level: 2, dimensions: dims(2), reasons: ['overdue'], agentLevel: 5 });
     expect(bad.status).toBe(201);
     const mid = await dashboard();
-    expect(deptRow(mid).month.levels[1]).toBe(deptRow(before).month.levels[1] + 1);
-    expect(mid.staff.find((s: any) => s.id === 'agent-wang').month.levels[4]).toBe(1);
+    expect(deptRow(mid)!.month.levels[1]).toBe(deptRow(before)!.month.levels[1]! + 1);
+    expect(mid.staff.find((s) => s.id === 'agent-wang')!.month.levels[4]).toBe(1);
 
     const good = await rate(zhang, id, 'rate-zhang-2', { level: 4, dimensions: dims(4), agentLevel: 5 });
     expect(good.status).toBe(201);
     expect(good.body).toMatchObject({ level: 4, reasons: [], version: 2, ticket: { status: 'withdrawn' } });
     expect(good.body.ratedAt).toBe(bad.body.ratedAt);
     const after = await dashboard();
-    expect(deptRow(after).month.levels[1]).toBe(deptRow(before).month.levels[1]);
-    expect(deptRow(after).month.levels[3]).toBe(deptRow(before).month.levels[3] + 1);
-    expect(after.staff.find((s: any) => s.id === 'agent-wang').month.levels[4]).toBe(1);
+    expect(deptRow(after)!.month.levels[1]).toBe(deptRow(before)!.month.levels[1]);
+    expect(deptRow(after)!.month.levels[3]).toBe(deptRow(before)!.month.levels[3]! + 1);
+    expect(after.staff.find((s) => s.id === 'agent-wang')!.month.levels[4]).toBe(1);
     const open = (await call('GET', '/admin/tickets', { token: head })).body.tickets;
-    expect(open.some((t: any) => t.status === 'withdrawn')).toBe(false);
+    expect(open.some((t) => t.status === 'withdrawn')).toBe(false);
     // The public page does not list a withdrawn review.
-    expect((await call('GET', '/satisfaction')).body.recentBadReviews.every((r: any) => r.status !== 'withdrawn')).toBe(true);
+    expect((await call('GET', '/satisfaction')).body.recentBadReviews.every((r) => r.status !== 'withdrawn')).toBe(true);
 
     // After 24 hours the rating stands.
     await db().send(new UpdateCommand({
@@ -259,43 +260,43 @@ describe('appeals', () => {
     const { id } = await concludedCase(token, idem);
     const r = await rate(token, id, `rate-${idem}`, { level: 1, dimensions: dims(1), reasons: ['other'], comment: '就是不满意' });
     expect(r.status).toBe(201);
-    const t = (await call('GET', '/admin/tickets', { token: head })).body.tickets.find((x: any) => x.reference === r.body.reference);
+    const t = (await call('GET', '/admin/tickets', { token: head })).body.tickets.find((x) => x.reference === r.body.reference);
     return t;
   }
 
   test('the responsible clerk appeals once; the supervisor dismisses it and the ticket carries on', async () => {
     const t = await badTicket(li, 'appeal-1');
-    const appeal = await ticketAct(clerk, t.id, { action: 'appeal', version: t.version, note: '居民所述与事实不符，有窗口录像为证' });
+    const appeal = await ticketAct(clerk, t!.id, { action: 'appeal', version: t!.version, note: '居民所述与事实不符，有窗口录像为证' });
     expect(appeal.status).toBe(200);
     expect(appeal.body).toMatchObject({ status: 'appealed', appeal: { reason: '居民所述与事实不符，有窗口录像为证', decision: null } });
-    const twice = await ticketAct(head, t.id, { action: 'appeal', version: appeal.body.version, note: '再申诉' });
+    const twice = await ticketAct(head, t!.id, { action: 'appeal', version: appeal.body.version, note: '再申诉' });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('ALREADY_APPEALED');
-    const byHead = await call('POST', `/admin/tickets/${t.id}/appeal-decision`, { token: head, body: { decision: 'upheld', version: appeal.body.version, note: '同意' } });
+    const byHead = await call('POST', `/admin/tickets/${t!.id}/appeal-decision`, { token: head, body: { decision: 'upheld', version: appeal.body.version, note: '同意' } });
     expect(byHead.status).toBe(403);
     const appealed = await call('GET', '/admin/tickets', { token: supervisor, query: { view: 'appealed' } });
-    expect(appealed.body.tickets.map((x: any) => x.id)).toContain(t.id);
-    const dismissed = await call('POST', `/admin/tickets/${t.id}/appeal-decision`, { token: supervisor, body: { decision: 'dismissed', version: appeal.body.version, note: '录像显示确有推诿' } });
+    expect(appealed.body.tickets.map((x) => x.id)).toContain(t!.id);
+    const dismissed = await call('POST', `/admin/tickets/${t!.id}/appeal-decision`, { token: supervisor, body: { decision: 'dismissed', version: appeal.body.version, note: '录像显示确有推诿' } });
     expect(dismissed.status).toBe(200);
     expect(dismissed.body).toMatchObject({ status: 'open', appeal: { decision: 'dismissed', decisionNote: '录像显示确有推诿' } });
     expect(dismissed.body.resident).not.toBeNull();
-    const again = await call('POST', `/admin/tickets/${t.id}/appeal-decision`, { token: supervisor, body: { decision: 'upheld', version: dismissed.body.version, note: '改判' } });
+    const again = await call('POST', `/admin/tickets/${t!.id}/appeal-decision`, { token: supervisor, body: { decision: 'upheld', version: dismissed.body.version, note: '改判' } });
     expect(again.status).toBe(409);
   });
 
   test('an upheld appeal voids the review: it leaves the rates and the resident sees why', async () => {
     const other = await staffToken('clerk-other', 'clerk', 'civil-affairs');
     const t = await badTicket(wang, 'appeal-2');
-    expect((await ticketAct(other, t.id, { action: 'appeal', version: t.version, note: '不是我经办的' })).status).toBe(403);
+    expect((await ticketAct(other, t!.id, { action: 'appeal', version: t!.version, note: '不是我经办的' })).status).toBe(403);
     const before = await dashboard();
-    const appeal = await ticketAct(head, t.id, { action: 'appeal', version: t.version, note: '该居民未到窗口办理过此事' });
-    const upheld = await call('POST', `/admin/tickets/${t.id}/appeal-decision`, { token: supervisor, body: { decision: 'upheld', version: appeal.body.version, note: '系误评' } });
+    const appeal = await ticketAct(head, t!.id, { action: 'appeal', version: t!.version, note: '该居民未到窗口办理过此事' });
+    const upheld = await call('POST', `/admin/tickets/${t!.id}/appeal-decision`, { token: supervisor, body: { decision: 'upheld', version: appeal.body.version, note: '系误评' } });
     expect(upheld.body).toMatchObject({ status: 'voided', outcome: '经督查核实，申诉成立，该评价不计入满意度：系误评' });
     const after = await dashboard();
-    expect(deptRow(after).month.levels[0]).toBe(deptRow(before).month.levels[0] - 1);
+    expect(deptRow(after)!.month.levels[0]).toBe(deptRow(before)!.month.levels[0]! - 1);
     expect(after.county.month.total).toBe(before.county.month.total - 1);
-    const mine = (await call('GET', '/ratings', { token: wang })).body.ratings.find((r: any) => r.reference === t.reference);
-    expect(mine.ticket).toMatchObject({ status: 'voided', outcome: '经督查核实，申诉成立，该评价不计入满意度：系误评' });
+    const mine = (await call('GET', '/ratings', { token: wang })).body.ratings.find((r) => r.reference === t!.reference);
+    expect(mine!.ticket).toMatchObject({ status: 'voided', outcome: '经督查核实，申诉成立，该评价不计入满意度：系误评' });
   });
 });
 
@@ -328,12 +329,12 @@ describe('rating a visit', () => {
     expect(early.body.message).toBe('到场签到办事后才能评价');
     expect((await rate(wang, id, 'rate-visit-wang', {}, 'appointment')).status).toBe(404);
     expect((await call('POST', '/admin/appointments/check-in', { token: townClerk, body: { code: 'VSIT2345', placeId: 'chengguan-center' } })).status).toBe(200);
-    const invite = (await call('GET', '/ratings', { token: li })).body.pending.find((p: any) => p.targetId === id);
+    const invite = (await call('GET', '/ratings', { token: li })).body.pending.find((p) => p.targetId === id);
     expect(invite).toMatchObject({ targetType: 'appointment', reference: 'VSIT2345', departmentName: '县民政局' });
     const res = await rate(li, id, 'rate-visit-1', { level: 3, dimensions: dims(3) }, 'appointment');
     expect(res.status).toBe(201);
     const d = await dashboard();
-    expect(d.staff.find((s: any) => s.id === 'clerk-town').month).toMatchObject({ total: 1, satisfactionRate: 1, goodRate: 0 });
+    expect(d.staff.find((s) => s.id === 'clerk-town')!.month).toMatchObject({ total: 1, satisfactionRate: 1, goodRate: 0 });
   });
 });
 
@@ -347,14 +348,14 @@ describe('a bad review of a visit', () => {
     const mine = (await call('GET', '/admin/tickets', { token: frontDesk })).body.tickets;
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ reference: 'VSIT6789', departmentId: 'civil-affairs', responsible: { username: 'clerk-town-desk' } });
-    expect((await call('GET', `/admin/tickets/${mine[0].id}`, { token: frontDesk })).status).toBe(200);
-    expect((await ticketAct(frontDesk, mine[0].id, { action: 'verify', version: mine[0].version, note: '核实' })).status).toBe(403);
-    expect((await ticketAct(otherHead, mine[0].id, { action: 'verify', version: mine[0].version, note: '核实' })).status).toBe(403);
-    const appeal = await ticketAct(frontDesk, mine[0].id, { action: 'appeal', version: mine[0].version, note: '当日该居民未到窗口' });
+    expect((await call('GET', `/admin/tickets/${mine[0]!.id}`, { token: frontDesk })).status).toBe(200);
+    expect((await ticketAct(frontDesk, mine[0]!.id, { action: 'verify', version: mine[0]!.version, note: '核实' })).status).toBe(403);
+    expect((await ticketAct(otherHead, mine[0]!.id, { action: 'verify', version: mine[0]!.version, note: '核实' })).status).toBe(403);
+    const appeal = await ticketAct(frontDesk, mine[0]!.id, { action: 'appeal', version: mine[0]!.version, note: '当日该居民未到窗口' });
     expect(appeal.status).toBe(200);
     expect(appeal.body.status).toBe('appealed');
     // Settle it, so later counts of open tickets are as before.
-    const upheld = await call('POST', `/admin/tickets/${mine[0].id}/appeal-decision`, { token: supervisor, body: { decision: 'upheld', version: appeal.body.version, note: '签到记录显示未到场' } });
+    const upheld = await call('POST', `/admin/tickets/${mine[0]!.id}/appeal-decision`, { token: supervisor, body: { decision: 'upheld', version: appeal.body.version, note: '签到记录显示未到场' } });
     expect(upheld.body.status).toBe('voided');
   });
 });
@@ -369,11 +370,11 @@ describe('default ratings', () => {
     const swept = await sweepDefaultRatings(later);
     expect(swept.recorded).toBeGreaterThanOrEqual(1);
     const mine = (await call('GET', '/ratings', { token: li })).body;
-    expect(mine.pending.some((p: any) => p.targetId === id)).toBe(false);
-    expect(mine.ratings.find((r: any) => r.targetId === id)).toMatchObject({ level: 3, isDefault: true, changeableUntil: null });
+    expect(mine.pending.some((p) => p.targetId === id)).toBe(false);
+    expect(mine.ratings.find((r) => r.targetId === id)).toMatchObject({ level: 3, isDefault: true, changeableUntil: null });
     const after = await dashboard(laterMonth);
-    expect(deptRow(after).month.defaults).toBe(deptRow(before).month.defaults + 1);
-    expect(deptRow(after).month.total).toBe(deptRow(before).month.total);
+    expect(deptRow(after)!.month.defaults).toBe(deptRow(before)!.month.defaults + 1);
+    expect(deptRow(after)!.month.total).toBe(deptRow(before)!.month.total);
     const late = await rate(li, id, 'rate-after-default');
     expect(late.status).toBe(409);
     expect(late.body.message).toBe('评价期已过，已记为默认“基本满意”');
@@ -386,15 +387,15 @@ describe('the supervisor’s dashboard', () => {
     // Make one open ticket overdue, as if its deadline had passed.
     const { id } = await concludedCase(wang, 'wang-overdue-1');
     const r = await rate(wang, id, 'rate-wang-overdue', { level: 2, dimensions: dims(2), reasons: ['overdue'] });
-    const t = (await call('GET', '/admin/tickets', { token: head })).body.tickets.find((x: any) => x.reference === r.body.reference);
+    const t = (await call('GET', '/admin/tickets', { token: head })).body.tickets.find((x) => x.reference === r.body.reference);
     await db().send(new UpdateCommand({
-      TableName: tableName(), Key: key.ticket(t.id), UpdateExpression: 'SET dueOn = :d, gsi2sk = :s',
-      ExpressionAttributeValues: { ':d': '2026-01-05', ':s': `2026-01-05#${t.id}` },
+      TableName: tableName(), Key: key.ticket(t!.id), UpdateExpression: 'SET dueOn = :d, gsi2sk = :s',
+      ExpressionAttributeValues: { ':d': '2026-01-05', ':s': `2026-01-05#${t!.id}` },
     }));
     const overdue = await call('GET', '/admin/tickets', { token: supervisor, query: { view: 'overdue' } });
-    expect(overdue.body.tickets.find((x: any) => x.id === t.id)).toMatchObject({ overdue: true, status: 'open' });
+    expect(overdue.body.tickets.find((x) => x.id === t!.id)).toMatchObject({ overdue: true, status: 'open' });
     const headView = await call('GET', '/admin/tickets', { token: head, query: { view: 'overdue' } });
-    expect(headView.body.tickets.map((x: any) => x.id)).toEqual([t.id]);
+    expect(headView.body.tickets.map((x) => x.id)).toEqual([t!.id]);
 
     const d = await dashboard();
     expect(d.months).toHaveLength(6);
@@ -402,16 +403,16 @@ describe('the supervisor’s dashboard', () => {
     expect(d.tickets.overdue).toBe(1);
     expect(d.tickets.open).toBeGreaterThanOrEqual(2);
     const civil = deptRow(d);
-    expect(civil.trend).toHaveLength(6);
-    expect(civil.trend[5]).toBe(civil.month.satisfactionRate);
+    expect(civil!.trend).toHaveLength(6);
+    expect(civil!.trend[5]).toBe(civil!.month.satisfactionRate);
     // This month civil affairs had 4, 1, 4 (changed from 2), 1 (appeal dismissed), 3 (the visit) and 2; the upheld appeal's 1 is out.
-    expect(civil.month).toMatchObject({ total: 6, levels: [2, 1, 1, 2, 0], satisfactionRate: 0.5, goodRate: 0.333 });
+    expect(civil!.month).toMatchObject({ total: 6, levels: [2, 1, 1, 2, 0], satisfactionRate: 0.5, goodRate: 0.333 });
     // One rated department: summoned, but no ranking to be at the bottom of.
-    expect(civil.flags).toEqual(['summon']);
-    expect(deptRow(d, 'public-security').flags).toEqual([]);
+    expect(civil!.flags).toEqual(['summon']);
+    expect(deptRow(d, 'public-security')!.flags).toEqual([]);
     // The clerk who handled five of them: 2 of 5 satisfied, summoned and barred from promotion.
-    expect(d.staff.find((x: any) => x.id === 'clerk-mz')).toMatchObject({ month: { total: 5, satisfactionRate: 0.4 }, flags: ['summon', 'promotion_veto'] });
-    expect(d.staff.find((x: any) => x.id === 'agent-wang')).toMatchObject({ month: { total: 1, satisfactionRate: 1 }, flags: [] });
+    expect(d.staff.find((x) => x.id === 'clerk-mz')).toMatchObject({ month: { total: 5, satisfactionRate: 0.4 }, flags: ['summon', 'promotion_veto'] });
+    expect(d.staff.find((x) => x.id === 'agent-wang')).toMatchObject({ month: { total: 1, satisfactionRate: 1 }, flags: [] });
   });
 
   test('a department head sees the county, their own department and its cadres only', async () => {
@@ -420,11 +421,11 @@ describe('the supervisor’s dashboard', () => {
     expect(mine.status).toBe(200);
     expect(mine.body.county).toEqual(all.county);
     expect(mine.body.departments).toEqual([deptRow(all)]);
-    expect(mine.body.staff.map((s: any) => s.id).sort()).toEqual(['clerk-mz', 'clerk-town', 'clerk-town-desk']);
+    expect(mine.body.staff.map((s) => s.id).sort()).toEqual(['clerk-mz', 'clerk-town', 'clerk-town-desk']);
     expect(mine.body.towns).toEqual([]);
     expect(mine.body.tickets.overdue).toBe(1);
     const other = (await call('GET', '/admin/satisfaction', { token: otherHead, query: { month } })).body;
-    expect(other.departments.map((d: any) => d.id)).toEqual(['public-security']);
+    expect(other.departments.map((d) => d.id)).toEqual(['public-security']);
     expect(other.staff).toEqual([]);
     expect(other.tickets).toEqual({ open: 0, overdue: 0, appealed: 0 });
   });
@@ -447,12 +448,12 @@ describe('contention', () => {
     const residents = await Promise.all(Array.from({ length: 8 }, (_, i) => residentToken(`r-crowd-${i}`)));
     const cases = [];
     for (const [i, token] of residents.entries()) cases.push(await concludedCase(token, `crowd-case-${i}`));
-    const otherMonth = (await dashboard()).departments.find((x: any) => x.id === 'public-security');
-    const before = deptRow(await dashboard()).month.levels[4];
+    const otherMonth = (await dashboard()).departments.find((x) => x.id === 'public-security');
+    const before = deptRow(await dashboard())!.month.levels[4];
     const results = await Promise.all(cases.map((c, i) => rate(residents[i], c.id, `crowd-rate-${i}`)));
     expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
     const after = await dashboard();
-    expect(deptRow(after).month.levels[4]).toBe(before + 8);
-    expect(after.departments.find((x: any) => x.id === 'public-security')).toEqual(otherMonth);
+    expect(deptRow(after)!.month.levels[4]).toBe(before! + 8);
+    expect(after.departments.find((x) => x.id === 'public-security')).toEqual(otherMonth);
   });
 });

@@ -9,6 +9,7 @@ import { shanghaiDate } from '../../functions/domain/calendar';
 import type { DemandRecord } from '../../functions/store/demands';
 import { useTestTable } from '../support/table';
 import { call } from '../support/api';
+import type { MonthlyReport } from '../../shared/schemas/reports';
 import { residentToken, staffToken } from '../fixtures/world';
 
 const { endpoint, tableName } = useTestTable();
@@ -68,7 +69,7 @@ describe('GET /admin/reports/monthly', () => {
     expect((await call('GET', '/admin/reports/monthly', { token: supervisor })).status).toBe(400);
     const head = await report(headMz, lastMonth);
     expect(head.status).toBe(200);
-    expect(head.body.units.map((u: any) => u.id)).toEqual(['civil-affairs']);
+    expect(head.body.units.map((u) => u.id)).toEqual(['civil-affairs']);
     const all = await report(supervisor, lastMonth);
     expect(all.body.county).toEqual(head.body.county);
     expect(all.body.units.length).toBeGreaterThan(1);
@@ -90,25 +91,25 @@ describe('GET /admin/reports/monthly', () => {
       }
       expect(Object.fromEntries(Object.entries(cells).filter(([, n]) => n > 0))).toEqual(wantCells);
       for (const [dept, figures] of Object.entries(want.byDept)) {
-        expect(r.units.find((u: any) => u.kind === 'department' && u.id === dept)?.current).toMatchObject(figures);
+        expect(r.units.find((u) => u.kind === 'department' && u.id === dept)?.current).toMatchObject(figures);
       }
       const top = r.hotSpots[0];
-      expect(top.count).toBe(Math.max(...Object.values(want.spots)));
-      expect(want.spots[`${top.domain}|${top.villageCode}`]).toBe(top.count);
+      expect(top!.count).toBe(Math.max(...Object.values(want.spots)));
+      expect(want.spots[`${top!.domain}|${top!.villageCode}`]).toBe(top!.count);
     });
 
   test('compares with last month, carries six months of the three rates, names the hot spot and its change', async () => {
     const r = (await report(supervisor, lastMonth)).body;
     expect(r.previousMonth).toBe(previousMonth(lastMonth));
     expect(r.closed).toBe(true);
-    expect(r.trend.map((t: any) => t.month)).toHaveLength(6);
-    expect(r.trend[5].month).toBe(lastMonth);
-    expect(r.trend.filter((t: any) => t.received > 0).length).toBeGreaterThanOrEqual(5);
+    expect(r.trend.map((t) => t.month)).toHaveLength(6);
+    expect(r.trend[5]!.month).toBe(lastMonth);
+    expect(r.trend.filter((t) => t.received > 0).length).toBeGreaterThanOrEqual(5);
     expect(r.county.previous.received).toBeGreaterThan(0);
     expect(r.county.current.unresolved).toBeGreaterThan(0);
     expect(r.hotSpots[0]).toMatchObject({ domain: 'roads', villageName: '柏林村' });
-    expect(r.hotSpots[0].change).toBeGreaterThan(0);
-    expect(r.units.every((u: any) => typeof u.current.score === 'number')).toBe(true);
+    expect(r.hotSpots[0]!.change).toBeGreaterThan(0);
+    expect(r.units.every((u) => typeof u.current.score === 'number')).toBe(true);
   });
 
   test('reads the same number of times for a full month as for an empty one', async () => {
@@ -124,7 +125,7 @@ describe('GET /admin/reports/monthly', () => {
 describe('concurrent events', () => {
   test('twelve residents filing at once: the counters of the month, the town and the hot spot grow by exactly twelve', async () => {
     const before = (await report(supervisor, thisMonth)).body;
-    const spot = (r: any) => r.hotSpots.find((h: any) => h.domain === 'water' && h.villageCode === '511999103203')?.count ?? 0;
+    const spot = (r: MonthlyReport) => r.hotSpots.find((h) => h.domain === 'water' && h.villageCode === '511999103203')?.count ?? 0;
     const tokens = await Promise.all(Array.from({ length: 12 }, (_, i) => residentToken(`r-rush-${i}`)));
     const filed = await Promise.all(tokens.map((token, i) => call('POST', '/demands', {
       token, body: { idempotencyKey: `rush-${i}-key`, type: 'help', domain: 'water', text: '龙泉村自来水停水三天，请尽快恢复供水', place: { regionCode: '511999103203001' }, anonymous: false },
@@ -133,7 +134,7 @@ describe('concurrent events', () => {
     const after = (await report(supervisor, thisMonth)).body;
     expect(after.county.current.received - before.county.current.received).toBe(12);
     expect(spot(after) - spot(before)).toBe(12);
-    const town = (r: any) => r.units.find((u: any) => u.kind === 'town' && u.id === '511999103')?.current.received ?? 0;
+    const town = (r: MonthlyReport) => r.units.find((u) => u.kind === 'town' && u.id === '511999103')?.current.received ?? 0;
     expect(town(after) - town(before)).toBe(12);
   });
 });

@@ -41,8 +41,8 @@ test('ten cases of one item concluded at the same moment all succeed and the ite
   const client = db();
   const send = client.send.bind(client);
   let conflicts = 0;
-  const spy = jest.spyOn(client, 'send').mockImplementation(((command: any) => {
-    const items: any[] = command instanceof TransactWriteCommand ? command.input.TransactItems ?? [] : [];
+  const spy = jest.spyOn(client, 'send').mockImplementation(((command: unknown) => {
+    const items = command instanceof TransactWriteCommand ? command.input.TransactItems ?? [] : [];
     if (items.some((i) => i.Update?.UpdateExpression?.includes('perfConcluded')) && conflicts < 9) {
       conflicts += 1;
       const err = Object.assign(new Error('Transaction cancelled'), {
@@ -51,7 +51,7 @@ test('ten cases of one item concluded at the same moment all succeed and the ite
       });
       return Promise.reject(err);
     }
-    return send(command);
+    return send(command as never);
   }) as typeof client.send);
   try {
     const results = await Promise.all(ready.map((r) => act(clerk, r.id, { action: 'approve', version: r.version, note: '准予' })));
@@ -72,7 +72,7 @@ describe('proxy handling goes to someone who can act', () => {
     const res = await apply(r, 'proxy-paired-clerk', { proxy: true });
     expect(res.status).toBe(201);
     const tasks = await call('GET', '/admin/proxy-tasks', { token: await staffToken('agent-town', 'agent', null, TOWN) });
-    expect(tasks.body.applications.map((x: any) => x.id)).toContain(res.body.id);
+    expect(tasks.body.applications.map((x) => x.id)).toContain(res.body.id);
     expect((await call('GET', '/admin/proxy-tasks', { token: clerk })).status).toBe(403);
   });
 
@@ -112,7 +112,7 @@ describe('town-level items are handled by the town', () => {
 
     const queue = await call('GET', '/admin/queue', { token: townClerk });
     expect(queue.status).toBe(200);
-    const ids = queue.body.applications.map((x: any) => x.id);
+    const ids = queue.body.applications.map((x) => x.id);
     expect(ids).toContain(dibao.id);
     expect(ids).not.toContain(idCard.id);
 
@@ -120,11 +120,11 @@ describe('town-level items are handled by the town', () => {
     expect((await call('GET', `/admin/applications/${dibao.id}/photos`, { token: townClerk })).status).toBe(200);
     const accepted = await act(townClerk, dibao.id, { action: 'accept', version: dibao.version });
     expect(accepted.status).toBe(200);
-    expect(accepted.body.handler.name).toBe('测试clerk');
-    expect(accepted.body.events.at(-1).actor).toBe('测试clerk（窗口人员）');
+    expect(accepted.body.handler!.name).toBe('测试clerk');
+    expect(accepted.body.events.at(-1)!.actor).toBe('测试clerk（窗口人员）');
 
     // The county department still sees it.
-    expect((await call('GET', '/admin/queue', { token: clerk })).body.applications.map((x: any) => x.id)).toContain(dibao.id);
+    expect((await call('GET', '/admin/queue', { token: clerk })).body.applications.map((x) => x.id)).toContain(dibao.id);
     // Not the town's: a county-level item, or another town's clerk.
     expect((await call('GET', `/admin/applications/${idCard.id}`, { token: townClerk })).status).toBe(403);
     expect((await act(townClerk, idCard.id, { action: 'accept', version: idCard.version })).status).toBe(403);
@@ -148,23 +148,23 @@ describe('a bad review that names the department head', () => {
     });
     expect(rated.status).toBe(201);
     const listed = await call('GET', '/admin/tickets', { token: supervisor, query: { view: 'open' } });
-    const ticket = listed.body.tickets.find((t: any) => t.reference === a.caseNumber);
-    expect(ticket.responsible.username).toBe('head-mz');
+    const ticket = listed.body.tickets.find((t) => t.reference === a.caseNumber);
+    expect(ticket!.responsible!.username).toBe('head-mz');
 
-    const seenByHead = await call('GET', `/admin/tickets/${ticket.id}`, { token: head });
+    const seenByHead = await call('GET', `/admin/tickets/${ticket!.id}`, { token: head });
     expect(seenByHead.body.allowedActions).toEqual(['appeal']);
     expect(seenByHead.body.resident).toBeNull();
-    const verify = await call('POST', `/admin/tickets/${ticket.id}/actions`, { token: head, body: { action: 'verify', version: ticket.version, note: '我已核实，属实' } });
+    const verify = await call('POST', `/admin/tickets/${ticket!.id}/actions`, { token: head, body: { action: 'verify', version: ticket!.version, note: '我已核实，属实' } });
     expect(verify.status).toBe(403);
     expect(verify.body.message).toBe('差评涉及您本人，由部门其他负责人或督查办理');
 
-    const seenBySupervisor = await call('GET', `/admin/tickets/${ticket.id}`, { token: supervisor });
+    const seenBySupervisor = await call('GET', `/admin/tickets/${ticket!.id}`, { token: supervisor });
     expect(seenBySupervisor.body.allowedActions).toEqual(['verify']);
     expect(seenBySupervisor.body.resident).not.toBeNull();
-    const done = await call('POST', `/admin/tickets/${ticket.id}/actions`, { token: supervisor, body: { action: 'verify', version: ticket.version, note: '督查核实：属实' } });
+    const done = await call('POST', `/admin/tickets/${ticket!.id}/actions`, { token: supervisor, body: { action: 'verify', version: ticket!.version, note: '督查核实：属实' } });
     expect(done.status).toBe(200);
-    expect(done.body.events.at(-1).actor).toBe('测试supervisor（督查人员）');
-    const appeal = await call('POST', `/admin/tickets/${ticket.id}/actions`, { token: head, body: { action: 'appeal', version: done.body.version, note: '评价与事实不符' } });
+    expect(done.body.events.at(-1)!.actor).toBe('测试supervisor（督查人员）');
+    const appeal = await call('POST', `/admin/tickets/${ticket!.id}/actions`, { token: head, body: { action: 'appeal', version: done.body.version, note: '评价与事实不符' } });
     expect(appeal.status).toBe(200);
   });
 });

@@ -4,7 +4,6 @@
 import { call } from '../support/api';
 import { signResidentToken, signStaffToken } from '../../functions/auth/tokens';
 import { headUpload, isUploadOf, keepUpload, objectExists, presignDownload, presignUpload } from '../../functions/store/uploads';
-import type { ErrorBody } from '../../shared/schemas/common';
 import type { UploadTicket } from '../../shared/schemas/uploads';
 import { tinyJpeg } from '../fixtures/jpeg';
 
@@ -19,8 +18,8 @@ beforeAll(async () => {
   staff = (await signStaffToken('clerk-up', { role: 'clerk', dept: 'civil-affairs', region: '511999' })).token;
 });
 
-const ask = (token: string | undefined, body: unknown) => call<UploadTicket>('POST', '/uploads', { token, body });
-const refused = (token: string | undefined, body: unknown) => call<ErrorBody>('POST', '/uploads', { token, body });
+const ask = (token: string | undefined, body: unknown) => call('POST', '/uploads', { token, body });
+const refused = (token: string | undefined, body: unknown) => call('POST', '/uploads', { token, body });
 const put = (t: UploadTicket, body: Buffer, headers: Record<string, string> = t.headers) =>
   fetch(t.url, { method: t.method, headers, body: new Uint8Array(body) });
 

@@ -64,7 +64,7 @@ describe('POST /applications/{id}/withdraw', () => {
     const a = await apply(zhang, 'withdraw-3');
     const bad = await withdraw(zhang, a.body.id, {});
     expect(bad.status).toBe(400);
-    expect(bad.body.fields.version).toBeTruthy();
+    expect(bad.body.fields!.version).toBeTruthy();
     expect((await withdraw(undefined, a.body.id, { version: 1 })).status).toBe(401);
     expect((await withdraw(clerk, a.body.id, { version: 1 })).status).toBe(403);
     expect((await withdraw(li, a.body.id, { version: 1 })).status).toBe(404);

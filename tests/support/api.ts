@@ -2,7 +2,9 @@
 // Lambda authorizer, 401/403, event shape), then the real handler. Every
 // successful response is parsed with the route's shared response schema.
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type * as z from 'zod/mini';
 import { routes, type RouteDef } from '../../shared/routes';
+import type { ErrorBody } from '../../shared/schemas/common';
 import * as authorizers from '../../functions/http/authorizers';
 import type { HttpEvent } from '../../functions/lib/http';
 
@@ -38,6 +40,40 @@ const modules: Record<string, () => Promise<{ handler: Handler }>> = {
   open311: () => import('../../functions/http/open311'),
 };
 
+// ---------------------------------------------------------------- the contract's types
+// A test names a concrete path (`/admin/tickets/${id}`); the compiler finds the
+// route it reaches in shared/routes.ts and types the body it sends and the answer.
+
+type Routes = typeof routes;
+export type RouteKey = keyof Routes;
+type Method = RouteDef['method'];
+
+type Segments<S extends string> = S extends `${infer H}/${infer T}` ? [H, ...Segments<T>] : [S];
+/** A `{name}` segment takes any one segment; a fixed one only itself (a `${string}` piece is not known to be it). */
+type SegmentsMatch<A extends string[], P extends string[]> = A extends [infer A0 extends string, ...infer AR extends string[]]
+  ? P extends [infer P0 extends string, ...infer PR extends string[]]
+    ? (P0 extends `{${string}}` ? true : string extends A0 ? false : A0 extends P0 ? true : false) extends true
+      ? SegmentsMatch<AR, PR>
+      : false
+    : false
+  : P extends []
+    ? true
+    : false;
+
+/** The route a method and concrete path reach, e.g. `RouteAt<'GET', `/admin/tickets/${string}`>` is `'GET /admin/tickets/{id}'`. */
+export type RouteAt<M extends Method, P extends string> = P extends string
+  ? { [K in RouteKey]: K extends `${M} ${infer T extends string}` ? (SegmentsMatch<Segments<P>, Segments<T>> extends true ? K : never) : never }[RouteKey]
+  : never;
+
+/** The success body of a route (the response schema's output); unknown when no route is known. */
+export type RouteResponse<K> = [K] extends [never] ? unknown : K extends RouteKey ? Walkable<z.output<Routes[K]['response']>> : unknown;
+/**
+ * The one route the contract leaves untyped is GET /openapi.json (`z.unknown()`): a JSON
+ * document the tests walk by hand, so it stays free-form.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Walkable<T> = unknown extends T ? any : T;
+
 export interface CallOptions {
   token?: string;
   body?: unknown;
@@ -48,10 +84,16 @@ export interface CallOptions {
   query?: Record<string, string>;
 }
 
-export interface ApiResponse<T = any> {
+/** A success has the route's body; an error (400, 403, 409 …) our `ErrorBody`, hence its fields are optional here. */
+export interface ApiResponse<T = unknown> {
   status: number;
-  body: T;
+  body: T & Partial<ErrorBody>;
   headers: Record<string, string>;
+}
+
+/** What API Gateway answers itself (no route, no or a refused token): `{message}` only. */
+function gatewayAnswer<T>(status: number, message: string): ApiResponse<T> {
+  return { status, body: { message } as ApiResponse<T>['body'], headers: {} };
 }
 
 function match(method: string, path: string) {
@@ -68,23 +110,27 @@ function match(method: string, path: string) {
   return undefined;
 }
 
-export async function call<T = any>(method: RouteDef['method'], path: string, opts: CallOptions = {}): Promise<ApiResponse<T>> {
+export async function call<M extends Method, P extends string, T = RouteResponse<RouteAt<M, P>>>(
+  method: M,
+  path: P,
+  opts: CallOptions = {},
+): Promise<ApiResponse<T>> {
   const found = match(method, path);
-  if (!found) return { status: 404, body: { message: 'Not Found' } as T, headers: {} };
+  if (!found) return gatewayAnswer(404, 'Not Found');
   const { routeKey, def, pathParameters } = found;
   const headers: Record<string, string> = {};
   if (opts.contentType !== null) headers['content-type'] = opts.contentType ?? 'application/json';
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let lambda: Record<string, string> | undefined;
   if (def.auth !== 'public') {
-    if (!opts.token) return { status: 401, body: { message: 'Unauthorized' } as T, headers: {} };
+    if (!opts.token) return gatewayAnswer(401, 'Unauthorized');
     const authorize = def.auth === 'resident' ? authorizers.resident : authorizers.staff;
     try {
       const result = await authorize({ headers, identitySource: [headers.authorization!], routeKey } as never);
-      if (!result.isAuthorized) return { status: 403, body: { message: 'Forbidden' } as T, headers: {} };
+      if (!result.isAuthorized) return gatewayAnswer(403, 'Forbidden');
       lambda = result.context;
     } catch {
-      return { status: 401, body: { message: 'Unauthorized' } as T, headers: {} };
+      return gatewayAnswer(401, 'Unauthorized');
     }
   }
   const event = {
