@@ -1,6 +1,7 @@
 // Applications (办件): the case record, and the legal clock of DESIGN.md.
 // Pure functions; dates are YYYY-MM-DD in Asia/Shanghai on the official
 // working-day calendar.
+import type { CertificateGrant } from '../../shared/schemas/catalog';
 import type { RegionLevel } from '../../shared/enums';
 import { PROXY_STEPS, type ApplicationState, type ProxyStep } from '../../shared/schemas/applications';
 import { CLOSED, CONCLUDED } from './application-flow';
@@ -46,6 +47,8 @@ export interface CaseRecord extends Omit<ClockInput, 'extensionDays'> {
   serviceName: string;
   /** The item's lowest handling level when applied for: a town-level item's cases are also the town's. */
   handlingLevel?: RegionLevel | null;
+  /** What approval grants (the item's `grants` when applied for): recorded for the renewal reminder. */
+  grants?: CertificateGrant | null;
   departmentId: string;
   departmentName: string;
   previousState: ApplicationState | null;

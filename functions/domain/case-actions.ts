@@ -7,6 +7,7 @@ import { STAFF_ACTION_LABELS, type StaffActionBody } from '../../shared/schemas/
 import { caseClock, workingDaysTaken, type CaseEvent, type CaseRecord } from './application';
 import { CONCLUDED, IllegalTransitionError, nextState, staffActionProblem, type StaffActionProblem } from './application-flow';
 import type { Calendar } from './calendar';
+import { holdingFromConclusion, type Holding } from './certificates';
 import { caseStep, notifiesResident, rateInvite, type PushMessage } from './messages';
 
 /** Who acts: the staff member as the timeline and the case's 经办人 show them. */
@@ -31,6 +32,8 @@ export interface StaffActionOutcome {
   conclusion?: Conclusion;
   /** Newly concluded: the applicant is invited to rate the case (一事一评). */
   invite: boolean;
+  /** 准予 of an item that grants a certificate or benefit: what the applicant now holds, and until when. */
+  holding: Holding | null;
   /** What the applicant hears: 受理, 一次性告知补正 (with the list), 办结, 已送达 … and the invitation to rate. */
   messages: PushMessage[];
 }
@@ -105,5 +108,6 @@ export function applyStaffAction(
     ...(next.state !== a.state && notifiesResident(next.state) ? [caseStep(next, next.state)] : []),
     ...(newlyConcluded ? [rateInvite({ targetType: 'application', targetId: next.id, serviceName: next.serviceName })] : []),
   ];
-  return { next, events: [event], conclusion, invite: newlyConcluded, messages };
+  const holding = newlyConcluded && next.state === 'approved' ? holdingFromConclusion(a.grants, today, a.id) : null;
+  return { next, events: [event], conclusion, invite: newlyConcluded, holding, messages };
 }

@@ -27,7 +27,8 @@ import { caseInvite } from './rating-views';
 import { canRecordProxySteps, caseAccess, mayReassignAgent, maySeeDepartment, queueScope } from '../domain/access';
 import { proxyStep } from '../domain/messages';
 import { pushItems } from '../store/outbox';
-import { logFullViews } from '../store/privacy';
+import { holdingItem } from '../store/certificates';
+import { ERASED_RESIDENT, logFullViews } from '../store/privacy';
 import { fullViews } from '../domain/privacy';
 import { needsSupervision } from '../domain/workbench';
 
@@ -135,7 +136,8 @@ export const handler = httpHandler({
     const out = decided(() => applyStaffAction(a, body, c.actor, when, c.cal));
     const invite = out.invite ? caseInvite(out.next, when.today) : undefined;
     const tell = pushItems({ kind: 'resident', id: a.residentId }, out.messages, when.at);
-    if ((await saveApplication(out.next, a.version, out.events, out.conclusion, invite, tell)) === 'stale') throw stale();
+    const held = out.holding && a.residentId !== ERASED_RESIDENT ? [holdingItem(a.residentId, out.holding)] : [];
+    if ((await saveApplication(out.next, a.version, out.events, out.conclusion, invite, [...tell, ...held])) === 'stale') throw stale();
     return c.detailOf(out.next, out.events);
   },
 

@@ -107,6 +107,7 @@ export const handler = httpHandler({
       serviceCode: item.code,
       serviceName: item.name,
       handlingLevel: item.handlingLevel,
+      grants: item.grants ?? null,
       departmentId: item.departmentId,
       departmentName: item.departmentName,
       state: 'submitted',

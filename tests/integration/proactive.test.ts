@@ -3,9 +3,11 @@
 // rule per person per year however often the job runs; found by the birth index.
 import { useTestTable } from '../support/table';
 import { call } from '../support/api';
-import { residentToken, seedReference, VILLAGE } from '../fixtures/world';
+import { residentToken, seedReference, serviceInput, staffToken, VILLAGE } from '../fixtures/world';
 import { addCalendarDays, shanghaiDate } from '../../functions/domain/calendar';
-import { holdingItem } from '../../functions/store/certificates';
+import { certificatesOf, holdingItem } from '../../functions/store/certificates';
+import { createService } from '../../functions/store/services';
+import { addMonths } from '../../functions/domain/certificates';
 import { transact } from '../../functions/store/transact';
 import { runProactive } from '../../functions/jobs/proactive';
 
@@ -60,4 +62,35 @@ describe('a certificate or benefit about to end', () => {
     expect((await runProactive(later)).written).toBeGreaterThanOrEqual(1);
     expect((await call('GET', '/inbox', { token: older })).body.items.map((i) => i.title)).toContain('老年人优待证即将到期');
   });
+});
+
+test('a 高龄津贴 approved today is on record for a year, and its renewal reminder comes 30 days before it ends', async () => {
+  const now = new Date().toISOString();
+  await createService({
+    ...serviceInput('QS-MZ-004', { name: '高龄津贴申领', minAge: 80, grants: { certificate: 'high_age_allowance', validMonths: 12 } }),
+    departmentName: '县民政局', stats: { concluded: 0, onTimeRate: null, medianDays: null }, version: 1, updatedAt: now,
+  });
+  const clerk = await staffToken('clerk-mz', 'clerk', 'civil-affairs');
+  const applicant = await residentToken('r-81');
+  expect((await call('PUT', '/me', { token: applicant, body: { currentRegionCode: VILLAGE, birthDate: born(81) } })).status).toBe(200);
+  const materials = ['居民身份证', '户口簿', '家庭收入情况声明'].map((name) => ({ name, provided: false, uploadKeys: [] }));
+  const applied = await call('POST', '/applications', { token: applicant, body: { serviceCode: 'QS-MZ-004', idempotencyKey: 'allowance-81', materials, proxy: false } });
+  expect(applied.status).toBe(201);
+  let version = applied.body.version;
+  for (const action of ['accept', 'review', 'approve']) {
+    const res = await call('POST', `/admin/applications/${applied.body.id}/actions`, { token: clerk, body: { action, version } });
+    expect(res.status).toBe(200);
+    version = res.body.version;
+  }
+  const [held] = await certificatesOf('r-81');
+  expect(held).toMatchObject({ certificate: 'high_age_allowance', grantedOn: today, caseId: applied.body.id });
+  expect(held!.endsOn).toBe(addCalendarDays(addMonths(today, 12), -1));
+  // Eleven months on, nothing yet; 25 days before the end, the reminder.
+  const at = (date: string) => new Date(`${date}T08:00:00+08:00`);
+  const before = (await call('GET', '/inbox', { token: applicant })).body.items.length;
+  await runProactive(at(addCalendarDays(held!.endsOn, -40)));
+  expect((await call('GET', '/inbox', { token: applicant })).body.items).toHaveLength(before);
+  await runProactive(at(addCalendarDays(held!.endsOn, -25)));
+  const titles = (await call('GET', '/inbox', { token: applicant })).body.items.map((i: any) => i.title);
+  expect(titles.filter((t: string) => t === '高龄津贴资格即将到期')).toHaveLength(1);
 });

@@ -109,6 +109,15 @@ describe('one action', () => {
     expect(delivered).toMatchObject({ conclusion: undefined, invite: false });
   });
 
+  test('准予 of an item that grants a benefit records what the applicant now holds, until when; 不予许可 and 送达 record nothing', () => {
+    const allowance = { grants: { certificate: 'high_age_allowance' as const, validMonths: 12 } };
+    const out = applyStaffAction(at('reviewing', { acceptedOn: '2026-02-10', ...allowance }), { action: 'approve' }, clerk, when, cal);
+    expect(out.holding).toEqual({ certificate: 'high_age_allowance', grantedOn: '2026-03-16', endsOn: '2027-03-15', caseId: 'app-1' });
+    expect(applyStaffAction(out.next, { action: 'deliver' }, clerk, when, cal).holding).toBeNull();
+    expect(applyStaffAction(at('reviewing', allowance), { action: 'deny', note: '未满80周岁' }, clerk, when, cal).holding).toBeNull();
+    expect(applyStaffAction(at('reviewing'), { action: 'approve' }, clerk, when, cal).holding).toBeNull();
+  });
+
   test('不予受理 concludes without a performance count; a missing reason is the input’s fault', () => {
     expect(() => applyStaffAction(base, { action: 'reject' }, clerk, when, cal)).toThrow('请说明不予受理的理由');
     const out = applyStaffAction(base, { action: 'reject', note: '不属于本县户籍' }, clerk, when, cal);
