@@ -63,7 +63,7 @@ export function localClient(endpoint: string): DynamoDBClient {
 
 export async function startDynamoLocal(opts: StartDynamoOptions = {}): Promise<DynamoLocal> {
   ensureJava();
-  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const timeoutMs = opts.timeoutMs ?? 90_000;
   // A port chosen by bind(0) can be taken before Java binds it: retry a few times.
   for (let attempt = 1; ; attempt++) {
     const port = opts.port ? opts.port : await freePort();
