@@ -1,7 +1,7 @@
 // npm run bench: sizes, cold loads and API latency on the local stack.
 // Prints a table and writes bench/results.json (a stable shape, so runs compare).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { measureWeappSizes } from '../scripts/check-size';
@@ -188,7 +188,10 @@ async function measureApplications(api: string, wechat: string) {
   const act = (id: string, action: string, version: number) =>
     json(`${api}/admin/applications/${id}/actions`, { method: 'POST', body: JSON.stringify({ action, version }) }, clerk);
   const reviewed = await run(tokens.length, (i) => act((applied.bodies[i] as any).id, 'review', 2));
-  await run(tokens.length, (i) => act((reviewed.bodies[i] as any).id, 'approve', 3));
+  // 办结 also counts the case on its item and invites the applicant to rate it: the heaviest step.
+  const approved = await run(tokens.length, (i) => act((reviewed.bodies[i] as any).id, 'approve', 3));
+  await act(probeApply.body.id, 'review', 2);
+  const probeApprove = await act(probeApply.body.id, 'approve', 3);
   const dims = (n: number) => ({ efficiency: n, attitude: n, service: n, convenience: n });
   const rating = (i: number) => {
     const level = i % 5 === 0 ? 2 : 5;
@@ -202,6 +205,7 @@ async function measureApplications(api: string, wechat: string) {
   return {
     'POST /applications': stat(applied, probeApply.ddbCalls),
     'POST /admin/applications/{id}/actions': stat(accepted, probeAct.ddbCalls),
+    'POST /admin/applications/{id}/actions (approve)': stat(approved, probeApprove.ddbCalls),
     'POST /ratings': stat(rated, probeRate.ddbCalls),
   };
 }
@@ -284,13 +288,12 @@ async function measureMonthlyReport(api: string, wechat: string) {
   return { 'GET /admin/reports/monthly (1×)': once, 'GET /admin/reports/monthly (10×)': tenfold };
 }
 
+/** A fresh in-memory local stack on free ports. */
+const benchStack = () =>
+  startStack({ inMemory: true, buildH5: false, logLevel: 'silent', ports: { api: 0, lambda: 0, websocket: 0, fakeWechat: 0, dynamo: 0 } });
+
 async function measureApi() {
-  const stack = await startStack({
-    inMemory: true,
-    buildH5: false,
-    logLevel: 'silent',
-    ports: { api: 0, lambda: 0, websocket: 0, fakeWechat: 0, dynamo: 0 },
-  });
+  const stack = await benchStack();
   try {
     const api: Record<string, { p50Ms: number; p99Ms: number; rps: number; ddbCalls: number; demandsInMonth?: number }> = {};
     const list = await fetch(`${stack.urls.api}/services`);
@@ -320,7 +323,23 @@ async function measureApi() {
   }
 }
 
+/** `npm run bench -- --only=applications`: just apply, the case actions and rating on a fresh stack, merged into results.json. */
+async function applicationsOnly() {
+  const stack = await benchStack();
+  try {
+    const rows = await measureApplications(stack.urls.api, stack.urls.fakeWechat);
+    const file = join(__dirname, 'results.json');
+    const results = JSON.parse(readFileSync(file, 'utf8'));
+    Object.assign(results.api, rows);
+    writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+    console.table(rows);
+  } finally {
+    await stack.stop();
+  }
+}
+
 async function main() {
+  if (process.argv.includes('--only=applications')) return applicationsOnly();
   const weappDir = join(root, 'miniprogram', 'dist', 'weapp');
   if (!existsSync(weappDir)) execFileSync('npm', ['run', 'build:weapp'], { cwd: root, stdio: 'inherit' });
   const weapp = await measureWeappSizes(weappDir);

@@ -2,10 +2,8 @@
 // done and a button for the next one (记录委托 / 记录代收 / 记录代交 / 记录代领 /
 // 记录回交) that records it with the case's version.
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
 import { PROXY_STEP_LABELS, type Application } from '../../../../shared/schemas/applications';
 import { getProxyTasks, recordProxyStep } from '../../api/casework';
-import { errorMessage, isApiError } from '../../api/errors';
 import { Btn } from '../../components/Btn';
 import { Phone } from '../../components/CaseParts';
 import { Page } from '../../components/Page';
@@ -13,10 +11,10 @@ import { Empty, ErrorState, Loading } from '../../components/States';
 import { proxyStepButton } from '../../utils/applications';
 import { formatInstant } from '../../utils/dates';
 import { LoadMore } from '../../components/LoadMore';
+import { useAction } from '../../utils/useAction';
 import { usePaged } from '../../utils/usePaged';
-import { type ActionMessage, ActionResult, CaseRow } from '../cases';
+import { ActionResult, CaseRow } from '../cases';
 import '../cases.scss';
-
 
 /** Open tasks (a next step to do) first, in the server's order. */
 function openFirst(list: Application[]): Application[] {
@@ -26,25 +24,17 @@ function openFirst(list: Application[]): Application[] {
 export default function ProxyTasks() {
   const { items, error, reload, setItems, more } = usePaged((cursor) => getProxyTasks(cursor).then((r) => ({ items: r.applications, nextCursor: r.nextCursor })), [], { onShow: true, staff: true });
   const list = items && openFirst(items);
-  const [msg, setMsg] = useState<ActionMessage>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  // Someone else recorded it first, or the case moved on (409): show the tasks as they are now.
+  const action = useAction(reload);
 
   const record = async (app: Application) => {
     const step = app.proxy?.nextStep;
-    if (!step || busy) return;
-    setBusy(app.id);
-    setMsg(null);
-    try {
-      const next = await recordProxyStep(app.id, step, app.version);
-      setItems((l) => l.map((a) => (a.id === next.id ? next : a)));
-      setMsg({ ok: true, text: `已记录${PROXY_STEP_LABELS[step]}：${app.caseNumber}` });
-    } catch (e) {
-      setMsg({ ok: false, text: errorMessage(e) });
-      // Someone else recorded it first, or the case moved on: show it as it is now.
-      if (isApiError(e) && e.status === 409) reload();
-    } finally {
-      setBusy(null);
-    }
+    if (!step) return;
+    const next = await action.run(() => recordProxyStep(app.id, step, app.version), {
+      done: `已记录${PROXY_STEP_LABELS[step]}：${app.caseNumber}`,
+      errorTo: 'page',
+    });
+    if (next) setItems((l) => l.map((a) => (a.id === next.id ? next : a)));
   };
 
   if (error || !list) {
@@ -53,7 +43,7 @@ export default function ProxyTasks() {
   const open = list.filter((a) => a.proxy?.nextStep).length;
   return (
     <Page className='cases'>
-      <ActionResult msg={msg} />
+      <ActionResult msg={action.msg} />
       {list.length === 0 ? (
         <Empty text='暂无代办任务' />
       ) : (
@@ -79,7 +69,7 @@ export default function ProxyTasks() {
                 {last ? `（${formatInstant(last.at)}）` : ''}
               </Text>
               {next ? (
-                <Btn className='btn btn--primary btn--small' disabled={busy !== null} onClick={() => void record(a)}>
+                <Btn className='btn btn--primary btn--small' disabled={action.busy} onClick={() => void record(a)}>
                   {proxyStepButton(next)}
                 </Btn>
               ) : (
