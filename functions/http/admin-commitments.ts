@@ -1,22 +1,18 @@
 // Staff side of service-commitment cards: a cadre posts their own card, a
 // department head their department's; either writes weekly progress and marks
 // a commitment done with its result and photos. Supervisors and admins read all.
-import { randomBytes } from 'node:crypto';
 import { cardOwnerKind, mayEditCard, maySeeAllCards, maySeeCard, type Staff } from '../domain/access';
 import { shanghaiDate } from '../domain/calendar';
 import { cardErrors, commitmentChangeRefusal, commitmentDueOn } from '../domain/commitments';
 import { conflict, forbidden, notFound, refuseFieldErrors } from '../lib/errors';
 import { httpHandler } from '../lib/http';
 import { loadCalendar } from '../store/calendar';
-import { createCard, getCard, ownerKeyOf, pageCards, saveCard, withRatings, type CardRecord, type CardWithRatings, type CommitmentRecord } from '../store/commitments';
+import { createCard, getCard, newCardId, ownerKeyOf, pageCards, saveCard, withRatings, type CardRecord, type CardWithRatings, type CommitmentRecord } from '../store/commitments';
 import { getStaff } from '../store/people';
 import { getDepartment, getRegions } from '../store/reference';
 import { staffUploadOwner } from '../store/uploads';
 import { toCard } from './commitment-views';
 import { keepPhotos } from './demand-steps';
-
-/** Time-ordered, unguessable ids: 20261201T104250-3fa9c1. */
-const cardId = (now: Date) => `${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
 
 const view = (c: CardWithRatings, s: Staff) => toCard(c, { staff: s }, shanghaiDate());
 
@@ -75,7 +71,7 @@ export const handler = httpHandler({
     const postedOn = shanghaiDate(now);
     const name = me?.name ?? principal.username;
     const card: CardRecord = {
-      id: cardId(now),
+      id: newCardId(now),
       title: body.title,
       owner: { kind, name: kind === 'department' ? (dept?.name ?? principal.departmentId!) : name, username: kind === 'cadre' ? principal.username : null, departmentId: kind === 'department' ? principal.departmentId : null },
       author: { username: principal.username, name },

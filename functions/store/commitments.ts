@@ -2,6 +2,7 @@
 // commitments with their progress and results (a card is small and changes a
 // few times a week); beside it, pointers by region (the public page) and by
 // deadline while open (the overdue count), and the residents' ratings.
+import { randomBytes } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { PageRequest, Page } from './page';
 import { queryPage } from './page';
@@ -43,6 +44,9 @@ export interface CardWithRatings {
   counts: RatingCounts;
 }
 
+/** Time-ordered, unguessable card ids (the lists sort by them): 20261201T104250-3fa9c1. */
+export const newCardId = (postedAt: Date) => `${postedAt.toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
+
 export const ownerKeyOf = (o: Omit<CardRecord['owner'], 'name'>): string => (o.kind === 'cadre' ? `STAFF#${o.username}` : `DEPT#${o.departmentId}`);
 
 const decodeCard = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as CardRecord;
@@ -67,7 +71,7 @@ export async function createCard(c: CardRecord, idempotencyKey: string): Promise
     put({ ...idem, cardId: c.id, createdAt: c.postedAt }, 'attribute_not_exists(pk)'),
     put(cardItem(c), 'attribute_not_exists(pk)'),
     ...regions.map((r) => put({ ...key.cardByRegion(r, c.id), cardId: c.id })),
-    ...c.commitments.map((m) => put({ ...key.openCommitment(m.dueOn, c.id, m.n), cardId: c.id, n: m.n })),
+    ...c.commitments.filter((m) => m.status === 'open').map((m) => put({ ...key.openCommitment(m.dueOn, c.id, m.n), cardId: c.id, n: m.n })),
   ]);
   if (!failed.length) return { outcome: 'created' };
   const out = await batchGetAll([idem]);

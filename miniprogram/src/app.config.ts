@@ -9,9 +9,10 @@ const subPackages = [
   { root: 'packages/rating', pages: ['rate', 'mine', 'public'] },
   { root: 'packages/demand', pages: ['new', 'mine', 'detail'] },
   { root: 'packages/notice', pages: ['index', 'detail'] },
+  { root: 'packages/commitments', pages: ['index'] },
   // The demo-resident picker replaces wx.login in the browser build only.
   ...(isH5 ? [{ root: 'packages/login', pages: ['index'] }] : []),
-  { root: 'workbench', pages: ['index/index', 'login/index', 'day/index', 'queue/index', 'case/index', 'proxy/index', 'overdue/index', 'tickets/index', 'ticket/index', 'satisfaction/index', 'demands/index', 'demand/index', 'intake/index', 'notices/index', 'notice/index', 'report/index', 'accountability/index', 'push-failures/index'] },
+  { root: 'workbench', pages: ['index/index', 'login/index', 'day/index', 'queue/index', 'case/index', 'proxy/index', 'overdue/index', 'tickets/index', 'ticket/index', 'satisfaction/index', 'demands/index', 'demand/index', 'intake/index', 'notices/index', 'notice/index', 'report/index', 'accountability/index', 'push-failures/index', 'commitments/index', 'commitments/card', 'commitments/new'] },
 ];
 
 export default defineAppConfig({

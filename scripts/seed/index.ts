@@ -30,6 +30,8 @@ export interface SeedReport {
   demands: { created: number; existing: number };
   demandHistory: { created: number; existing: number };
   complaints: { created: number; existing: number };
+  /** Service-commitment cards (承诺卡) in two villages. */
+  commitments: { created: number; existing: number };
   ms: number;
 }
 
@@ -107,6 +109,7 @@ export async function seedDemo(endpoint: string, tableName: string, opts: SeedOp
     demands: { created: 0, existing: 0 },
     demandHistory: { created: 0, existing: 0 },
     complaints: { created: 0, existing: 0 },
+    commitments: { created: 0, existing: 0 },
     ms: 0,
   };
   const C = 8; // DynamoDB Local with a dbPath manages a few hundred writes/s
@@ -189,6 +192,10 @@ export async function seedDemo(endpoint: string, tableName: string, opts: SeedOp
   const { seedComplaints } = await import('./complaints');
   report.complaints = await seedComplaints();
   log(`投诉核查（查实有效，问责阶梯与致歉）1（新建 ${report.complaints.created}，已有 ${report.complaints.existing}）`);
+
+  const { cardSeeds, seedCommitments } = await import('./commitments');
+  report.commitments = await seedCommitments();
+  log(`承诺卡（白岩村、柏林村） ${cardSeeds.length}（新建 ${report.commitments.created}，已有 ${report.commitments.existing}）`);
 
   report.ms = Date.now() - started;
   return report;

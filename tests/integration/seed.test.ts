@@ -6,6 +6,7 @@ import { getService, listServiceRows } from '../../functions/store/services';
 import { getResident, getResidentIdByOpenid, getStaff } from '../../functions/store/people';
 import { verifyPassword } from '../../functions/auth/password';
 import { useTestTable } from '../support/table';
+import { call } from '../support/api';
 
 const { endpoint, tableName } = useTestTable();
 
@@ -54,7 +55,14 @@ describe('seedDemo', () => {
     const open = await listOpenDemands();
     expect(new Set(open.map((d) => d.state))).toEqual(new Set(['received', 'dispatched', 'signed', 'awaiting_resident', 'replied']));
 
+    // Commitment cards in two villages: one done, one overdue, one waiting for its weekly update.
+    const { cardSeeds } = await import('../../scripts/seed/commitments');
+    expect(first.commitments).toEqual({ created: cardSeeds.length, existing: 0 });
+    const page = await call('GET', '/commitments', { query: { regionCode: '511999103202' } });
+    expect(page.body.cards[0].commitments.map((c: { light: string }) => c.light)).toEqual(['done', 'on_track', 'overdue', 'stale']);
+
     const second = await seedDemo(endpoint, tableName);
+    expect(second.commitments).toEqual({ created: 0, existing: cardSeeds.length });
     expect(second.demands).toEqual({ created: 0, existing: demandSeeds.length });
     expect(second.history).toEqual({ created: 0, existing: data.history.length, skipped: 0 });
     expect(second.services).toEqual({ created: 0, existing: data.services.length, refreshed: 0 });

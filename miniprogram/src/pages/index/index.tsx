@@ -114,6 +114,15 @@ export default function Home() {
         <Text className='hint'>各部门好差评满意率与差评整改结果</Text>
       </View>
 
+      <View
+        className='card home__shortcut home__public home__commitments'
+        onClick={() => void Taro.navigateTo({ url: '/packages/commitments/index' })}
+        {...role('link')}
+      >
+        <Text className='home__shortcut-title'>承诺公示</Text>
+        <Text className='hint'>包联干部和部门的服务承诺、每周进展</Text>
+      </View>
+
       <View className='card home__note'>
         <Text className='home__note-title'>全程代办免费</Text>
         <Text className='home__note-text'>

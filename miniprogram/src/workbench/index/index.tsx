@@ -78,6 +78,14 @@ export default function Workbench() {
         {staff.role !== 'agent' ? (
           <Cell label='投诉核查与问责' value={mayUse(staff.role, REPORT_ROUTE) ? '核查·问责阶梯·致歉' : '涉及本人的投诉'} onClick={() => void Taro.navigateTo({ url: '/workbench/accountability/index' })} />
         ) : null}
+        {staff.role !== 'clerk' ? (
+          <Cell
+            label='承诺卡'
+            count={n?.commitmentsOverdue}
+            value={n?.commitmentsOverdue != null ? '超期承诺·每周进展' : '公开承诺·每周进展·办结'}
+            onClick={() => void Taro.navigateTo({ url: '/workbench/commitments/index' })}
+          />
+        ) : null}
         {mayUse(staff.role, NOTICES_ROUTE) ? (
           <Cell label='政策通知' value='起草·预览·发布·触达' onClick={() => void Taro.navigateTo({ url: '/workbench/notices/index' })} />
         ) : null}
