@@ -6,7 +6,9 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { getPublicCards } from '../../api/commitments';
+import { getMe } from '../../api/me';
 import { listRegions } from '../../api/regions';
+import { getToken } from '../../api/session';
 import { CardHead, CommitmentItem } from '../../components/CommitmentParts';
 import { Page } from '../../components/Page';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -25,6 +27,8 @@ export default function Commitments() {
   const me = useAppState((s) => s.me);
   const [chosen, setChosen] = useState<string | null>(null);
   const code = chosen ?? pageRegion(params.region) ?? pageRegion(me?.currentRegionCode) ?? pageRegion(me?.hometownRegionCode);
+  // A signed-in resident opening the page straight from a link: their village comes from their profile.
+  useLoad(() => (getToken('resident') && !me ? getMe() : Promise.resolve(null)), []);
   const regions = useLoad(listRegions, [], { keep: 'regions' });
   const page = useLoad(() => getPublicCards(code!), [code], { invalid: !code && '请选择要查看的村（社区）或镇' });
   const index = regions.data ? indexRegions(regions.data) : null;
