@@ -69,7 +69,7 @@ describe('seedDemo', () => {
     expect(second.staff).toEqual({ created: 0, existing: data.staff.length });
     expect(second.residents).toEqual({ created: 0, existing: data.residents.length });
     expect(await listServiceRows()).toHaveLength(data.services.length);
-  }, 30_000);
+  }, 180_000);
 
   it('refreshes unedited items to the current seed text and leaves admin-edited ones alone', async () => {
     await seedDemo(endpoint, tableName);
@@ -84,5 +84,5 @@ describe('seedDemo', () => {
     expect(again.services.refreshed).toBe(1);
     expect((await getService('QS-MZ-004'))?.description).toBe(pristine.description);
     expect((await getService('QS-MZ-001'))?.description).toBe('管理员改过的说明');
-  }, 30_000);
+  }, 180_000);
 });
