@@ -59,7 +59,7 @@ describe('seedDemo', () => {
     const { cardSeeds } = await import('../../scripts/seed/commitments');
     expect(first.commitments).toEqual({ created: cardSeeds.length, existing: 0 });
     const page = await call('GET', '/commitments', { query: { regionCode: '511999103202' } });
-    expect(page.body.cards[0].commitments.map((c: { light: string }) => c.light)).toEqual(['done', 'on_track', 'overdue', 'stale']);
+    expect(page.body.cards[0]?.commitments.map((c) => c.light)).toEqual(['done', 'on_track', 'overdue', 'stale']);
 
     const second = await seedDemo(endpoint, tableName);
     expect(second.commitments).toEqual({ created: 0, existing: cardSeeds.length });
