@@ -11,7 +11,7 @@
 import type { Material, ServiceItemCreate } from '../../shared/schemas/catalog';
 import type { Leader } from '../../shared/schemas/contacts';
 import type { Department, Region } from '../../shared/schemas/regions';
-import type { RegionLevel, ResidentTag, ServicePointLevel, StaffRole } from '../../shared/enums';
+import type { Certificate, RegionLevel, ResidentTag, ServicePointLevel, StaffRole } from '../../shared/enums';
 
 // ---------------------------------------------------------------------------
 // Regions: county → town (镇) → village/community (村/社区) → group (组)
@@ -1349,6 +1349,8 @@ export interface ResidentSeed {
   /** Outside the county: a city code of shared/data/places-cn.ts. */
   currentPlaceCode?: string | null;
   birthDate?: string | null;
+  /** Certificates and benefits held, ending this many days after the seed runs (主动服务 reminds within 30). */
+  holds?: { certificate: Certificate; validMonths: number; endsInDays: number }[];
 }
 
 export const residents: ResidentSeed[] = [
@@ -1363,6 +1365,7 @@ export const residents: ResidentSeed[] = [
     elderMode: true,
     pairedCadreUsername: 'agent-xu',
     birthDate: '1954-03-12',
+    holds: [{ certificate: 'elder_card', validMonths: 60, endsInDays: 20 }],
   },
   {
     openid: 'demo-openid-wang',
@@ -1410,6 +1413,10 @@ export const residents: ResidentSeed[] = [
     tags: ['elderly', 'disabled'],
     elderMode: true,
     pairedCadreUsername: 'agent-tang',
+    holds: [
+      { certificate: 'high_age_allowance', validMonths: 12, endsInDays: 26 },
+      { certificate: 'disability_card', validMonths: 120, endsInDays: 1500 },
+    ],
   },
 ];
 

@@ -5,6 +5,8 @@
 // staff account) are left as they are.
 //
 // CLI: tsx scripts/seed/index.ts [--endpoint http://127.0.0.1:8000] [--table banshi-dev]
+import { addCalendarDays, shanghaiDate } from '../../functions/domain/calendar';
+import { addMonths } from '../../functions/domain/certificates';
 import { PRIVACY_NOTICE } from '../../functions/domain/privacy';
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
@@ -95,6 +97,8 @@ export async function seedDemo(endpoint: string, tableName: string, opts: SeedOp
   const points = await import('../../functions/store/points');
   const people = await import('../../functions/store/people');
   const { hashPassword } = await import('../../functions/auth/password');
+  const { holdingItem } = await import('../../functions/store/certificates');
+  const { transact } = await import('../../functions/store/transact');
 
   const report: SeedReport = {
     regions: data.regions.length,
@@ -170,10 +174,18 @@ export async function seedDemo(endpoint: string, tableName: string, opts: SeedOp
       report.residents.existing += 1;
       return;
     }
-    const { label: _label, ...profile } = r;
+    const { label: _label, holds = [], ...profile } = r;
     // Demo residents are returning ones who agreed to the current notice; a new WeChat account is asked on first sign-in.
     const privacyConsent = { version: PRIVACY_NOTICE.version, consentedAt: now };
-    await people.putResidentWithOpenid({ ...profile, privacyConsent, id: demoResidentId(r.openid), createdAt: now, updatedAt: now });
+    const id = demoResidentId(r.openid);
+    await people.putResidentWithOpenid({ ...profile, privacyConsent, id, createdAt: now, updatedAt: now });
+    // What they hold, ending soon enough for `npm run sweep` to remind them.
+    const today = shanghaiDate();
+    for (const h of holds) {
+      const endsOn = addCalendarDays(today, h.endsInDays);
+      const grantedOn = addCalendarDays(addMonths(endsOn, -h.validMonths), 1);
+      await transact(() => [holdingItem(id, { certificate: h.certificate, grantedOn, endsOn, caseId: `demo-${h.certificate}-${id}` })]);
+    }
     report.residents.created += 1;
   });
   log(`演示居民 ${data.residents.length}（新建 ${report.residents.created}，已有 ${report.residents.existing}）`);

@@ -31,6 +31,13 @@ describe('seedDemo', () => {
     const id = await getResidentIdByOpenid('demo-openid-wang');
     const wang = await getResident(id!);
     expect(wang).toMatchObject({ name: '王小军', tags: ['migrant_worker'], pairedCadreUsername: 'agent-yang' });
+    // 赵德福's 高龄津贴 ends within 30 days: the morning's 主动服务 reminds him (and 张桂英 of her 优待证), once.
+    const { certificatesOf } = await import('../../functions/store/certificates');
+    const zhao = (await getResidentIdByOpenid('demo-openid-zhao'))!;
+    expect((await certificatesOf(zhao)).map((c) => c.certificate).sort()).toEqual(['disability_card', 'high_age_allowance']);
+    const { runProactive } = await import('../../functions/jobs/proactive');
+    expect((await runProactive()).written).toBeGreaterThanOrEqual(2);
+    expect((await runProactive()).written).toBe(0);
 
     // The past: concluded cases with their ratings, counted in the satisfaction counters.
     expect(first.history).toEqual({ created: data.history.length, existing: 0, skipped: 0 });
