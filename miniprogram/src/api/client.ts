@@ -134,13 +134,10 @@ interface SentOptions {
   auth?: AuthKind;
 }
 
-function urlOf(route: RouteKey, { params, query }: SentOptions): string {
-  return buildUrl(API_BASE, route.slice(route.indexOf(' ') + 1), params, query);
-}
-
-/** The full URL of a route, for what `request` does not do (e.g. downloading a file). */
+/** The full URL of a route (`request` uses it; so does what it does not do, e.g. downloading a file). */
 export function routeUrl<K extends RouteKey>(route: K, opts: Pick<RequestOptions<K>, 'params' | 'query'>): string {
-  return urlOf(route, opts as SentOptions);
+  const { params, query } = opts as SentOptions;
+  return buildUrl(API_BASE, route.slice(route.indexOf(' ') + 1), params, query);
 }
 
 /** A call to an absolute URL with no auth (e.g. the fake WeChat server in the H5 demo). */
@@ -253,10 +250,8 @@ function goToStaffLogin(): void {
  */
 export async function request<K extends RouteKey>(route: K, opts: RequestOptions<K>, schema: Routes[K]['response']): Promise<RouteResponse<K>> {
   const method = route.slice(0, route.indexOf(' ')) as Method;
-  const sent = opts as SentOptions;
-  const url = urlOf(route, sent);
-  const body = sent.body;
-  const auth = sent.auth ?? 'public';
+  const url = routeUrl(route, opts as Pick<RequestOptions<K>, 'params' | 'query'>);
+  const { body, auth = 'public' } = opts as SentOptions;
 
   let token: string | null = null;
   let freshLogin = false;
