@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { button, launchChromium, phonePage, sharedStack, staffPage as staffPageOf } from './support/stack';
+import { button, launchChromium, phonePage, settled, sharedStack, staffPage as staffPageOf } from './support/stack';
 import { residents } from '../../scripts/seed/data';
 import { tinyJpeg } from '../fixtures/jpeg';
 
@@ -35,7 +35,7 @@ test('apply with proxy and a photo → 代收, 代交 → one-time notice → su
   await resident.getByRole('button', { name: '登录（选择演示居民）' }).click();
   await resident.getByRole('button', { name: zhang.label }).click();
   await resident.getByText(zhang.name).first().waitFor();
-  await resident.waitForTimeout(1500);
+  await settled(resident, 'pages/mine/index'); // the sign-in page navigates back on its own
 
   // Apply: the ID card is ready (with a photo), the household register is not; proxy, free.
   await resident.goto(`${stack.urls.h5}#/packages/apply/index?code=QS-MZ-001`);
@@ -87,7 +87,8 @@ test('apply with proxy and a photo → 代收, 代交 → one-time notice → su
   // Accept, review, approve, deliver.
   for (const action of ['受理', '开始审核', '准予办结', '送达']) {
     await button(clerk, action).click();
-    await clerk.waitForTimeout(600);
+    // Done when the case has moved on: that action is no longer offered.
+    await clerk.getByRole('button', { name: action, exact: true }).filter({ visible: true }).first().waitFor({ state: 'hidden' });
   }
   await clerk.getByText('已送达', { exact: false }).last().waitFor();
   await clerk.screenshot({ path: join(shots, 'application-clerk.png'), fullPage: true });
@@ -103,6 +104,6 @@ test('apply with proxy and a photo → 代收, 代交 → one-time notice → su
   // The deadline is a date on the working-day calendar, not a placeholder.
   expect(await page.getByText('受理后计算').count()).toBe(0);
   for (const e of ['受理', '审核', '办结（准予）', '补齐补正']) expect(await page.getByText(e, { exact: false }).count()).toBeGreaterThan(0);
-  await resident.waitForTimeout(800);
+  await settled(resident, 'packages/apply/detail');
   await resident.screenshot({ path: join(shots, 'application-resident.png'), fullPage: true });
 });

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium, phonePage, sharedStack, useStackStore } from './support/stack';
+import { launchChromium, phonePage, settled, sharedStack, useStackStore } from './support/stack';
 import { DEMO_PASSWORD, residents, services, staff } from '../../scripts/seed/data';
 import { shanghaiDate } from '../../functions/domain/calendar';
 
@@ -29,7 +29,7 @@ test('a resident books the nearest place, sees the booking code and cancels it',
   await page.getByRole('button', { name: '登录（选择演示居民）' }).click();
   await page.getByRole('button', { name: chen.label }).click();
   await page.getByText(chen.name).first().waitFor();
-  await page.waitForTimeout(1500); // the sign-in page navigates back on its own
+  await settled(page, 'pages/mine/index'); // the sign-in page navigates back on its own
 
   await page.goto(`${stack.urls.h5}#/packages/service/detail?code=${item.code}`);
   await page.getByRole('button', { name: '预约办理' }).last().click();
@@ -53,7 +53,7 @@ test('a resident books the nearest place, sees the booking code and cancels it',
   await code.waitFor();
   const bookingCode = (await code.innerText()).replace(/\s/g, '');
   expect(bookingCode).toMatch(/^[A-Z2-9]{8}$/);
-  await page.waitForTimeout(800);
+  await settled(page, 'packages/booking/detail');
   await page.screenshot({ path: join(shots, 'booking-detail.png') });
 
   await page.goto(`${stack.urls.h5}#/packages/booking/mine`);
@@ -63,7 +63,7 @@ test('a resident books the nearest place, sees the booking code and cancels it',
   await page.getByRole('button', { name: '取消预约' }).last().click();
   await page.getByText('确定取消', { exact: true }).last().click(); // Taro's H5 modal
   await page.getByText('您已取消', { exact: false }).last().waitFor();
-  await page.waitForTimeout(800);
+  await settled(page, 'packages/booking/detail');
   await page.screenshot({ path: join(shots, 'booking-cancelled.png') });
 });
 
@@ -94,6 +94,6 @@ test('a clerk checks a booking in by its code at the window', async () => {
   await page.getByPlaceholder('请输入预约码').last().fill('wndw2345');
   await page.getByRole('button', { name: '签到', exact: true }).last().click();
   await page.getByText('签到成功：WNDW2345', { exact: false }).last().waitFor();
-  await page.waitForTimeout(800);
+  await settled(page, 'workbench/day/index');
   await page.screenshot({ path: join(shots, 'workbench-checkin.png') });
 });

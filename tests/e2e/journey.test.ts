@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium, phonePage, sharedStack, shown } from './support/stack';
+import { launchChromium, phonePage, settled, sharedStack, shown } from './support/stack';
 import { DEMO_PASSWORD, residents, services, staff } from '../../scripts/seed/data';
 
 jest.setTimeout(300_000);
@@ -53,7 +53,7 @@ test('a resident signs in through the WeChat code flow, searches the catalogue, 
   await page.getByText(`共 ${dibao.materials.length} 项，其中必须提交 ${required} 项`, { exact: false }).waitFor();
   // The catalogue page stays mounted underneath with its own “承诺N个工作日”: look on the visible page only.
   await shown(page, `${dibao.promisedDays}个工作日`).waitFor();
-  await page.waitForTimeout(800); // the page transition
+  await settled(page, 'packages/service/detail');
   await page.screenshot({ path: join(shots, 'resident-detail.png'), fullPage: true });
 });
 

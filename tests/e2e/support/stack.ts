@@ -47,6 +47,26 @@ export const button = (page: Page, name: string) => page.getByRole('button', { n
 /** The first visible text containing `text` (earlier pages stay mounted, hidden, in the H5 router). */
 export const shown = (page: Page, text: string, exact = false) => page.getByText(text, { exact }).filter({ visible: true }).first();
 
+/**
+ * Wait until the screen stops changing, as a person would before reading it:
+ * the page at `path` (if given) has slid in and stays, no transition is
+ * running, and nothing on screen says 加载中 or 更新中. (Taro names each page's
+ * container after its path.)
+ */
+export async function settled(page: Page, path?: string): Promise<void> {
+  await page.waitForFunction(
+    (route) => {
+      const visible = (el: Element) => el.getClientRects().length > 0 && el.checkVisibility();
+      const here = Array.from(document.querySelectorAll('.taro_page.taro_page_stationed')).filter(visible);
+      if (!here.length || (route && !here.some((el) => el.id.includes(route)))) return false;
+      const moving = document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
+      return !moving && !Array.from(document.querySelectorAll('.state--loading, .refreshing')).some(visible);
+    },
+    path?.split('?')[0],
+    { polling: 100 },
+  );
+}
+
 /** JSON calls to the stack's API, and a resident's token through the fake WeChat login (read at call time). */
 export function stackApi(stack: SharedStack) {
   async function api(method: string, path: string, body?: unknown, token?: string) {
