@@ -7,21 +7,8 @@ import { httpHandler, type StaffPrincipal } from '../lib/http';
 import { shanghaiDate } from '../domain/calendar';
 import { placeDays, pointErrors, pointPlace, rovingErrors, slotEnded, slotView, type PlaceDef } from '../domain/places';
 import { maskName, maskPhone, parseSlotId, ROVING_PREFIX, sortWindows } from '../domain/schedule';
-import {
-  cancelAppointment,
-  closeSlot,
-  getAppointment,
-  getAppointmentIdByCode,
-  getSlotCounter,
-  listPlaceDayAppointments,
-  listPlaceLog,
-  listSlotCounters,
-  markAttendance,
-  recordPlaceLog,
-  reopenSlots,
-  setSlotCapacity,
-  type AppointmentRecord,
-} from '../store/appointments';
+import { cancelAppointment, getAppointment, getAppointmentIdByCode, listPlaceDayAppointments, markAttendance, type AppointmentRecord } from '../store/appointments';
+import { closeSlot, getSlotCounter, listPlaceLog, listSlotCounters, recordPlaceLog, reopenSlots, setSlotCapacity } from '../store/slots';
 import { bookingCancelled, rateInvite } from '../domain/messages';
 import { pushItems } from '../store/outbox';
 import { getResidents, getStaff } from '../store/people';

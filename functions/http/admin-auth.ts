@@ -5,7 +5,7 @@ import { httpHandler } from '../lib/http';
 import { log } from '../lib/log';
 import { bindStaffOpenid, getStaff } from '../store/people';
 import { code2session } from '../auth/wechat';
-import { recordConsent } from '../store/outbox';
+import { recordConsent } from '../store/consent';
 import { PUSH_TEMPLATES, templateById } from '../../shared/push-templates';
 import { clearLoginFailures, getLoginFailures, lockedFor, recordLoginFailure } from '../store/login-throttle';
 import { toStaffProfile } from './views';
@@ -47,7 +47,7 @@ export const handler = httpHandler({
       const template = templateById(id);
       return template ? [{ template, accepted: answer === 'accept', long: PUSH_TEMPLATES[template].long }] : [];
     });
-    await recordConsent(`STAFF#${staff.username}`, results, new Date().toISOString());
+    await recordConsent({ kind: 'staff', username: staff.username }, results, new Date().toISOString());
     return toStaffProfile(staff);
   },
 

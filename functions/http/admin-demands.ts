@@ -10,9 +10,9 @@ import {
 import { badRequest, conflict, forbidden, notFound } from '../lib/errors';
 import { httpHandler, type StaffPrincipal } from '../lib/http';
 import { loadCalendar } from '../store/calendar';
-import { getDemandLimits, putDemandLimits, putKnowledge } from '../store/demand-config';
+import { getDemandLimits, putDemandLimits, putKnowledge, readDemandLimits } from '../store/demand-config';
 import {
-  getDemand, getDemandWithEvents, listRecentOfDomain, pageDefaultClosed, pageOpenDemands, type DemandRecord,
+  getDemand, getDemandWithEvents, listRecentOfDomain, pageDefaultClosed, pageOpenDemands, type DemandEventRecord, type DemandRecord,
 } from '../store/demands';
 import { getResident, getStaff } from '../store/people';
 import { getDepartment, getRegions } from '../store/reference';
@@ -39,26 +39,41 @@ async function actorOf(p: StaffPrincipal) {
   return { staff, actor: { name: staff?.name ?? p.username, role: STAFF_ROLE_LABELS[p.role] } };
 }
 
-async function visible(p: StaffPrincipal, id: string): Promise<DemandRecord> {
-  const d = await getDemand(id);
+type Loaded = { demand: DemandRecord; events: DemandEventRecord[] };
+
+function check(p: StaffPrincipal, d: DemandRecord | undefined): DemandRecord {
   if (!d) throw notFound('诉求不存在');
   if (!staffSeesDemand(p, d)) throw forbidden('该诉求不属于您的部门');
   return d;
 }
 
-/** The staff detail: timeline, parent, merge candidates, suggested department; the reporter only where allowed. */
-async function detail(p: StaffPrincipal, id: string) {
+const visible = async (p: StaffPrincipal, id: string): Promise<DemandRecord> => check(p, await getDemand(id));
+
+/** The demand with its timeline, in one Query, if this staff member may see it. */
+async function visibleWithEvents(p: StaffPrincipal, id: string): Promise<Loaded> {
+  const found = await getDemandWithEvents(id);
+  check(p, found?.demand);
+  return found!;
+}
+
+/** The detail of a demand read just now. */
+async function detailOf(p: StaffPrincipal, id: string) {
   const [found, ctx] = await Promise.all([getDemandWithEvents(id), context(p)]);
   if (!found) throw notFound('诉求不存在');
+  return detail(p, found, ctx);
+}
+
+/** The staff detail: timeline, parent, merge candidates, suggested department; the reporter only where allowed. */
+async function detail(p: StaffPrincipal, found: Loaded, ctx: Awaited<ReturnType<typeof context>>) {
   const d = found.demand;
   const since = new Date(ctx.now.getTime() - MERGE_WINDOW_DAYS * 86_400_000).toISOString();
-  const [parent, recent, regions] = await Promise.all([
+  const suggestedId = suggestDepartment(d.domain, d.regionCode, ctx.limits.routes);
+  const [parent, recent, regions, suggested] = await Promise.all([
     d.parentId ? getDemandWithEvents(d.parentId) : undefined,
     d.state === 'closed' || d.state === 'merged' ? Promise.resolve([]) : listRecentOfDomain(d.domain, since),
     getRegions([d.regionCode]),
+    suggestedId ? getDepartment(suggestedId) : undefined,
   ]);
-  const suggestedId = suggestDepartment(d.domain, d.regionCode, ctx.limits.routes);
-  const suggested = suggestedId ? await getDepartment(suggestedId) : undefined;
   const regionNames = new Map([...regions].map(([c, r]) => [c, r.name]));
   const view = { ...ctx, showReporter: staffSeesReporter(p, d), parent: parent?.demand ?? null, regionNames };
   const candidates = recent.filter((o) => !o.parentId && isMergeCandidate(d, o, ctx.now) && staffSeesDemand(p, o));
@@ -103,7 +118,7 @@ export const handler = httpHandler({
       regionCode: body.place.regionCode, point: body.place.point ?? null, intakeBy: principal.username,
     }, new Date());
     const id = await fileOnce(d, `staff_${principal.username}`, body.idempotencyKey, actor, `${actor.name}代为登记`);
-    return detail(principal, id);
+    return detailOf(principal, id);
   },
 
   'GET /admin/demands': async ({ query, principal }) => {
@@ -116,23 +131,26 @@ export const handler = httpHandler({
   },
 
   'GET /admin/demands/{id}': async ({ params, principal }) => {
-    await visible(principal, params.id);
-    const d = await detail(principal, params.id);
+    const [found, ctx] = await Promise.all([visibleWithEvents(principal, params.id), context(principal)]);
+    const d = await detail(principal, found, ctx);
     // A reporter shown in full (to whoever may see them) is a logged full view.
     await logFullViews(fullViews(principal, 'demand', [{ id: d.id, phone: d.reporter?.phone }], new Date().toISOString()));
     return d;
   },
 
   'POST /admin/demands/{id}/actions': async ({ params, body, principal }) => {
-    const d = await visible(principal, params.id);
+    // The demand with its timeline, the calendar and limits, and the actor: read once, in parallel; the answer is built from them.
+    const [found, ctx, { staff, actor }] = await Promise.all([visibleWithEvents(principal, params.id), context(principal), actorOf(principal)]);
+    const d = found.demand;
     if (d.version !== body.version) throw conflict('诉求已被他人处理，请刷新后重试', 'VERSION_CONFLICT');
-    const [ctx, { actor }] = await Promise.all([context(principal), actorOf(principal)]);
     const deptId = body.action === 'dispatch' || body.action === 'route' ? body.departmentId : undefined;
     const department = deptId ? await getDepartment(deptId) : undefined;
     if (deptId && !department) throw badRequest('部门不存在', { departmentId: '部门不存在' });
     let handler;
     if (body.action === 'sign') {
-      const h = await getStaff(body.handlerUsername ?? principal.username);
+      const username = body.handlerUsername ?? principal.username;
+      // Mostly the signer names themselves: the actor read serves.
+      const h = username === principal.username ? staff : await getStaff(username);
       if (!h || h.departmentId !== d.departmentId) throw badRequest('首办责任人须为本部门工作人员', { handlerUsername: '首办责任人须为本部门工作人员' });
       handler = { username: h.username, name: h.name, phone: h.phone };
     }
@@ -150,7 +168,7 @@ export const handler = httpHandler({
     });
     const parentEvent = parent && { id: parent.id, event: { ...step.event, action: 'merged_in', from: null, to: null, note: `诉求 ${d.number} 并入本件` } };
     await saveStep(d, step, parentEvent);
-    return detail(principal, d.id);
+    return detail(principal, { demand: step.next, events: [...found.events, step.event] }, ctx);
   },
 
   'POST /admin/demands/{id}/knowledge': async ({ params, body, principal }) => {
@@ -161,10 +179,10 @@ export const handler = httpHandler({
     return entry;
   },
 
-  'GET /admin/demand-limits': async () => getDemandLimits(),
+  'GET /admin/demand-limits': async () => readDemandLimits(),
 
   'PUT /admin/demand-limits': async ({ body }) => {
-    const current = await getDemandLimits();
+    const current = await readDemandLimits();
     if (current.version !== body.version) throw conflict('时限设置已被他人修改，请刷新后重试', 'VERSION_CONFLICT');
     const { version: _v, ...input } = body;
     const next: DemandLimits = { ...DEFAULT_DEMAND_LIMITS, ...current, ...input, version: current.version + 1, updatedAt: new Date().toISOString() };

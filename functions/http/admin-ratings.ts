@@ -7,18 +7,9 @@ import { httpHandler, type StaffPrincipal } from '../lib/http';
 import { shanghaiDate } from '../domain/calendar';
 import { appealOutcome, bottomThree, cadreFlags, isTicketOverdue, nextTicketStatus, summarize, trailingMonths, unitFlags } from '../domain/ratings';
 import { getResident, getStaff } from '../store/people';
-import {
-  getRating,
-  getSatisfaction,
-  getTicket,
-  listOpenTickets,
-  pageAllTickets,
-  pageDepartmentTickets,
-  pageOpenTickets,
-  saveTicket,
-  type SatisfactionItem,
-  type TicketRecord,
-} from '../store/ratings';
+import { getRating } from '../store/ratings';
+import { getMonthSatisfaction, getYearSatisfaction, type SatisfactionItem } from '../store/satisfaction';
+import { getTicket, listOpenTickets, pageAllTickets, pageDepartmentTickets, pageOpenTickets, saveTicket, type TicketRecord } from '../store/tickets';
 import { listDepartments, listRegions } from '../store/reference';
 import { toTicket } from './rating-views';
 import { mayAppealTicket, mayHandleTicket, maySeeTicket, ticketSteps } from '../domain/access';
@@ -166,8 +157,8 @@ export const handler = httpHandler({
     const month = query.month ?? shanghaiDate().slice(0, 7);
     const months = trailingMonths(month);
     const [perMonth, year, departments, regions, open] = await Promise.all([
-      Promise.all(months.map((m) => getSatisfaction(`M#${m}`))),
-      getSatisfaction(`Y#${month.slice(0, 4)}`),
+      Promise.all(months.map(getMonthSatisfaction)),
+      getYearSatisfaction(month.slice(0, 4)),
       listDepartments(),
       listRegions(),
       listOpenTickets(),

@@ -2,17 +2,21 @@
 // the trend), never the demands, so the cost stays the same at any volume.
 import { isTicketOverdue, trailingMonths } from '../domain/ratings';
 import { shanghaiDate } from '../domain/calendar';
+import type { MonthStats } from '../domain/monthly-report';
 import { buildMonthlyReport } from '../domain/report-build';
 import { reportCsv } from '../domain/report-csv';
 import { httpHandler, type StaffPrincipal } from '../lib/http';
-import { getDemandStats } from '../store/demands';
-import { getSatisfaction, listOpenTickets } from '../store/ratings';
+import { getDemandStats } from '../store/demand-stats';
+import { getMonthSatisfaction, type SatisfactionItem } from '../store/satisfaction';
+import { listOpenTickets } from '../store/tickets';
 import { listDepartments, listRegions } from '../store/reference';
 import { listItemPerformance } from '../store/services';
 
 const EVERYWHERE = ['supervisor', 'admin'];
 
-const byScope = (items: { scope: string }[]) => Object.fromEntries(items.map((i) => [i.scope, i as unknown as Record<string, number>]));
+/** Scope → its counts (the names stored beside them left out). */
+const byScope = (items: SatisfactionItem[]): MonthStats =>
+  Object.fromEntries(items.map((i) => [i.scope, Object.fromEntries(Object.entries(i).filter((e): e is [string, number] => typeof e[1] === 'number'))]));
 
 /** Twelve reads whatever the month holds: 6 months of demand counters, 2 of satisfaction, departments, regions, items, open tickets. */
 async function monthlyReport(month: string, p: StaffPrincipal) {
@@ -20,8 +24,8 @@ async function monthlyReport(month: string, p: StaffPrincipal) {
   const now = new Date();
   const [stats, satCur, satPrev, departments, regions, items, tickets] = await Promise.all([
     Promise.all(months.map(async (m) => ({ month: m, scopes: await getDemandStats(m) }))),
-    getSatisfaction(`M#${month}`),
-    getSatisfaction(`M#${months[4]}`),
+    getMonthSatisfaction(month),
+    getMonthSatisfaction(months[4]!),
     listDepartments(),
     listRegions(),
     listItemPerformance(),

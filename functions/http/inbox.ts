@@ -4,10 +4,11 @@ import { PUSH_TEMPLATES, templateById, type PushTemplate } from '../../shared/pu
 import type { InboxMessage, SubscriptionsResponse } from '../../shared/schemas/inbox';
 import { badRequest, notFound } from '../lib/errors';
 import { httpHandler } from '../lib/http';
-import { getConsent, getInboxMessage, markInboxRead, reachItem, recordConsent, uncountInbox, unreadCount, type InboxRecord } from '../store/outbox';
-import { pageInbox } from '../store/inbox';
+import { getConsent, recordConsent } from '../store/consent';
+import { getInboxMessage, inboxId, markInboxRead, pageInbox, uncountInbox, unreadCount, type InboxRecord } from '../store/inbox';
 import { getNotice, getNotices } from '../store/notices';
-import { inboxId } from '../store/outbox';
+import type { Recipient } from '../store/outbox';
+import { reachItem } from '../store/reach';
 import { outboxId } from '../domain/outbox';
 import { presignDownload } from '../store/uploads';
 
@@ -17,7 +18,7 @@ const view = (m: InboxRecord): InboxMessage => ({
 
 const ALL = Object.keys(PUSH_TEMPLATES) as PushTemplate[];
 
-async function subscriptions(owner: string): Promise<SubscriptionsResponse> {
+async function subscriptions(owner: Recipient): Promise<SubscriptionsResponse> {
   const states = await getConsent(owner, ALL);
   return {
     templates: states.map((s) => ({ template: s.template, templateId: PUSH_TEMPLATES[s.template].id, title: PUSH_TEMPLATES[s.template].title, long: s.long, credits: s.credits })),
@@ -60,7 +61,7 @@ export const handler = httpHandler({
     };
   },
 
-  'GET /me/subscriptions': async ({ principal }) => subscriptions(`RESIDENT#${principal.residentId}`),
+  'GET /me/subscriptions': async ({ principal }) => subscriptions({ kind: 'resident', id: principal.residentId }),
 
   'PUT /me/subscriptions': async ({ body, principal }) => {
     const results = Object.entries(body.results).map(([id, answer]) => {
@@ -71,8 +72,8 @@ export const handler = httpHandler({
     });
     if (!results.length) throw badRequest('请提供授权结果', { results: '请提供授权结果' });
     if (results.length > 3) throw badRequest('一次最多订阅3个模板', { results: '一次最多订阅3个模板' });
-    const owner = `RESIDENT#${principal.residentId}`;
-    await recordConsent(owner, results, new Date().toISOString());
-    return subscriptions(owner);
+    const me = { kind: 'resident' as const, id: principal.residentId };
+    await recordConsent(me, results, new Date().toISOString());
+    return subscriptions(me);
   },
 });

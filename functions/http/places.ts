@@ -2,7 +2,7 @@ import { notFound } from '../lib/errors';
 import { httpHandler } from '../lib/http';
 import { handles, placeDays, pointPlace, sessionDates, sortByNearness } from '../domain/places';
 import { shanghaiDate } from '../domain/calendar';
-import { listSlotCounters } from '../store/appointments';
+import { listSlotCounters } from '../store/slots';
 import { listRovingDays, listServicePoints } from '../store/points';
 import { listDepartments, listRegions } from '../store/reference';
 import { getService } from '../store/services';

@@ -5,7 +5,8 @@ import { canChange, changeableUntil, defaultDueOn, isTicketOverdue, ticketAllows
 import { townOf } from '../domain/regions';
 import type { ApplicationRecord } from '../store/applications';
 import type { AppointmentRecord } from '../store/appointments';
-import type { InviteRecord, RatingRecord, TicketRecord } from '../store/ratings';
+import type { InviteRecord, RatingRecord } from '../store/ratings';
+import type { TicketRecord } from '../store/tickets';
 
 export function caseInvite(a: ApplicationRecord, today: string): InviteRecord {
   return {

@@ -10,19 +10,9 @@ import { bottomThree, canChange, publicBadReviews, isBad, ratingErrors, rectifyW
 import { getApplication } from '../store/applications';
 import { getAppointment } from '../store/appointments';
 import { loadCalendar } from '../store/calendar';
-import {
-  createRating,
-  getRatingState,
-  getSatisfaction,
-  getTicket,
-  listRecentTickets,
-  listResidentInvites,
-  pageResidentRatings,
-  replaceRating,
-  type RatingContext,
-  type RatingRecord,
-  type TicketRecord,
-} from '../store/ratings';
+import { createRating, getRatingState, listResidentInvites, pageResidentRatings, replaceRating, type RatingContext, type RatingRecord } from '../store/ratings';
+import { getYearSatisfaction } from '../store/satisfaction';
+import { getTicket, listRecentTickets, type TicketRecord } from '../store/tickets';
 import { listDepartments } from '../store/reference';
 import { toInvite, toRating } from './rating-views';
 
@@ -157,7 +147,7 @@ export const handler = httpHandler({
 
   'GET /satisfaction': async () => {
     const year = Number(shanghaiDate().slice(0, 4));
-    const [counters, departments, tickets] = await Promise.all([getSatisfaction(`Y#${year}`), listDepartments(), listRecentTickets(20)]);
+    const [counters, departments, tickets] = await Promise.all([getYearSatisfaction(String(year)), listDepartments(), listRecentTickets(20)]);
     const byScope = new Map(counters.map((c) => [c.scope, c]));
     const rows = departments.map((d) => ({ id: d.id, name: d.name, s: summarize(byScope.get(`DEPT#${d.id}`) ?? {}) }));
     const bottom = new Set(bottomThree(rows));

@@ -12,7 +12,7 @@ import { listBoundHeads } from '../store/people';
 import { writePush } from '../store/outbox';
 import { listOpenApplications } from '../store/applications';
 import { isTicketOverdue } from '../domain/ratings';
-import { listOpenTickets } from '../store/ratings';
+import { listOpenTickets } from '../store/tickets';
 import { putAlertDigest, type AlertDigest } from '../store/alerts';
 import { loadCalendar } from '../store/calendar';
 import { listOpenDemands } from '../store/demands';

@@ -14,7 +14,9 @@ import { shanghaiDate } from '../domain/calendar';
 import { log } from '../lib/log';
 import { pageMembers } from '../store/audience';
 import { claimFanout, finishFanout, getNotice, listDueFanouts, saveFanoutProgress, type FanoutRecord } from '../store/notices';
-import { pageNoticeInbox, pushItems, reachItem, uncountInbox } from '../store/outbox';
+import { pageNoticeInbox, uncountInbox } from '../store/inbox';
+import { pushItems } from '../store/outbox';
+import { reachItem } from '../store/reach';
 import { listRegions } from '../store/reference';
 import { transact } from '../store/transact';
 

@@ -8,10 +8,9 @@ import { PUSH_TEMPLATES } from '../../shared/push-templates';
 import { classify, eventFor, fieldErrors, LEASE_MS, nextOutboxState, type SendAnswer } from '../domain/outbox';
 import { log } from '../lib/log';
 import { subscribeSend, type SubscribeMessage } from '../lib/wechat-api';
-import {
-  claimOutbox, clearConsent, finishOutbox, listDueOutbox, ownerOf, reachItem, refundCredit, reserveConsent,
-  type Finish, type OutboxRecord, type ReachField,
-} from '../store/outbox';
+import { clearConsent, refundCredit, reserveConsent } from '../store/consent';
+import { claimOutbox, finishOutbox, listDueOutbox, type Finish, type OutboxRecord } from '../store/outbox';
+import { reachItem, type ReachField } from '../store/reach';
 import { getNotice } from '../store/notices';
 import { getResident, getStaff } from '../store/people';
 
@@ -53,8 +52,7 @@ async function deliver(row: OutboxRecord, send: NonNullable<SenderOptions['send'
   }
   const openid = await openidOf(row);
   if (!openid) return { f: { state: 'dead', dueAt: null, failures: row.failures, lastError: 'no openid' } };
-  const owner = ownerOf(row.recipient);
-  const consent = await reserveConsent(owner, row.template);
+  const consent = await reserveConsent(row.recipient, row.template);
   if (consent === 'none') return { f: { state: 'skipped', dueAt: null, failures: row.failures, lastError: 'no consent' } };
   const answer = await send({
     touser: openid,
@@ -69,10 +67,10 @@ async function deliver(row: OutboxRecord, send: NonNullable<SenderOptions['send'
   const lastError = outcome === 'sent' ? null : JSON.stringify(answer);
   if (outcome === 'skip') {
     // 43101: WeChat says there is no consent (any more); the inbox still has the message.
-    await clearConsent(owner, row.template, now.toISOString());
+    await clearConsent(row.recipient, row.template, now.toISOString());
     return { f: { state, dueAt, failures, lastError }, note: 'cleared' };
   }
-  if (state !== 'sent' && consent === 'credit') await refundCredit(owner, row.template);
+  if (state !== 'sent' && consent === 'credit') await refundCredit(row.recipient, row.template);
   return { f: { state, dueAt, failures, lastError } };
 }
 

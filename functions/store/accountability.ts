@@ -7,10 +7,13 @@ import type { ComplaintStatus } from '../../shared/schemas/accountability';
 import type { ApologyKind, LadderEntry } from '../domain/accountability';
 import { batchGetAll } from './batch';
 import { db, tableName } from './client';
-import { counterUpdates, type DemandEventRecord } from './demands';
-import { key, withoutKeys } from './keys';
+import { counterUpdates } from './demand-stats';
+import type { DemandEventRecord } from './demands';
+import { decoder } from './entity';
+import { key } from './keys';
 import { queryPage, type List, type Page, type PageRequest } from './page';
 import { queryAll } from './query';
+import { satisfactionUpdates } from './satisfaction';
 import { transact, type Item } from './transact';
 import type { CounterUpdate } from '../domain/demands';
 
@@ -53,7 +56,9 @@ export interface ApologyRecord {
   note: string | null;
 }
 
-const decode = <T>(raw: Record<string, unknown>) => withoutKeys(raw) as unknown as T;
+const decodeComplaint = decoder<ComplaintRecord>();
+const decodeLadder = decoder<LadderRecord>();
+const decodeApology = decoder<ApologyRecord>();
 const get = async (Key: Record<string, unknown>) => (await db().send(new GetCommand({ TableName: tableName(), Key }))).Item;
 
 const complaintItem = (c: ComplaintRecord) => ({ ...key.complaint(c.demandId), ...key.complaintOfStaff(c.staff.username, c.openedAt, c.demandId), ...c });
@@ -77,7 +82,7 @@ export async function createComplaint(c: ComplaintRecord, event: DemandEventReco
 
 export async function getComplaint(demandId: string): Promise<ComplaintRecord | undefined> {
   const raw = await get(key.complaint(demandId));
-  return raw ? decode<ComplaintRecord>(raw) : undefined;
+  return raw ? decodeComplaint(raw) : undefined;
 }
 
 /** Every complaint (the supervisor's list; a county has a handful a month), or those naming one person. */
@@ -86,7 +91,7 @@ export function pageComplaints(username: string | undefined, req: PageRequest): 
   const list: List = username
     ? { index: 'gsi1', partition: key.complaintsOfStaff(username), newestFirst: true }
     : { index: 'table', partition: key.complaintsPartition, newestFirst: true };
-  return queryPage(list, req, (i) => decode<ComplaintRecord>(i));
+  return queryPage(list, req, decodeComplaint);
 }
 
 /** Save the staff member's statement (guarded by the version they saw). */
@@ -101,7 +106,7 @@ export async function getDecisionState(username: string, year: string, departmen
   const items = await batchGetAll(keys);
   const ladder = items.find((i) => i.sk === key.ladder(username).sk);
   const count = items.find((i) => String(i.sk).startsWith('COUNT#'));
-  return { ladder: ladder ? decode<LadderRecord>(ladder) : null, yearCount: Number(count?.validComplaints ?? 0) };
+  return { ladder: ladder ? decodeLadder(ladder) : null, yearCount: Number(count?.validComplaints ?? 0) };
 }
 
 export interface Decision {
@@ -118,19 +123,9 @@ export interface Decision {
   satisfaction?: { month: string; scopes: { scope: string; set: Record<string, string> }[] };
 }
 
-function satisfactionAdds(month: string, scopes: NonNullable<Decision['satisfaction']>['scopes']): Item[] {
-  return scopes.flatMap(({ scope, set }) => [`M#${month}`, `Y#${month.slice(0, 4)}`].map((period): Item => {
-    const sets = Object.entries(set);
-    return {
-      Update: {
-        TableName: tableName(), Key: key.satisfaction(period, scope),
-        UpdateExpression: 'ADD validComplaints :one' + (sets.length ? ` SET ${sets.map((_, i) => `#s${i} = if_not_exists(#s${i}, :s${i})`).join(', ')}` : ''),
-        ExpressionAttributeNames: sets.length ? Object.fromEntries(sets.map(([a], i) => [`#s${i}`, a])) : undefined,
-        ExpressionAttributeValues: { ':one': 1, ...Object.fromEntries(sets.map(([, v], i) => [`:s${i}`, v])) },
-      },
-    };
-  }));
-}
+/** ADD validComplaints to each scope, its names set where missing (the dashboard's flags). */
+const satisfactionAdds = (month: string, scopes: NonNullable<Decision['satisfaction']>['scopes']): Item[] =>
+  satisfactionUpdates(month, new Map(scopes.map(({ scope, set }) => [scope, { add: { validComplaints: 1 }, set }])), true);
 
 /** The decision, one transaction; 'stale' when the complaint, the ladder or the year's count moved since it was read. */
 export async function saveDecision(d: Decision): Promise<'saved' | 'stale'> {
@@ -165,12 +160,12 @@ export async function listAccountability(): Promise<{ ladders: LadderRecord[]; a
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)', ExpressionAttributeValues: { ':pk': key.apologiesPartition, ':a': 'APOLOGY#' },
     }),
   ]);
-  return { ladders: ladders.map((i) => decode<LadderRecord>(i)), apologies: apologies.map((i) => decode<ApologyRecord>(i)) };
+  return { ladders: ladders.map(decodeLadder), apologies: apologies.map(decodeApology) };
 }
 
 export async function getLadder(username: string): Promise<LadderRecord | undefined> {
   const raw = await get(key.ladder(username));
-  return raw ? decode<LadderRecord>(raw) : undefined;
+  return raw ? decodeLadder(raw) : undefined;
 }
 
 export async function saveLadder(prev: LadderRecord, next: LadderRecord): Promise<'saved' | 'stale'> {
@@ -180,7 +175,7 @@ export async function saveLadder(prev: LadderRecord, next: LadderRecord): Promis
 
 export async function getApology(id: string): Promise<ApologyRecord | undefined> {
   const raw = await get(key.apology(id));
-  return raw ? decode<ApologyRecord>(raw) : undefined;
+  return raw ? decodeApology(raw) : undefined;
 }
 
 /** Record the apology made, once. */

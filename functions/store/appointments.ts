@@ -1,16 +1,15 @@
-// Appointments and slot counters. Booking, cancelling and rescheduling are
-// single transactions: the slot's counter, the one-booking-per-slot guard, the
-// idempotency key, the booking code and the appointment change together.
-import {
-  GetCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+// Appointments. Booking, cancelling and rescheduling are single
+// transactions: the slot's counter (slots.ts), the one-booking-per-slot
+// guard, the idempotency key, the booking code and the appointment change
+// together.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { transact, type Item } from './transact';
 import { invitePut, type InviteRecord } from './ratings';
 import type { AppointmentStatus } from '../../shared/schemas/appointments';
-import { db, isConditionFailed, tableName } from './client';
-import { key, withoutKeys } from './keys';
+import { db, tableName } from './client';
+import { decoder } from './entity';
+import { key } from './keys';
+import { releaseSeat, slotIdOf, takeSeat, type SlotRef } from './slots';
 import { queryAll } from './query';
 import { countUse } from './uses';
 import { queryPage, type Page, type PageRequest } from './page';
@@ -37,53 +36,7 @@ export interface AppointmentRecord {
   version: number;
 }
 
-export interface SlotRef {
-  placeId: string;
-  date: string;
-  start: string; // HH:mm
-  /** The window's capacity, used when the counter does not exist yet. */
-  capacity: number;
-}
-
-export interface SlotCounter {
-  date: string;
-  start: string;
-  booked: number;
-  capacity?: number;
-  closedReason?: string;
-}
-
-const hhmm = (start: string) => start.replace(':', '');
-const slotKey = (s: SlotRef) => key.slot(s.placeId, s.date, hhmm(s.start));
-const slotIdOf = (s: { placeId: string; date: string; start: string }) => `${s.placeId}~${s.date}~${hhmm(s.start)}`;
-
-
-/** Take one seat: fails if full or closed. Creates the counter on first booking. */
-function takeSeat(s: SlotRef): Item {
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: slotKey(s),
-      UpdateExpression: 'SET booked = if_not_exists(booked, :zero) + :one, #capacity = if_not_exists(#capacity, :cap), #date = :date, #start = :start',
-      ConditionExpression: '(attribute_not_exists(booked) OR booked < #capacity) AND attribute_not_exists(closedReason)',
-      ExpressionAttributeNames: { '#date': 'date', '#start': 'start', '#capacity': 'capacity' },
-      ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':cap': s.capacity, ':date': s.date, ':start': s.start },
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    },
-  };
-}
-
-function releaseSeat(s: { placeId: string; date: string; start: string }): Item {
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: key.slot(s.placeId, s.date, hhmm(s.start)),
-      UpdateExpression: 'SET booked = booked - :one',
-      ConditionExpression: 'booked > :zero',
-      ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-    },
-  };
-}
+export const decodeAppointment = decoder<AppointmentRecord>();
 
 const appointmentItem = (a: AppointmentRecord) => ({
   ...key.appointment(a.id),
@@ -139,7 +92,7 @@ export async function bookAppointment(a: AppointmentRecord, slot: SlotRef, idemp
 
 export async function getAppointment(id: string): Promise<AppointmentRecord | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.appointment(id) }));
-  return out.Item ? (withoutKeys(out.Item) as unknown as AppointmentRecord) : undefined;
+  return out.Item ? decodeAppointment(out.Item) : undefined;
 }
 
 export async function getAppointmentIdByIdempotencyKey(residentId: string, idempotencyKey: string): Promise<string | undefined> {
@@ -156,16 +109,16 @@ export async function listResidentAppointments(residentId: string): Promise<Appo
   const items = await queryAll<Record<string, unknown>>({
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': `RESIDENT#${residentId}#APPTS` },
+    ExpressionAttributeValues: { ':pk': key.appointmentByResident(residentId, '', '', '').gsi1pk },
     ScanIndexForward: false,
   });
-  return items.map((i) => withoutKeys(i) as unknown as AppointmentRecord);
+  return items.map(decodeAppointment);
 }
 
 /** A resident's appointments, latest date first, one page. */
 export function pageResidentAppointments(residentId: string, req: PageRequest): Promise<Page<AppointmentRecord>> {
   const list = { index: 'gsi1' as const, partition: key.appointmentByResident(residentId, '', '', '').gsi1pk, newestFirst: true };
-  return queryPage(list, req, (raw) => withoutKeys(raw) as unknown as AppointmentRecord);
+  return queryPage(list, req, decodeAppointment);
 }
 
 export async function listPlaceDayAppointments(placeId: string, date: string): Promise<AppointmentRecord[]> {
@@ -174,21 +127,7 @@ export async function listPlaceDayAppointments(placeId: string, date: string): P
     KeyConditionExpression: 'gsi2pk = :pk',
     ExpressionAttributeValues: { ':pk': key.appointmentByPlaceDay(placeId, date, '', '').gsi2pk },
   });
-  return items.map((i) => withoutKeys(i) as unknown as AppointmentRecord);
-}
-
-/** Counters of a place's slots between two dates (inclusive). */
-export async function listSlotCounters(placeId: string, from: string, to: string): Promise<SlotCounter[]> {
-  const items = await queryAll<Record<string, unknown>>({
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': key.placeSlots(placeId), ':from': `SLOT#${from}`, ':to': `SLOT#${to}#9999` },
-  });
-  return items.map((i) => withoutKeys(i) as unknown as SlotCounter);
-}
-
-export async function getSlotCounter(placeId: string, date: string, start: string): Promise<SlotCounter | undefined> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.slot(placeId, date, hhmm(start)) }));
-  return out.Item ? (withoutKeys(out.Item) as unknown as SlotCounter) : undefined;
+  return items.map(decodeAppointment);
 }
 
 const changeAppointment = (a: AppointmentRecord, set: Record<string, unknown>): Item => {
@@ -276,91 +215,4 @@ export async function rescheduleAppointment(a: AppointmentRecord, to: NewSlot, n
 export async function markAttendance(a: AppointmentRecord, status: 'checked_in' | 'no_show', now: string, invite?: InviteRecord, tell: Item[] = []): Promise<'ok' | 'stale'> {
   const { failed } = await transact(() => [changeAppointment(a, { status, updatedAt: now }), ...(invite ? [invitePut(invite)] : []), ...tell]);
   return failed.length ? 'stale' : 'ok';
-}
-
-export interface PlaceLogRecord {
-  at: string;
-  actor: string;
-  action: 'close' | 'reopen';
-  /** HH:mm, or null for the whole day. */
-  start: string | null;
-  reason: string;
-}
-
-const logPut = (placeId: string, date: string, entry: PlaceLogRecord): Item => ({
-  // The instant plus a random tail: two entries in the same millisecond both stay.
-  Put: { TableName: tableName(), Item: { ...key.placeLog(placeId, date, `${entry.at}#${Math.random().toString(36).slice(2, 8)}`), ...entry } },
-});
-
-export async function recordPlaceLog(placeId: string, date: string, entry: PlaceLogRecord): Promise<void> {
-  await transact(() => [logPut(placeId, date, entry)]);
-}
-
-/** The day's closings and reopenings, oldest first. */
-export async function listPlaceLog(placeId: string, date: string): Promise<PlaceLogRecord[]> {
-  const items = await queryAll<Record<string, unknown>>({
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :log)',
-    ExpressionAttributeValues: { ':pk': key.placeSlots(placeId), ':log': key.placeLogPrefix(date) },
-  });
-  return items.map((i) => withoutKeys(i) as unknown as PlaceLogRecord);
-}
-
-/**
- * Reopen closed slots of one day and log it, in one transaction: every slot
- * must still be closed ('not_closed' otherwise). Only the closure goes; the
- * seats its cancellations released are simply free again.
- */
-export async function reopenSlots(placeId: string, date: string, starts: string[], entry: PlaceLogRecord): Promise<'reopened' | 'not_closed'> {
-  const { failed } = await transact(() => [
-    ...starts.map(
-      (start): Item => ({
-        Update: {
-          TableName: tableName(),
-          Key: key.slot(placeId, date, hhmm(start)),
-          UpdateExpression: 'REMOVE closedReason',
-          ConditionExpression: 'attribute_exists(closedReason)',
-        },
-      }),
-    ),
-    logPut(placeId, date, entry),
-  ]);
-  return failed.length ? 'not_closed' : 'reopened';
-}
-
-/** Close a slot to new bookings (existing ones are cancelled by the caller). */
-export async function closeSlot(s: SlotRef, reason: string): Promise<void> {
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: slotKey(s),
-      UpdateExpression: 'SET closedReason = :r, booked = if_not_exists(booked, :zero), #capacity = if_not_exists(#capacity, :cap), #date = :date, #start = :start',
-      ExpressionAttributeNames: { '#date': 'date', '#start': 'start', '#capacity': 'capacity' },
-      ExpressionAttributeValues: { ':r': reason, ':zero': 0, ':cap': s.capacity, ':date': s.date, ':start': s.start },
-    }),
-  );
-}
-
-/** Set a slot's capacity; refused when below the seats already booked. */
-export async function setSlotCapacity(s: SlotRef, capacity: number): Promise<{ ok: true; counter: SlotCounter } | { ok: false; booked: number }> {
-  try {
-    const out = await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: slotKey(s),
-        UpdateExpression: 'SET #capacity = :c, booked = if_not_exists(booked, :zero), #date = :date, #start = :start',
-        ConditionExpression: 'attribute_not_exists(booked) OR booked <= :c',
-        ExpressionAttributeNames: { '#date': 'date', '#start': 'start', '#capacity': 'capacity' },
-        ExpressionAttributeValues: { ':c': capacity, ':zero': 0, ':date': s.date, ':start': s.start },
-        ReturnValues: 'ALL_NEW',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    );
-    return { ok: true, counter: withoutKeys(out.Attributes ?? {}) as unknown as SlotCounter };
-  } catch (err) {
-    if (isConditionFailed(err)) {
-      const old = (err as { Item?: Record<string, any> }).Item;
-      return { ok: false, booked: Number(old ? unmarshall(old).booked ?? 0 : 0) };
-    }
-    throw err;
-  }
 }

@@ -2,6 +2,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createCalendar, officialYearRange, type Calendar, type YearSchedule } from '../domain/calendar';
 import { db, tableName } from './client';
+import { cached, forget } from './cache';
 import { key } from './keys';
 import { partition, queryAll } from './query';
 
@@ -13,6 +14,7 @@ export interface CalendarOverrideRecord extends YearSchedule {
 
 export async function putCalendarOverride(rec: CalendarOverrideRecord): Promise<void> {
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...key.calendarYear(rec.year), ...rec } }));
+  forget(CALENDAR);
 }
 
 const decodeOverride = ({ year, holidays, workdays, updatedAt, updatedBy }: Record<string, unknown>) =>
@@ -27,8 +29,11 @@ export async function listCalendarOverrides(): Promise<CalendarOverrideRecord[]>
 /** The official calendar with these published overrides: what deadlines and slots are computed on. */
 const calendarOf = (overrides: CalendarOverrideRecord[]) => createCalendar(Object.fromEntries(overrides.map((o) => [o.year, o])));
 
-export async function loadCalendar(): Promise<Calendar> {
-  return calendarOf(await listCalendarOverrides());
+const CALENDAR = 'calendar';
+
+/** The official calendar with every published override (cached per container, store/cache.ts). */
+export function loadCalendar(): Promise<Calendar> {
+  return cached(CALENDAR, async () => calendarOf(await listCalendarOverrides()));
 }
 
 /**

@@ -5,14 +5,25 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DemandLimits, KnowledgeEntry } from '../../shared/schemas/demands';
 import { DEFAULT_DEMAND_LIMITS } from '../domain/demands';
 import { db, isConditionFailed, tableName } from './client';
-import { key, withoutKeys } from './keys';
+import { cached, forget } from './cache';
+import { decoder } from './entity';
+import { key } from './keys';
 import { partition, queryAll } from './query';
 
-/** The limits in force: the stored config over the defaults (version 0 when none was saved). */
-export async function getDemandLimits(): Promise<DemandLimits> {
+/** Older configs lack newer limits: the defaults fill them. */
+const decodeLimits = decoder<DemandLimits>((item) => ({ ...DEFAULT_DEMAND_LIMITS, ...item }));
+const decodeKnowledge = decoder<KnowledgeEntry>();
+
+/** The limits as stored, read now: the stored config over the defaults (version 0 when none was saved). What the admin edits. */
+export async function readDemandLimits(): Promise<DemandLimits> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.demandLimits }));
-  return out.Item ? { ...DEFAULT_DEMAND_LIMITS, ...(withoutKeys(out.Item) as Partial<DemandLimits>) } : DEFAULT_DEMAND_LIMITS;
+  return out.Item ? decodeLimits(out.Item) : DEFAULT_DEMAND_LIMITS;
 }
+
+const LIMITS = 'demand-limits';
+
+/** The limits in force for steps, clocks and sweeps (cached per container, store/cache.ts). */
+export const getDemandLimits = (): Promise<DemandLimits> => cached(LIMITS, readDemandLimits);
 
 /** Replace the limits seen at `expectedVersion` (0: never saved). */
 export async function putDemandLimits(next: DemandLimits, expectedVersion: number): Promise<'saved' | 'stale'> {
@@ -24,9 +35,13 @@ export async function putDemandLimits(next: DemandLimits, expectedVersion: numbe
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
         : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
     }));
+    forget(LIMITS);
     return 'saved';
   } catch (err) {
-    if (isConditionFailed(err)) return 'stale';
+    if (isConditionFailed(err)) {
+      forget(LIMITS); // changed elsewhere: read it afresh
+      return 'stale';
+    }
     throw err;
   }
 }
@@ -37,5 +52,5 @@ export async function putKnowledge(entry: KnowledgeEntry): Promise<void> {
 
 export async function listKnowledge(): Promise<KnowledgeEntry[]> {
   const items = await queryAll<Record<string, unknown>>(partition(key.knowledgePartition));
-  return items.map((i) => withoutKeys(i) as unknown as KnowledgeEntry);
+  return items.map(decodeKnowledge);
 }

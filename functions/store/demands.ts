@@ -2,16 +2,18 @@
 // partition; open demands have a pointer in their queue (intake, returns, a
 // department) and in their domain (merge candidates); every change is one
 // transaction guarded by the version the actor saw, with the running counters
-// of the month ADDed in the same transaction.
+// of the month (demand-stats.ts) ADDed in the same transaction.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DemandChannel, DemandDomain, DemandGrade, DemandSatisfaction, DemandState, DemandType } from '../../shared/schemas/demands';
 import { OPEN_DEMAND_STATES, type CounterUpdate, type Pause } from '../domain/demands';
 import { isPublicDemand } from '../domain/open311';
 import { batchGetAll } from './batch';
 import { db, tableName } from './client';
-import { key, withoutKeys } from './keys';
+import { decoder } from './entity';
+import { key } from './keys';
 import { queryPage, type List, type Page, type PageRequest } from './page';
 import { queryAll } from './query';
+import { counterUpdates } from './demand-stats';
 import { transact, type Item } from './transact';
 
 export interface DemandReplyRecord {
@@ -99,7 +101,8 @@ export function bucketOf(d: Pick<DemandRecord, 'state' | 'departmentId'>): strin
   return d.departmentId ? `DEPT#${d.departmentId}` : 'INTAKE';
 }
 
-const decode = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as DemandRecord;
+const decode = decoder<DemandRecord>();
+const decodeEvent = decoder<DemandEventRecord>();
 const isOpen = (s: DemandState) => OPEN_DEMAND_STATES.includes(s);
 
 function demandItem(d: DemandRecord) {
@@ -118,28 +121,6 @@ const del = (Key: Record<string, unknown>): Item => ({ Delete: { TableName: tabl
 /** `first`: the sequence of the first event; another demand's event on this one (a merge) takes 50+ so it never meets the parent's own. */
 const eventPuts = (id: string, events: DemandEventRecord[], first = 0): Item[] =>
   events.map((e, i) => put({ ...key.demandEvent(id, e.at, first + i), ...e }, 'attribute_not_exists(pk)'));
-
-/** ADD the counters of one month, one Update per scope (a transaction may touch an item once). */
-export function counterUpdates(month: string, updates: CounterUpdate[]): Item[] {
-  const byScope = new Map<string, Record<string, number>>();
-  for (const u of updates) {
-    const adds = byScope.get(u.scope) ?? {};
-    for (const [name, n] of Object.entries(u.adds)) adds[name] = (adds[name] ?? 0) + n;
-    byScope.set(u.scope, adds);
-  }
-  return [...byScope].map(([scope, adds]) => ({ scope, adds })).map((u) => {
-    const names = Object.keys(u.adds);
-    return {
-      Update: {
-        TableName: tableName(),
-        Key: key.demandStats(month, u.scope),
-        UpdateExpression: `ADD ${names.map((_, i) => `#a${i} :a${i}`).join(', ')}`,
-        ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#a${i}`, n])),
-        ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:a${i}`, u.adds[n]])),
-      },
-    };
-  });
-}
 
 /** Create a demand with its first events and counters; 'replay' when the idempotency key was used before. */
 export async function createDemand(d: DemandRecord, owner: string, idempotencyKey: string, events: DemandEventRecord[], month: string, counters: CounterUpdate[]): Promise<'created' | 'replay'> {
@@ -175,7 +156,7 @@ export async function getDemandWithEvents(id: string): Promise<{ demand: DemandR
   const items = await queryAll<Record<string, unknown>>({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.demandPartition(id) } });
   const d = items.find((i) => i.sk === 'DEMAND');
   if (!d) return undefined;
-  const events = items.filter((i) => String(i.sk).startsWith('EVENT#')).map((i) => withoutKeys(i) as unknown as DemandEventRecord);
+  const events = items.filter((i) => String(i.sk).startsWith('EVENT#')).map(decodeEvent);
   return { demand: decode(d), events };
 }
 
@@ -264,15 +245,6 @@ export async function saveDemand(prev: DemandRecord, next: DemandRecord, events:
   items.push(...counterUpdates(extras.month, extras.counters));
   const { failed } = await transact(() => items);
   return failed.length ? 'stale' : 'saved';
-}
-
-/** Every scope's counters of a month: one Query. */
-export async function getDemandStats(month: string): Promise<Record<string, Record<string, number>>> {
-  const items = await queryAll<Record<string, unknown>>({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.demandStatsPartition(month) } });
-  return Object.fromEntries(items.map((i) => {
-    const { pk: _p, sk, ...counts } = i;
-    return [String(sk), counts as Record<string, number>];
-  }));
 }
 
 /** Public demands filed in [from, to], newest first, at most `limit` (the Open311 feed): 1 Query + BatchGets. */

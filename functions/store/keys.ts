@@ -157,6 +157,8 @@ export const key = {
   outboxDeadPartition: 'OUTBOX#DEAD',
   /** Subscribe-message consent of a recipient (`RESIDENT#<id>` or `STAFF#<username>`): credits and long-term flags per template. */
   consent: (owner: string) => ({ pk: owner, sk: 'SUBSCRIPTIONS' }),
+  /** The owner of a push recipient's consent: their profile's partition. */
+  recipientOwner: (r: { kind: 'resident'; id: string } | { kind: 'staff'; username: string }) => (r.kind === 'resident' ? `RESIDENT#${r.id}` : `STAFF#${r.username}`),
   /** A resident's in-app inbox, newest last; the unread counter beside it. */
   inboxMessage: (residentId: string, messageId: string) => ({ pk: `INBOX#${residentId}`, sk: `MSG#${messageId}` }),
   inboxPartition: (residentId: string) => `INBOX#${residentId}`,

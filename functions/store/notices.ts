@@ -4,8 +4,9 @@
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NoticeKind, NoticeStatus, NoticeTarget } from '../../shared/schemas/notices';
 import { db, isConditionFailed, tableName } from './client';
-import { key, withoutKeys } from './keys';
-import { REACH_FIELDS, type ReachField } from './outbox';
+import { decoder } from './entity';
+import { key } from './keys';
+import { REACH_FIELDS, type ReachField } from './reach';
 import { queryPage, type Page, type PageRequest } from './page';
 import { batchGetAll } from './batch';
 import { transact } from './transact';
@@ -33,10 +34,7 @@ export interface NoticeRecord {
 const zeroReach = () => Object.fromEntries(REACH_FIELDS.map((f) => [f, 0])) as Record<ReachField, number>;
 
 /** The notice item alone (reach zero); `getNotice` adds the reach from its shards. */
-function decodeNotice(raw: Record<string, unknown>): NoticeRecord {
-  const item = withoutKeys(raw) as Record<string, unknown>;
-  return { ...(item as unknown as NoticeRecord), fanoutDone: item.fanoutDone === true, reach: zeroReach() };
-}
+const decodeNotice = decoder<NoticeRecord>((item) => ({ ...item, fanoutDone: item.fanoutDone === true, reach: zeroReach() }));
 
 export async function createNotice(n: NoticeRecord): Promise<void> {
   const { reach: _reach, ...rest } = n;
@@ -124,7 +122,7 @@ export interface FanoutRecord {
   createdAt: string;
 }
 
-const decodeFanout = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as FanoutRecord;
+const decodeFanout = decoder<FanoutRecord>();
 
 export async function listDueFanouts(now: string, limit = 20): Promise<FanoutRecord[]> {
   const out = await db().send(

@@ -6,7 +6,8 @@ import { db, isConditionFailed, tableName } from './client';
 import { ContentionError, transact } from './transact';
 import { membershipChanges } from './audience';
 import { batchGetAll } from './batch';
-import { key, withoutKeys } from './keys';
+import { decoder } from './entity';
+import { key } from './keys';
 import { queryAll } from './query';
 
 export interface ResidentRecord {
@@ -41,8 +42,8 @@ export interface StaffRecord {
   openid?: string | null;
 }
 
-/** A stored staff item without its keys. */
-export const decodeStaff = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as StaffRecord;
+export const decodeResident = decoder<ResidentRecord>();
+export const decodeStaff = decoder<StaffRecord>();
 
 const residentItem = (r: ResidentRecord) => ({
   ...key.resident(r.id),
@@ -52,14 +53,14 @@ const residentItem = (r: ResidentRecord) => ({
 
 export async function getResident(id: string): Promise<ResidentRecord | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.resident(id) }));
-  return out.Item ? (withoutKeys(out.Item) as unknown as ResidentRecord) : undefined;
+  return out.Item ? decodeResident(out.Item) : undefined;
 }
 
 /** Several residents in one BatchGet (a staff day list). */
 export async function getResidents(ids: string[]): Promise<Map<string, ResidentRecord>> {
   const found = new Map<string, ResidentRecord>();
   for (const item of await batchGetAll(ids.map((id) => key.resident(id)))) {
-    const r = withoutKeys(item) as unknown as ResidentRecord;
+    const r = decodeResident(item);
     found.set(r.id, r);
   }
   return found;

@@ -2,7 +2,8 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { PointShape, RovingShape } from '../domain/places';
 import { db, tableName } from './client';
-import { key, withoutKeys } from './keys';
+import { decoder } from './entity';
+import { key } from './keys';
 import { partition, queryAll } from './query';
 
 /** A service point as stored: the shape the domain builds places from. */
@@ -12,6 +13,9 @@ export type ServicePointRecord = PointShape;
 export interface RovingDayRecord extends RovingShape {
   label: string;
 }
+
+const decodeServicePoint = decoder<ServicePointRecord>();
+const decodeRovingDay = decoder<RovingDayRecord>();
 
 export async function putServicePoint(p: ServicePointRecord): Promise<void> {
   await db().send(
@@ -25,20 +29,20 @@ export async function putRovingDay(r: RovingDayRecord): Promise<void> {
 
 export async function listServicePoints(): Promise<ServicePointRecord[]> {
   const items = await queryAll<Record<string, unknown>>(partition(key.pointsPartition));
-  return items.map((i) => withoutKeys(i) as unknown as ServicePointRecord);
+  return items.map(decodeServicePoint);
 }
 
 export async function listRovingDays(): Promise<RovingDayRecord[]> {
   const items = await queryAll<Record<string, unknown>>(partition(key.rovingPartition));
-  return items.map((i) => withoutKeys(i) as unknown as RovingDayRecord);
+  return items.map(decodeRovingDay);
 }
 
 export async function getServicePoint(id: string): Promise<ServicePointRecord | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.servicePoint(id) }));
-  return out.Item ? (withoutKeys(out.Item) as unknown as ServicePointRecord) : undefined;
+  return out.Item ? decodeServicePoint(out.Item) : undefined;
 }
 
 export async function getRovingDay(id: string): Promise<RovingDayRecord | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.rovingDay(id) }));
-  return out.Item ? (withoutKeys(out.Item) as unknown as RovingDayRecord) : undefined;
+  return out.Item ? decodeRovingDay(out.Item) : undefined;
 }

@@ -9,6 +9,7 @@ import { deletionOutcome, ERASED_NAME, type ConsentRecord, type Holdings } from 
 import { batchWriteAll } from './batch';
 import { db, isConditionFailed, tableName } from './client';
 import { certificatesOf, type HeldCertificate } from './certificates';
+import { decoder } from './entity';
 import { key, withoutKeys } from './keys';
 import { queryPage, type Page, type PageRequest } from './page';
 import { partition, queryAll } from './query';
@@ -16,7 +17,7 @@ import { transact } from './transact';
 import { getResident, type ResidentRecord } from './people';
 import { getApplicationWithEvents } from './applications';
 import { getDemandWithEvents } from './demands';
-import { cancelAppointment, type AppointmentRecord } from './appointments';
+import { cancelAppointment, decodeAppointment } from './appointments';
 import { shanghaiDate } from '../domain/calendar';
 
 type Raw = Record<string, unknown>;
@@ -40,17 +41,18 @@ export async function recordConsent(residentId: string, consent: ConsentRecord):
   }
 }
 
-const byResident = (suffix: string, residentId: string) =>
-  queryAll<Raw>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `RESIDENT#${residentId}#${suffix}` } });
+/** One of the resident's GSI1 lists, whole (its partition from keys.ts). */
+const byResident = (gsi1: { gsi1pk: string }) =>
+  queryAll<Raw>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': gsi1.gsi1pk } });
 
 /** Every record linked to the resident, raw (keys included, for erasing). */
 async function linked(residentId: string) {
   const [appointments, applications, ratings, invites, demands, inbox, certificates] = await Promise.all([
-    byResident('APPTS', residentId),
-    byResident('APPS', residentId),
-    byResident('RATINGS', residentId),
-    byResident('TORATE', residentId),
-    byResident('DEMANDS', residentId),
+    byResident(key.appointmentByResident(residentId, '', '', '')),
+    byResident(key.applicationByResident(residentId, '', '')),
+    byResident(key.ratingByResident(residentId, '', '')),
+    byResident(key.rateInviteByResident(residentId, '', '')),
+    byResident(key.demandByReporter(residentId, '', '')),
     queryAll<Raw>(partition(key.inboxPartition(residentId))),
     certificatesOf(residentId),
   ]);
@@ -77,11 +79,11 @@ export async function gatherEverything(residentId: string): Promise<Everything |
   const [applications, demands] = await Promise.all([
     Promise.all(l.applications.map(async (a) => {
       const found = await getApplicationWithEvents(String(a.id));
-      return found ? { ...clean(found.application as unknown as Raw), timeline: found.events } : clean(a);
+      return found ? { ...found.application, timeline: found.events } : clean(a);
     })),
     Promise.all(l.demands.map(async (d) => {
       const found = await getDemandWithEvents(String(d.id));
-      return found ? { ...clean(found.demand as unknown as Raw), timeline: found.events } : clean(d);
+      return found ? { ...found.demand, timeline: found.events } : clean(d);
     })),
   ]);
   return {
@@ -104,9 +106,11 @@ export interface DeletionRecord {
   holdings: Holdings;
 }
 
+const decodeDeletion = decoder<DeletionRecord>();
+
 export async function getDeletion(residentId: string): Promise<DeletionRecord | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: key.accountDeletion(residentId) }));
-  return out.Item ? (withoutKeys(out.Item) as unknown as DeletionRecord) : undefined;
+  return out.Item ? decodeDeletion(out.Item) : undefined;
 }
 
 /** The first request schedules the deletion (the 15-day promise on record); a retry keeps the first. */
@@ -129,7 +133,7 @@ export async function scheduleDeletion(d: DeletionRecord): Promise<DeletionRecor
 /** Deletions still scheduled (a crash cut one short): the sweep carries them out. */
 export async function listScheduledDeletions(): Promise<DeletionRecord[]> {
   const items = await queryAll<Raw>({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': key.deletionsDuePartition } });
-  return items.map((i) => withoutKeys(i) as unknown as DeletionRecord);
+  return items.map(decodeDeletion);
 }
 
 export async function countHoldings(residentId: string): Promise<Holdings> {
@@ -182,14 +186,14 @@ export async function eraseResident(d: DeletionRecord, now: string): Promise<Del
   await inChunks(l.ratings, 8, (r) => unlink(r, '#comment = :null, residentId = :erased', { ':null': null, ':erased': ERASED_RESIDENT }, { '#comment': 'comment' }));
   // Bookings still to come are cancelled first, so their seats go back to others (and the one-per-slot guard goes).
   const today = shanghaiDate(new Date(now));
-  const upcoming = l.appointments.map((a) => withoutKeys(a) as unknown as AppointmentRecord).filter((a) => a.status === 'booked' && a.date >= today);
+  const upcoming = l.appointments.map(decodeAppointment).filter((a) => a.status === 'booked' && a.date >= today);
   await inChunks(upcoming, 4, (a) => cancelAppointment(a, 'resident', '账号已注销', now));
   await inChunks(l.appointments, 8, (a) => unlink(a, 'residentId = :erased', { ':erased': ERASED_RESIDENT }));
   const deletes: Raw[] = [
     ...l.invites.map((i) => ({ pk: i.pk, sk: i.sk })),
     ...l.inbox.map((m) => ({ pk: m.pk, sk: m.sk })),
     ...l.certificates.map((c) => key.certificate(d.residentId, c.certificate)),
-    key.consent(`RESIDENT#${d.residentId}`),
+    key.consent(key.recipientOwner({ kind: 'resident', id: d.residentId })),
     ...(profile ? homeRegions(profile).map((code) => key.regionResident(code, d.residentId)) : []),
     ...(profile?.birthDate ? [key.residentByBirth(profile.birthDate, d.residentId)] : []),
   ];
@@ -216,9 +220,12 @@ export async function auditPrivacy(a: PrivacyAudit): Promise<void> {
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...key.privacyAudit(a.at, `${a.kind}#${randomUUID()}`), ...a } }));
 }
 
+const decodePrivacyAudit = decoder<PrivacyAudit>();
+const decodeFullView = decoder<FullView>();
+
 export async function listPrivacyAudit(): Promise<PrivacyAudit[]> {
   const items = await queryAll<Raw>(partition(key.privacyAuditPartition));
-  return items.map((i) => withoutKeys(i) as unknown as PrivacyAudit);
+  return items.map(decodePrivacyAudit);
 }
 
 /** Log full views of personal data, one item per record shown. */
@@ -228,4 +235,4 @@ export async function logFullViews(views: FullView[]): Promise<void> {
 }
 
 export const pageFullViews = (req: PageRequest): Promise<Page<FullView>> =>
-  queryPage({ index: 'table', partition: key.fullViewsPartition, newestFirst: true }, req, (raw) => withoutKeys(raw) as unknown as FullView);
+  queryPage({ index: 'table', partition: key.fullViewsPartition, newestFirst: true }, req, decodeFullView);

@@ -3,7 +3,8 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ServiceItem } from '../../shared/schemas/catalog';
 import { db, isConditionFailed, tableName } from './client';
-import { key, withoutKeys } from './keys';
+import { decoder } from './entity';
+import { key } from './keys';
 import { partition, queryAll } from './query';
 import { isUseRow, listUseRows, usesByItem, type UseRow } from './uses';
 
@@ -46,10 +47,8 @@ export function statsOf(raw: Record<string, unknown>): ServiceItem['stats'] {
   };
 }
 
-function fromItem(raw: Record<string, unknown>): ServiceItem {
-  const rest = Object.fromEntries(Object.entries(withoutKeys(raw)).filter(([k]) => !k.startsWith('perf')));
-  return { ...(rest as unknown as ServiceItem), stats: statsOf(raw) };
-}
+/** The item without its performance counters, which come back summed up as `stats`. */
+const fromItem = decoder<ServiceItem>((item) => ({ ...Object.fromEntries(Object.entries(item).filter(([k]) => !k.startsWith('perf'))), stats: statsOf(item) }));
 
 export async function createService(item: ServiceItem): Promise<'created' | 'exists'> {
   try {

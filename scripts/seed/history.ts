@@ -123,7 +123,7 @@ export async function seedHistory(
       voided: false,
       version: 1,
     };
-    let ticket: import('../../functions/store/ratings').TicketRecord | null = null;
+    let ticket: import('../../functions/store/tickets').TicketRecord | null = null;
     if (bad && ticketId && h.rectification) {
       const r = h.rectification;
       const head = (await getStaff(h.handler))?.role === 'dept_head' ? who : '部门负责人';

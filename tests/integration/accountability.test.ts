@@ -141,12 +141,12 @@ describe('a complaint investigated', () => {
   });
 
   test('valid complaints count in the month (demand counters) and on the satisfaction dashboard', async () => {
-    const { getDemandStats } = await import('../../functions/store/demands');
+    const { getDemandStats } = await import('../../functions/store/demand-stats');
     const stats = await getDemandStats(month);
     expect(stats.COUNTY?.validComplaints).toBe(2);
     expect(stats['DEPT#civil-affairs']?.validComplaints).toBe(2);
-    const { getSatisfaction } = await import('../../functions/store/ratings');
-    const sat = await getSatisfaction(`M#${month}`);
+    const { getMonthSatisfaction } = await import('../../functions/store/satisfaction');
+    const sat = await getMonthSatisfaction(month);
     expect(sat.find((s) => s.scope === 'STAFF#clerk-mz')).toMatchObject({ validComplaints: 2, staffName: '测试clerk', departmentId: 'civil-affairs' });
     const dash = await call('GET', '/admin/satisfaction', { token: supervisor, query: { month } });
     expect(dash.status).toBe(200);
@@ -178,7 +178,7 @@ describe('concurrent decisions keep the counts exact', () => {
     expect(person!.entries.map((e) => e.step).sort()).toEqual([1, 2, 3, 4, 5]);
     const apologies = res.body.apologies.filter((a) => a.department.id === 'public-security');
     expect(apologies.map((a) => a.kind).sort()).toEqual(['private', 'public']);
-    const { getDemandStats } = await import('../../functions/store/demands');
+    const { getDemandStats } = await import('../../functions/store/demand-stats');
     expect((await getDemandStats(month))['DEPT#public-security']?.validComplaints).toBe(5);
   });
 });

@@ -6,7 +6,8 @@ import { sweepDeadlines } from '../../functions/jobs/deadline-sweep';
 import { useFakeWechat } from '../support/wechat';
 import { getOutbox } from '../../functions/store/outbox';
 import { createApplication, type ApplicationRecord } from '../../functions/store/applications';
-import { createRating, type RatingRecord, type TicketRecord } from '../../functions/store/ratings';
+import { createRating, type RatingRecord } from '../../functions/store/ratings';
+import type { TicketRecord } from '../../functions/store/tickets';
 
 useTestTable();
 const wx = useFakeWechat();

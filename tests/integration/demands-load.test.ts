@@ -33,7 +33,7 @@ test('fifty residents file at once: all land once each (retries included) and th
   expect(new Set(first.map((r) => r.body.id)).size).toBe(50);
   const intake = await call('GET', '/admin/demands', { token: clerk, query: { view: 'intake', limit: '100' } });
   expect(intake.body.demands).toHaveLength(50);
-  const { getDemandStats } = await import('../../functions/store/demands');
+  const { getDemandStats } = await import('../../functions/store/demand-stats');
   const stats = await getDemandStats(counterMonth(new Date().toISOString()));
   expect(stats.COUNTY).toMatchObject({ received: 50, recv_miniprogram_civil_affairs_B_help: 50 });
   expect(stats[`TOWN#${TOWN}`]).toMatchObject({ received: 50 });
@@ -67,7 +67,7 @@ test('the sweep: no evaluation in 7 days closes as 基本满意 (flagged, counte
 
   const defaults = await call('GET', '/admin/demands', { token: supervisor, query: { view: 'defaults' } });
   expect(defaults.body.demands.map((d) => d.id)).toEqual([a.id]);
-  const { getDemandStats } = await import('../../functions/store/demands');
+  const { getDemandStats } = await import('../../functions/store/demand-stats');
   const stats = await getDemandStats(counterMonth(later.toISOString()));
   expect(stats['DEPT#civil-affairs']).toMatchObject({ defaultClosed: 1, default_basic: 1 });
   expect(stats['DEPT#civil-affairs']?.evaluated).toBeUndefined();

@@ -6,7 +6,7 @@ import { call, type ApiResponse } from '../support/api';
 import { OTHER_TOWN, residentToken, seedReference, serviceInput, staffToken, TOWN, VILLAGE } from '../fixtures/world';
 import { shanghaiDate } from '../../functions/domain/calendar';
 import { getRovingDay, getServicePoint, putServicePoint } from '../../functions/store/points';
-import { listSlotCounters } from '../../functions/store/appointments';
+import { listSlotCounters } from '../../functions/store/slots';
 import { getService } from '../../functions/store/services';
 import { getResident } from '../../functions/store/people';
 

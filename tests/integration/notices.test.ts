@@ -10,7 +10,7 @@ import type { InboxResponse } from '../../shared/schemas/inbox';
 import { COUNTY, OTHER_TOWN, residentToken, seedReference, staffToken, TOWN, VILLAGE } from '../fixtures/world';
 import { runNoticeFanout } from '../../functions/jobs/notice-fanout';
 import { runOutboxSender } from '../../functions/jobs/outbox-sender';
-import { recordConsent } from '../../functions/store/outbox';
+import { recordConsent } from '../../functions/store/consent';
 import { db, tableName } from '../../functions/store/client';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 
@@ -110,7 +110,7 @@ describe('drafting, previewing, publishing, withdrawing', () => {
 
 describe('fan-out', () => {
   test('a 家乡动态 notice to 城关镇 reaches exactly the targeted residents once each; the feed, read receipt and reach', async () => {
-    await recordConsent('RESIDENT#r-wang', [{ template: 'notice', accepted: true, long: true }], new Date().toISOString());
+    await recordConsent({ kind: 'resident', id: 'r-wang' }, [{ template: 'notice', accepted: true, long: true }], new Date().toISOString());
     const n = await published(admin);
     const run = await runNoticeFanout();
     expect(run).toMatchObject({ notices: 1, written: 3 });
@@ -187,7 +187,7 @@ describe('fan-out', () => {
     expect(noticeIn(await feed(zhang), n.id)).toHaveLength(0);
     expect((await call('GET', `/notices/${n.id}`, { token: zhang })).status).toBe(404);
     // Its pushes not yet sent are skipped, never delivered.
-    await recordConsent('RESIDENT#r-zhang', [{ template: 'notice', accepted: true, long: true }], new Date().toISOString());
+    await recordConsent({ kind: 'resident', id: 'r-zhang' }, [{ template: 'notice', accepted: true, long: true }], new Date().toISOString());
     await runOutboxSender();
     expect(wx.fake.messages().filter((m) => m.page === `packages/notice/detail?id=${n.id}`)).toHaveLength(0);
   });

@@ -10,7 +10,8 @@ import { PUSH_TEMPLATES } from '../../shared/push-templates';
 import { caseStep } from '../../functions/domain/messages';
 import { runOutboxSender } from '../../functions/jobs/outbox-sender';
 import { accessToken, resetAccessToken } from '../../functions/lib/wechat-api';
-import { getConsent, getOutbox, listDeadOutbox, recordConsent, writePush } from '../../functions/store/outbox';
+import { getConsent, recordConsent } from '../../functions/store/consent';
+import { getOutbox, listDeadOutbox, writePush } from '../../functions/store/outbox';
 
 useTestTable();
 const wx = useFakeWechat();
@@ -42,7 +43,7 @@ async function residentsWithPushes(prefix: string, n: number, t0: number): Promi
     const id = `${prefix}-${i}`;
     await residentToken(id);
     // caseProgress is long-term: bank a credit on a one-time template shape by recording a non-long accept.
-    await recordConsent(`RESIDENT#${id}`, [{ template: 'case_progress', accepted: true, long: false }], new Date(t0).toISOString());
+    await recordConsent({ kind: 'resident', id }, [{ template: 'case_progress', accepted: true, long: false }], new Date(t0).toISOString());
     const msg = caseStep({ id: `case-${id}`, caseNumber: `20300101-${i}`, serviceName: '高龄津贴申领', version: 2, missing: [] }, 'accepted');
     expect(await writePush({ kind: 'resident', id }, msg, new Date(t0).toISOString())).toBe('written');
     ids.push(id);
@@ -110,7 +111,7 @@ describe('the sender against a failing WeChat', () => {
     const sent = wx.fake.messages().map((m) => m.touser).sort();
     expect(sent).toEqual(ids.map((id) => `openid-${id}`).sort());
     // The one-time credit was given back on each failure and spent once on the send.
-    expect((await getConsent(`RESIDENT#${ids[0]}`, ['case_progress']))[0]!.credits).toBe(0);
+    expect((await getConsent({ kind: 'resident', id: ids[0]! }, ['case_progress']))[0]!.credits).toBe(0);
   });
 
   test('retries run out after the fifth: dead, and listed for the admin', async () => {
@@ -139,7 +140,7 @@ describe('the sender against a failing WeChat', () => {
     const [id] = await residentsWithPushes('refused', 1, t0);
     wx.fake.refuse(`openid-${id}`);
     expect(await runOutboxSender({ now: at(new Date(t0).toISOString()) })).toMatchObject({ skipped: 1 });
-    expect((await getConsent(`RESIDENT#${id}`, ['case_progress']))[0]).toMatchObject({ credits: 0, long: false });
+    expect((await getConsent({ kind: 'resident', id: id! }, ['case_progress']))[0]).toMatchObject({ credits: 0, long: false });
     expect((await getOutbox(`case-case-${id}-v2`))?.state).toBe('skipped');
     const token = await residentToken(id!);
     expect((await call('GET', '/inbox', { token })).body.items).toHaveLength(1);
@@ -149,7 +150,7 @@ describe('the sender against a failing WeChat', () => {
   test('40037 (template) is dead at once; no consent is skipped without calling WeChat', async () => {
     const t0 = clock();
     const [a, b] = await residentsWithPushes('deadtpl', 2, t0);
-    await recordConsent(`RESIDENT#${b}`, [{ template: 'case_progress', accepted: false, long: false }], new Date(t0).toISOString());
+    await recordConsent({ kind: 'resident', id: b! }, [{ template: 'case_progress', accepted: false, long: false }], new Date(t0).toISOString());
     wx.fake.setFailure('subscribe', 'errcode:40037');
     expect(await runOutboxSender({ now: at(new Date(t0).toISOString()) })).toMatchObject({ claimed: 2, dead: 1, skipped: 1 });
     expect((await getOutbox(`case-case-${a}-v2`))?.state).toBe('dead');

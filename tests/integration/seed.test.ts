@@ -41,12 +41,13 @@ describe('seedDemo', () => {
 
     // The past: concluded cases with their ratings, counted in the satisfaction counters.
     expect(first.history).toEqual({ created: data.history.length, existing: 0, skipped: 0 });
-    const { getSatisfaction, listRecentTickets } = await import('../../functions/store/ratings');
+    const { getMonthSatisfaction } = await import('../../functions/store/satisfaction');
+    const { listRecentTickets } = await import('../../functions/store/tickets');
     const { summarize } = await import('../../functions/domain/ratings');
     const { shanghaiDate } = await import('../../functions/domain/calendar');
     const [y, m] = shanghaiDate().split('-').map(Number) as [number, number];
     const lastMonth = new Date(Date.UTC(y, m - 2, 3)).toISOString().slice(0, 7);
-    const recent = (await getSatisfaction(`M#${lastMonth}`)).find((c) => c.scope === 'COUNTY');
+    const recent = (await getMonthSatisfaction(lastMonth)).find((c) => c.scope === 'COUNTY');
     expect(summarize(recent ?? {})).toMatchObject({ total: 4, levels: [0, 0, 1, 1, 2], satisfactionRate: 1, goodRate: 0.75 });
     const tickets = await listRecentTickets(10);
     expect(tickets.map((t) => [t.status, t.outcome])).toEqual([
