@@ -45,6 +45,8 @@ export const key = {
   /** Booked counter, capacity override and closure of one slot of a place. */
   slot: (placeId: string, date: string, hhmm: string) => ({ pk: `PLACE#${placeId}`, sk: `SLOT#${date}#${hhmm}` }),
   placeSlots: (placeId: string) => `PLACE#${placeId}`,
+  /** The sort-key range of a place's slots from one date to another (inclusive). */
+  slotsBetween: (from: string, to: string) => ({ from: `SLOT#${from}`, to: `SLOT#${to}#9999` }),
   /** The place's log of closings and reopenings, by day (beside its slot counters, outside their SLOT# range). */
   placeLog: (placeId: string, date: string, at: string) => ({ pk: `PLACE#${placeId}`, sk: `LOG#${date}#${at}` }),
   placeLogPrefix: (date: string) => `LOG#${date}#`,

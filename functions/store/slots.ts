@@ -73,7 +73,7 @@ export function releaseSeat(s: { placeId: string; date: string; start: string })
 export async function listSlotCounters(placeId: string, from: string, to: string): Promise<SlotCounter[]> {
   const items = await queryAll<Record<string, unknown>>({
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': key.placeSlots(placeId), ':from': `SLOT#${from}`, ':to': `SLOT#${to}#9999` },
+    ExpressionAttributeValues: { ':pk': key.placeSlots(placeId), ':from': key.slotsBetween(from, to).from, ':to': key.slotsBetween(from, to).to },
   });
   return items.map(decodeSlotCounter);
 }
