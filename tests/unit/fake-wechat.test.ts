@@ -10,7 +10,7 @@ const users = [
 
 let fake: FakeWechat;
 beforeEach(async () => {
-  fake = await startFakeWechat({ port: 0, users, appid: 'wx-app', secret: 'sec', codeTtlMs: 200, timeoutHoldMs: 300 });
+  fake = await startFakeWechat({ port: 0, users, appid: 'wx-app', secret: 'sec', codeTtlMs: 1000, timeoutHoldMs: 300 });
 });
 afterEach(() => fake.stop());
 
@@ -42,7 +42,7 @@ describe('fake WeChat: jscode2session', () => {
     expect((await session('never-minted')).body).toMatchObject({ errcode: 40029 });
     const code = fake.mintCode('demo-openid-a');
     expect((await session(code, 'wx-other')).body).toMatchObject({ errcode: 40013 });
-    await new Promise((r) => setTimeout(r, 250)); // codeTtlMs: 200
+    await new Promise((r) => setTimeout(r, 1100)); // codeTtlMs: 1000 (long enough for a busy machine to use a code in time)
     expect((await session(code)).body).toMatchObject({ errcode: 40029, errmsg: 'invalid code' });
   });
 
