@@ -59,6 +59,10 @@ import {
   PublicCardsResponse, RateCommitmentRequest,
 } from './schemas/commitments';
 import { Notice, NoticeInput, NoticeParams, NoticePreview, NoticesResponse, NoticeTarget, NoticeUpdate, NoticeVersionBody, ResidentNotice } from './schemas/notices';
+import {
+  CoverageQuery, CoverageResponse, HouseholdDetail, HouseholdParams, HouseholdsQuery, HouseholdsResponse, MyHouseholdContact, RecordContactRequest,
+  RecordContactResponse,
+} from './schemas/households';
 
 export type Auth = 'public' | 'resident' | 'staff';
 
@@ -533,6 +537,33 @@ export const routes = {
   'GET /admin/audit/full-views': {
     method: 'GET', path: '/admin/audit/full-views', fn: 'privacy', auth: 'staff', roles: SUPERVISORS,
     summary: '查看完整手机号、身份证号的留痕（谁、何时、哪条记录），新的在前（分页）', query: PageQuery, response: FullViewsResponse,
+  },
+  'GET /admin/households': {
+    method: 'GET', path: '/admin/households', fn: 'adminHouseholds', auth: 'staff',
+    summary: '我的包联户：成员、标签（五必访）、最近联系与亮灯（本月已联系、待联系、逾期）；镇便民服务中心看本镇干部的，督查看全部（分页）',
+    query: HouseholdsQuery, response: HouseholdsResponse,
+  },
+  'GET /admin/households/{id}': {
+    method: 'GET', path: '/admin/households/{id}', fn: 'adminHouseholds', auth: 'staff',
+    summary: '包联户详情与最近的联系记录（民情日记）', params: HouseholdParams, response: HouseholdDetail,
+  },
+  'POST /admin/households/{id}/contacts': {
+    method: 'POST', path: '/admin/households/{id}/contacts', fn: 'adminHouseholds', auth: 'staff', status: 201,
+    summary: '记录一次联系（走访、电话、微信；例行、三必到、五必访），可同时代群众登记诉求（包联走访）；幂等，离线补发只记一次',
+    params: HouseholdParams, body: RecordContactRequest, response: RecordContactResponse,
+  },
+  'GET /admin/coverage': {
+    method: 'GET', path: '/admin/coverage', fn: 'adminHouseholds', auth: 'staff',
+    summary: '包联覆盖（按月）：县、镇、村、干部的户数、已联系、逾期、五必访、三必到、走访中收集的诉求及办结；未达标的标出；群众未联系反映',
+    query: CoverageQuery, response: CoverageResponse,
+  },
+  'GET /me/household': {
+    method: 'GET', path: '/me/household', fn: 'households', auth: 'resident',
+    summary: '包联干部最近一次联系我家的时间和方式；本月是否已反映未联系', response: MyHouseholdContact,
+  },
+  'POST /me/household/no-contact': {
+    method: 'POST', path: '/me/household/no-contact', fn: 'households', auth: 'resident', status: 201,
+    summary: '一键反映“包联干部未联系我”，送督查；每月一次（重复为 409）', response: MyHouseholdContact,
   },
   'GET /openapi.json': {
     method: 'GET', path: '/openapi.json', fn: 'openapi', auth: 'public', summary: 'OpenAPI 文档', response: z.unknown(),

@@ -169,3 +169,35 @@ export const maySeeCard = (s: Staff, c: CardScope): boolean => everywhere(s) || 
 
 /** Every card (the supervisor's list): supervisors and admins. */
 export const maySeeAllCards = (s: Pick<Staff, 'role'>): boolean => everywhere(s);
+
+// 包联 households and their coverage ---------------------------------------------
+
+export interface HouseholdScope {
+  cadreUsername: string;
+  townCode: string;
+}
+
+/**
+ * 'record': the paired cadre records contacts with their own households;
+ * 'view': supervisors and admins everywhere, a town's 便民服务中心 staff in their town;
+ * 'none' for everyone else (another cadre included).
+ */
+export function householdAccess(s: Staff, h: HouseholdScope): 'record' | 'view' | 'none' {
+  if (h.cadreUsername === s.username) return 'record';
+  if (everywhere(s)) return 'view';
+  return townDesk(s) === h.townCode ? 'view' : 'none';
+}
+
+/** Coverage is for the supervisor and admins, a town's desk, and cadres (their own row). */
+export const mayViewCoverage = (s: Staff): boolean => everywhere(s) || !!townDesk(s) || s.role === 'agent';
+
+/** The coverage rows a staff member sees: all, their town's, or their own cadre row. */
+export function coverageVisible(s: Staff, row: { level: 'county' | 'town' | 'village' | 'cadre'; code: string; townCode: string | null }): boolean {
+  if (everywhere(s)) return true;
+  if (row.level === 'cadre' && row.code === s.username) return true;
+  const town = townDesk(s);
+  return !!town && row.level !== 'county' && row.townCode === town;
+}
+
+/** A resident's 未联系 report: the supervisor and admins, and the town's desk — never the cadre it is about. */
+export const maySeeNoContactReport = (s: Staff, townCode: string | null): boolean => everywhere(s) || (!!townCode && townDesk(s) === townCode);

@@ -15,6 +15,7 @@ import { queryPage, type List, type Page, type PageRequest } from './page';
 import { queryAll } from './query';
 import { counterUpdates } from './demand-stats';
 import { transact, type Item } from './transact';
+import { resolvedVisitAdds, type VisitLink } from './households';
 
 export interface DemandReplyRecord {
   at: string;
@@ -81,6 +82,8 @@ export interface DemandRecord {
   closedAt: string | null;
   updatedAt: string;
   version: number;
+  /** Filed during a 包联 contact: its conclusion counts as resolved in that visit's coverage. */
+  visit?: VisitLink | null;
 }
 
 export interface DemandEventRecord {
@@ -221,8 +224,12 @@ export interface SaveExtras {
  */
 export async function saveDemand(prev: DemandRecord, next: DemandRecord, events: DemandEventRecord[], extras: SaveExtras): Promise<'saved' | 'stale'> {
   const [from, to] = [bucketOf(prev), bucketOf(next)];
+  // A demand raised during a 包联 contact, concluded: resolved in that visit's coverage, once.
+  const resolved = next.state === 'closed' && prev.state !== 'closed' ? resolvedVisitAdds(next.visit) : [];
+  const saved = resolved.length ? { ...next, visit: { ...next.visit!, resolvedCounted: true } } : next;
   const items: Item[] = [
-    { Put: { TableName: tableName(), Item: demandItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': prev.version } } },
+    { Put: { TableName: tableName(), Item: demandItem(saved), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': prev.version } } },
+    ...resolved,
     ...eventPuts(next.id, events),
   ];
   if (from !== to) {

@@ -212,6 +212,30 @@ export const key = {
   commitmentRating: (id: string, n: number, residentId: string) => ({ pk: `CARD#${id}`, sk: `RATING#${n}#${residentId}` }),
   commitmentRatingCounts: (id: string) => ({ pk: `CARD#${id}`, sk: 'RATINGS' }),
   cardIdempotency: (username: string, idemKey: string) => ({ pk: `IDEMP#CARD#${username}#${idemKey}`, sk: 'IDEMP' }),
+  /** A 包联 household; its contacts and month markers share its partition. */
+  household: (id: string) => ({ pk: `HOUSEHOLD#${id}`, sk: 'HOUSEHOLD' }),
+  householdPartition: (id: string) => `HOUSEHOLD#${id}`,
+  /** GSI1: a cadre's households by village and group. */
+  householdByCadre: (username: string, regionCode: string, id: string) => ({ gsi1pk: `CADRE#${username}#HOUSEHOLDS`, gsi1sk: `${regionCode}#${id}` }),
+  householdsOfCadre: (username: string) => `CADRE#${username}#HOUSEHOLDS`,
+  /** One contact (visit, phone, WeChat) with a household, by time. */
+  householdContact: (id: string, at: string, contactId: string) => ({ pk: `HOUSEHOLD#${id}`, sk: `CONTACT#${at}#${contactId}` }),
+  householdContactPrefix: 'CONTACT#',
+  /** Marker: the household was contacted in a month (counts it once), and a must-visit household visited in person. */
+  householdMonth: (id: string, month: string) => ({ pk: `HOUSEHOLD#${id}`, sk: `MONTH#${month}` }),
+  householdVisit: (id: string, month: string) => ({ pk: `HOUSEHOLD#${id}`, sk: `VISIT#${month}` }),
+  contactIdempotency: (username: string, idemKey: string) => ({ pk: `IDEMP#CONTACT#${username}#${idemKey}`, sk: 'IDEMP' }),
+  /** A resident's household (the one their paired cadre contacts). */
+  householdOfResident: (residentId: string) => ({ pk: `RESIDENT#${residentId}`, sk: 'HOUSEHOLD' }),
+  /** 包联 coverage counters: one partition per month, one item per scope (`COUNTY`, `TOWN#…`, `VILLAGE#…`, `CADRE#…`). */
+  coverage: (month: string, scope: string) => ({ pk: `COVERAGE#M#${month}`, sk: scope }),
+  coveragePartition: (month: string) => `COVERAGE#M#${month}`,
+  /** Households and must-visit households per scope, with the scope's name (the register). */
+  coverageBase: (scope: string) => ({ pk: 'COVERAGE#BASE', sk: scope }),
+  coverageBasePartition: 'COVERAGE#BASE',
+  /** A resident's 未联系 report: one per month. */
+  noContactReport: (month: string, residentId: string) => ({ pk: `NOCONTACT#${month}`, sk: `RESIDENT#${residentId}` }),
+  noContactPartition: (month: string) => `NOCONTACT#${month}`,
 };
 
 /** Strip key attributes before returning an item to the domain. */

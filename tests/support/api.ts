@@ -38,6 +38,8 @@ const modules: Record<string, () => Promise<{ handler: Handler }>> = {
   adminAccountability: () => import('../../functions/http/admin-accountability'),
   adminReports: () => import('../../functions/http/admin-reports'),
   open311: () => import('../../functions/http/open311'),
+  adminHouseholds: () => import('../../functions/http/admin-households'),
+  households: () => import('../../functions/http/households'),
 };
 
 // ---------------------------------------------------------------- the contract's types

@@ -1,0 +1,269 @@
+// 包联 households: the household item, its contacts and month markers in its
+// partition; the monthly coverage counters ADDed in the same transaction as
+// each contact; the register's base counts; residents' 未联系 reports.
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { ContactKind, ContactOccasion, HouseholdMember, HouseholdTag, LastContact } from '../../shared/schemas/households';
+import { planContact, scopesOf, shiftMonth, type Base, type ContactPlan, type Counters, type MarkerState } from '../domain/households';
+import { batchGetAll, batchWriteAll } from './batch';
+import { db, tableName } from './client';
+import { key, withoutKeys } from './keys';
+import { queryPage, type Page, type PageRequest } from './page';
+import { queryAll } from './query';
+import { ContentionError, transact, type Item } from './transact';
+
+export interface HouseholdRecord {
+  id: string;
+  headName: string;
+  phone: string | null;
+  /** Village or group. */
+  regionCode: string;
+  villageCode: string;
+  townCode: string;
+  members: HouseholdMember[];
+  tags: HouseholdTag[];
+  cadreUsername: string;
+  /** Residents of the household with an account (they see the last contact and may report none). */
+  residentIds: string[];
+  lastContact: (LastContact & { id: string }) | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface ContactRecord {
+  id: string;
+  householdId: string;
+  cadreUsername: string;
+  cadreName: string;
+  kind: ContactKind;
+  occasion: ContactOccasion;
+  note: string | null;
+  at: string;
+  month: string;
+  demand: { id: string; number: string } | null;
+  recordedAt: string;
+}
+
+/** What a visit-linked demand remembers, so its conclusion counts as resolved in the visit's month and scopes. */
+export interface VisitLink {
+  contactId: string;
+  householdId: string;
+  cadreUsername: string;
+  villageCode: string;
+  townCode: string;
+  month: string;
+  /** Set when its conclusion was counted (a reopened and again concluded demand counts once). */
+  resolvedCounted?: boolean;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A read of an item inside another request's transaction can be refused (TransactionConflict): read again shortly. */
+async function readRetrying<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await read();
+    } catch (err) {
+      if (!(err instanceof Error && err.name === 'TransactionConflictException') || attempt >= 8) throw err;
+      await sleep(Math.random() * 20 * 2 ** attempt);
+    }
+  }
+}
+
+const decodeHousehold = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as HouseholdRecord;
+const decodeContact = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as ContactRecord;
+const householdItem = (h: HouseholdRecord) => ({ ...key.household(h.id), ...key.householdByCadre(h.cadreUsername, h.regionCode, h.id), ...h });
+
+export async function getHousehold(id: string): Promise<HouseholdRecord | undefined> {
+  const out = await readRetrying(() => db().send(new GetCommand({ TableName: tableName(), Key: key.household(id) })));
+  return out.Item ? decodeHousehold(out.Item) : undefined;
+}
+
+/** A cadre's households by village and group, one page. */
+export const pageCadreHouseholds = (username: string, req: PageRequest): Promise<Page<HouseholdRecord>> =>
+  queryPage({ index: 'gsi1', partition: key.householdsOfCadre(username) }, req, decodeHousehold);
+
+/** The household and its latest contacts, newest first: one Get, one Query. */
+export async function getHouseholdWithContacts(id: string, limit = 20): Promise<{ household: HouseholdRecord; contacts: ContactRecord[] } | undefined> {
+  const [household, out] = await Promise.all([
+    getHousehold(id),
+    db().send(new QueryCommand({
+      TableName: tableName(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+      ExpressionAttributeValues: { ':pk': key.householdPartition(id), ':c': key.householdContactPrefix }, ScanIndexForward: false, Limit: limit,
+    })),
+  ]);
+  return household ? { household, contacts: (out.Items ?? []).map(decodeContact) } : undefined;
+}
+
+// ---------------------------------------------------------------- counters
+
+/** ADD counters of one month, one Update per scope (shared with the demand flow's conclusion). */
+export function coverageAdds(month: string, scopes: string[], adds: Counters): Item[] {
+  const names = Object.keys(adds);
+  if (!names.length) return [];
+  return scopes.map((scope) => ({
+    Update: {
+      TableName: tableName(),
+      Key: key.coverage(month, scope),
+      UpdateExpression: `ADD ${names.map((_, i) => `#a${i} :a${i}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#a${i}`, name])),
+      ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:a${i}`, adds[name]])),
+    },
+  }));
+}
+
+/** The counter items a concluded visit-linked demand adds, or none (not from a visit, or counted before). */
+export const resolvedVisitAdds = (visit: VisitLink | null | undefined): Item[] =>
+  visit && !visit.resolvedCounted ? coverageAdds(visit.month, scopesOf(visit), { demandsResolved: 1 }) : [];
+
+// ---------------------------------------------------------------- a contact
+
+async function readMarkers(h: HouseholdRecord, month: string): Promise<{ household: HouseholdRecord | undefined; markers: MarkerState }> {
+  const keys = [key.household(h.id), key.householdMonth(h.id, shiftMonth(month, -1)), key.householdMonth(h.id, month), key.householdMonth(h.id, shiftMonth(month, 1)), key.householdVisit(h.id, month)];
+  const items = await readRetrying(() => batchGetAll(keys));
+  const found = new Set(items.map((i) => String(i.sk)));
+  const raw = items.find((i) => i.sk === 'HOUSEHOLD');
+  return {
+    household: raw ? decodeHousehold(raw) : undefined,
+    markers: { prev: found.has(keys[1]!.sk), this: found.has(keys[2]!.sk), next: found.has(keys[3]!.sk), visited: found.has(keys[4]!.sk) },
+  };
+}
+
+function contactItems(h: HouseholdRecord, c: ContactRecord, plan: ContactPlan, idem: Record<string, string>): { next: HouseholdRecord; items: Item[] } {
+  const put = (Item: Record<string, unknown>, cond = true): Item => ({ Put: { TableName: tableName(), Item, ...(cond ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}) } });
+  const latest = !h.lastContact || h.lastContact.at <= c.at;
+  const next: HouseholdRecord = {
+    ...h, version: h.version + 1,
+    lastContact: latest ? { id: c.id, at: c.at, kind: c.kind, occasion: c.occasion } : h.lastContact,
+  };
+  const items = [
+    put({ ...idem, contactId: c.id, householdId: h.id, at: c.at }),
+    put({ ...key.householdContact(h.id, c.at, c.id), ...c }),
+    // The household as read: a concurrent contact with it changes the version, so the markers read with it still hold.
+    { Put: { TableName: tableName(), Item: householdItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': h.version } } },
+    ...(plan.create.month ? [put({ ...key.householdMonth(h.id, c.month), at: c.at })] : []),
+    ...(plan.create.visit ? [put({ ...key.householdVisit(h.id, c.month), at: c.at })] : []),
+    ...Object.entries(plan.adds).flatMap(([month, adds]) => coverageAdds(month, scopesOf(h), adds)),
+  ];
+  return { next, items };
+}
+
+export type ContactOutcome = { kind: 'created'; household: HouseholdRecord } | { kind: 'replay'; contactId: string; householdId: string } | { kind: 'gone' };
+
+/**
+ * Record a contact once per idempotency key: the contact, the household's last
+ * contact, the month markers and the coverage counters in one transaction.
+ * Re-reads and tries again when another contact with the same household got in first.
+ */
+export async function recordContact(h: HouseholdRecord, c: ContactRecord, idemKey: string, withDemand: boolean): Promise<ContactOutcome> {
+  const idem = key.contactIdempotency(c.cadreUsername, idemKey);
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const { household, markers } = await readMarkers(h, c.month);
+    if (!household) return { kind: 'gone' };
+    const plan = planContact({ month: c.month, kind: c.kind, occasion: c.occasion, tags: household.tags, withDemand }, markers);
+    const { next, items } = contactItems(household, c, plan, idem);
+    const { failed } = await transact(() => items);
+    if (!failed.length) return { kind: 'created', household: next };
+    if (failed.includes(0)) {
+      const first = await db().send(new GetCommand({ TableName: tableName(), Key: idem }));
+      if (first.Item) return { kind: 'replay', contactId: String(first.Item.contactId), householdId: String(first.Item.householdId) };
+    }
+  }
+  throw new ContentionError();
+}
+
+/** A contact by its household and id (a replay answers with the first one). */
+export async function getContact(householdId: string, contactId: string): Promise<ContactRecord | undefined> {
+  const items = await queryAll<Record<string, unknown>>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)', FilterExpression: 'id = :id',
+    ExpressionAttributeValues: { ':pk': key.householdPartition(householdId), ':c': key.householdContactPrefix, ':id': contactId },
+  });
+  return items[0] ? decodeContact(items[0]) : undefined;
+}
+
+// ---------------------------------------------------------------- coverage
+
+export interface BaseItem extends Base {
+  scope: string;
+  /** The region code, or the cadre's username. */
+  code: string;
+  name: string;
+  townCode: string | null;
+}
+
+/** The register's base, this month's and last month's counters: three Queries, whatever the county's size. */
+export async function getCoverage(month: string): Promise<{ base: BaseItem[]; month: Map<string, Counters>; previous: Map<string, Counters> }> {
+  const counters = async (m: string) =>
+    new Map((await queryAll<Record<string, unknown>>({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.coveragePartition(m) } }))
+      .map((i) => { const { pk: _p, sk, ...rest } = i; return [String(sk), rest as Counters]; }));
+  const [base, cur, prev] = await Promise.all([
+    queryAll<Record<string, unknown>>({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.coverageBasePartition } }),
+    counters(month),
+    counters(shiftMonth(month, -1)),
+  ]);
+  return { base: base.map((i) => ({ ...(withoutKeys(i) as unknown as BaseItem), scope: String(i.sk) })), month: cur, previous: prev };
+}
+
+/** One scope's base and its two months of counters (a cadre's light tallies): one BatchGet. */
+export async function getScopeCoverage(scope: string, month: string): Promise<{ base?: Base; month?: Counters; previous?: Counters }> {
+  const found = await batchGetAll([key.coverageBase(scope), key.coverage(month, scope), key.coverage(shiftMonth(month, -1), scope)]);
+  const by = (pk: string) => found.find((i) => i.pk === pk) as Record<string, number> | undefined;
+  return { base: by(key.coverageBasePartition) as Base | undefined, month: by(key.coveragePartition(month)), previous: by(key.coveragePartition(shiftMonth(month, -1))) };
+}
+
+// ---------------------------------------------------------------- residents
+
+export interface NoContactReportRecord {
+  residentId: string;
+  residentName: string | null;
+  householdId: string;
+  headName: string;
+  regionCode: string;
+  cadreUsername: string;
+  lastContactAt: string | null;
+  at: string;
+}
+
+/** The resident's household pointer and whether they reported no contact this month: one BatchGet (+ one Get of the household). */
+export async function getResidentHousehold(residentId: string, month: string): Promise<{ household?: HouseholdRecord; reported: boolean }> {
+  const found = await batchGetAll([key.householdOfResident(residentId), key.noContactReport(month, residentId)]);
+  const pointer = found.find((i) => i.sk === 'HOUSEHOLD');
+  const reported = found.some((i) => i.pk === key.noContactPartition(month));
+  return { household: pointer ? await getHousehold(String(pointer.householdId)) : undefined, reported };
+}
+
+/** A 未联系 report, once per resident per month, counted in the household's scopes; 'repeat' when already sent. */
+export async function reportNoContact(r: NoContactReportRecord, h: HouseholdRecord, month: string): Promise<'created' | 'repeat'> {
+  const { failed } = await transact(() => [
+    { Put: { TableName: tableName(), Item: { ...key.noContactReport(month, r.residentId), ...r }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...coverageAdds(month, scopesOf(h), { noContactReports: 1 }),
+  ]);
+  return failed.length ? 'repeat' : 'created';
+}
+
+/** A month's 未联系 reports (the supervisor's dashboard). */
+export async function listNoContactReports(month: string, limit = 100): Promise<NoContactReportRecord[]> {
+  const out = await db().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.noContactPartition(month) }, Limit: limit }));
+  return (out.Items ?? []).map((i) => withoutKeys(i) as unknown as NoContactReportRecord);
+}
+
+// ---------------------------------------------------------------- the register (seed, import)
+
+/** Write households, their residents' pointers and the base counts per scope (overwrites the base with the totals given). */
+export async function putRegister(households: HouseholdRecord[], base: BaseItem[]): Promise<void> {
+  await batchWriteAll([
+    ...households.map((h) => ({ PutRequest: { Item: householdItem(h) } })),
+    ...households.flatMap((h) => h.residentIds.map((rid) => ({ PutRequest: { Item: { ...key.householdOfResident(rid), householdId: h.id } } }))),
+    ...base.map((b) => ({ PutRequest: { Item: { ...key.coverageBase(b.scope), ...b } } })),
+  ]);
+}
+
+/** Seed only: contacts, markers and counters computed in memory, written in batches. */
+export async function putContactHistory(contacts: ContactRecord[], markers: { householdId: string; month: string; visit: boolean }[], counters: { month: string; scope: string; counters: Counters }[]): Promise<void> {
+  await batchWriteAll([
+    ...contacts.map((c) => ({ PutRequest: { Item: { ...key.householdContact(c.householdId, c.at, c.id), ...c } } })),
+    ...markers.map((m) => ({ PutRequest: { Item: m.visit ? key.householdVisit(m.householdId, m.month) : key.householdMonth(m.householdId, m.month) } })),
+    ...counters.map((c) => ({ PutRequest: { Item: { ...key.coverage(c.month, c.scope), ...c.counters } } })),
+  ]);
+}
+
+export const hasRegister = async (): Promise<boolean> =>
+  !!(await db().send(new GetCommand({ TableName: tableName(), Key: key.coverageBase('COUNTY') }))).Item;
