@@ -98,7 +98,7 @@ describe('recording a contact', () => {
     expect(res.status).toBe(201);
     expect(res.body.contact).toMatchObject({ kind: 'visit', occasion: 'must_visit', note: '老人腿脚不便，独自在家', cadreName: '测试agent' });
     expect(res.body.household).toMatchObject({ light: 'done', lastContact: { kind: 'visit', occasion: 'must_visit' } });
-    demandId = res.body.contact.demand.id;
+    demandId = res.body.contact.demand!.id;
     const d = await call('GET', `/admin/demands/${demandId}`, { token: supervisor });
     expect(d.body).toMatchObject({ channel: 'household_visit', state: 'received', type: 'help', reporter: { name: '户主h-a-000' } });
 
@@ -107,7 +107,7 @@ describe('recording a contact', () => {
     for (const r of again) {
       expect(r.status).toBe(201);
       expect(r.body.contact.id).toBe(res.body.contact.id);
-      expect(r.body.contact.demand.id).toBe(demandId);
+      expect(r.body.contact.demand!.id).toBe(demandId);
     }
     const detail = await call('GET', '/admin/households/h-a-000', { token: cadreA });
     expect(detail.body.contacts).toHaveLength(1);
@@ -119,10 +119,10 @@ describe('recording a contact', () => {
     const ok = { idempotencyKey: 'bad-input-0001', kind: 'phone', occasion: 'routine' };
     const noKind = await contact(cadreA, 'h-a-001', { ...ok, kind: undefined });
     expect(noKind.status).toBe(400);
-    expect(noKind.body.fields.kind).toBe('请选择联系方式：走访、电话或微信');
+    expect(noKind.body.fields?.kind).toBe('请选择联系方式：走访、电话或微信');
     const future = await contact(cadreA, 'h-a-001', { ...ok, contactedAt: new Date(Date.now() + 3_600_000).toISOString() });
     expect(future.status).toBe(400);
-    expect(future.body.fields.contactedAt).toBe('联系时间不能晚于现在');
+    expect(future.body.fields?.contactedAt).toBe('联系时间不能晚于现在');
     const old = await contact(cadreA, 'h-a-001', { ...ok, contactedAt: new Date(Date.now() - 70 * 86_400_000).toISOString() });
     expect(old.body.message).toBe('只能补记本月和上月的联系');
     const shortDemand = await contact(cadreA, 'h-a-001', { ...ok, demand: { type: 'help', domain: 'civil_affairs', text: '短' } });
@@ -166,7 +166,7 @@ describe('recording a contact', () => {
     const res = await contact(cadreA, 'h-a-000', { idempotencyKey: 'late-0001-abc', kind: 'phone', occasion: 'routine', contactedAt: at });
     expect(res.status).toBe(201);
     // The later (this month's) contact stays the last one.
-    expect(res.body.household.lastContact.occasion).toBe('must_visit');
+    expect(res.body.household.lastContact?.occasion).toBe('must_visit');
     const prev = await coverage(supervisor, lastMonth);
     expect(row(prev.body, 'cadre', 'agent-a')).toMatchObject({ contacted: 1 });
     const cov = await coverage(supervisor);
@@ -213,7 +213,7 @@ describe('coverage: who sees what', () => {
     expect((await coverage(countyClerk)).status).toBe(403);
     const bad = await coverage(supervisor, '2026-13');
     expect(bad.status).toBe(400);
-    expect(bad.body.fields.month).toBe('月份不存在');
+    expect(bad.body.fields?.month).toBe('月份不存在');
     expect((await call('GET', '/admin/coverage')).status).toBe(401);
   });
 });
