@@ -45,7 +45,7 @@ describe('personal data', () => {
     mockApi({
       'GET /me/export': ok({
         exportedAt: '2026-12-01T01:00:00.000Z', summary: '个人信息导出（2026-12-01）\n办件 1 件',
-        data: { profile: {}, privacyConsent: null, appointments: [], applications: [], ratings: [], demands: [], inbox: [] },
+        data: { profile: {}, privacyConsent: null, appointments: [], applications: [], ratings: [], demands: [], inbox: [], certificates: [] },
       }),
     });
     render(<PersonalData />);
