@@ -2,11 +2,13 @@
 // 白岩村 and sees the demo card with its lights and weekly progress, no login;
 // agent-yang records this week's progress on the workbench and the public page
 // shows it; 张桂英 of 柏林村 opens the page on her own village and rates the
-// finished commitment once.
+// finished commitment once. The pages pass the reach checks: no serious axe
+// finding, and in elder mode (张桂英's) text ≥ 18 px, targets ≥ 44 (main ≥ 60).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { button, launchChromium, phonePage, sharedStack, shown, staffPage } from './support/stack';
+import { axeViolations, elderNumbers } from './support/reach';
 import { residents } from '../../scripts/seed/data';
 
 jest.setTimeout(300_000);
@@ -78,4 +80,14 @@ test('the village’s public page shows a card and its progress; the cadre’s w
   await shown(resident, '感谢您的评价').waitFor();
   await shown(resident, '群众评价1条，满意率100%').waitFor();
   await resident.screenshot({ path: join(shots, 'commitments-rated.png'), fullPage: true });
+
+  const elder = await elderNumbers(resident);
+  expect([...elder.smallTexts, ...elder.smallTargets, ...elder.smallMain]).toEqual([]);
+  for (const page of [resident, visitor, cadre]) expect(await axeViolations(page)).toEqual([]);
+  // The workbench card page in elder mode too (the switch is the device's).
+  await cadre.evaluate(() => localStorage.setItem('banshi.elderMode', JSON.stringify({ data: true })));
+  await cadre.reload();
+  await shown(cadre, '记录第2项进展').waitFor();
+  const staffElder = await elderNumbers(cadre);
+  expect([...staffElder.smallTexts, ...staffElder.smallTargets, ...staffElder.smallMain]).toEqual([]);
 });

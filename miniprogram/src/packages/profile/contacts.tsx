@@ -34,6 +34,9 @@ export default function Contacts() {
             拨打电话
           </Btn>
           <Text className='hint contact__note'>可请包联干部全程代办，免费。</Text>
+          <Btn className='btn btn--ghost btn--block' onClick={() => void Taro.navigateTo({ url: '/packages/commitments/index' })}>
+            本村服务承诺公示
+          </Btn>
         </View>
       ) : (
         <View className='card'>
