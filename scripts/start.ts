@@ -154,7 +154,8 @@ async function startOffline(ports: StackPorts, env: Record<string, string>, opts
     proc.child.stderr?.on('data', show);
   }
   // Ready once anything answers HTTP on the port.
-  const deadline = Date.now() + 120_000;
+  // A busy 2-core machine (the build and other stacks running) takes minutes to load every function.
+  const deadline = Date.now() + 240_000;
   let exited = false;
   void proc.exited.then(() => (exited = true));
   for (;;) {
@@ -165,7 +166,7 @@ async function startOffline(ports: StackPorts, env: Record<string, string>, opts
     } catch {
       if (Date.now() > deadline) {
         await proc.stop(1000);
-        throw new Error(`serverless offline 在 120 秒内未响应：\n${proc.tail()}`);
+        throw new Error(`serverless offline 在 240 秒内未响应：\n${proc.tail()}`);
       }
       await new Promise((r) => setTimeout(r, 200));
     }

@@ -117,6 +117,8 @@ export async function listCardIdsOfRegion(regionCode: string, limit = 100): Prom
       TableName: tableName(),
       KeyConditionExpression: town ? 'pk = :pk' : 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': key.cardsOfTown(regionCode), ...(town ? {} : { ':prefix': `${regionCode}#` }) },
+      // Newest first within a village (ids sort by time), so the limit drops the oldest.
+      ScanIndexForward: false,
       Limit: limit,
     }),
   );
