@@ -8,7 +8,8 @@ import type { PageRequest, Page } from './page';
 import { queryPage } from './page';
 import { batchGetAll } from './batch';
 import { db, tableName } from './client';
-import { key, withoutKeys } from './keys';
+import { decoder } from './entity';
+import { key } from './keys';
 import { transact, type Item } from './transact';
 
 export interface CommitmentRecord {
@@ -49,7 +50,7 @@ export const newCardId = (postedAt: Date) => `${postedAt.toISOString().replace(/
 
 export const ownerKeyOf = (o: Omit<CardRecord['owner'], 'name'>): string => (o.kind === 'cadre' ? `STAFF#${o.username}` : `DEPT#${o.departmentId}`);
 
-const decodeCard = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as CardRecord;
+const decodeCard = decoder<CardRecord>();
 const decodeCounts = (raw: Record<string, unknown> | undefined): RatingCounts => {
   const out: RatingCounts = {};
   for (const [k, v] of Object.entries(raw ?? {})) if (/^n\d_l\d$/.test(k)) out[k] = Number(v);
@@ -141,7 +142,7 @@ export interface CommitmentRatingRecord {
   ratedAt: string;
 }
 
-const decodeRating = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as CommitmentRatingRecord;
+const decodeRating = decoder<CommitmentRatingRecord>();
 
 /**
  * One rating per resident per commitment, and the card's level counter, in
