@@ -12,7 +12,7 @@ import { db, tableName } from './client';
 import { decoder } from './entity';
 import { key } from './keys';
 import { queryPage, type List, type Page, type PageRequest } from './page';
-import { queryAll } from './query';
+import { partition, queryAll } from './query';
 import { counterUpdates } from './demand-stats';
 import { transact, type Item } from './transact';
 import { resolvedVisitAdds, type VisitLink } from './households';
@@ -156,7 +156,7 @@ export async function getDemands(ids: string[]): Promise<DemandRecord[]> {
 
 /** The demand and its timeline in one Query. */
 export async function getDemandWithEvents(id: string): Promise<{ demand: DemandRecord; events: DemandEventRecord[] } | undefined> {
-  const items = await queryAll<Record<string, unknown>>({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.demandPartition(id) } });
+  const items = await queryAll<Record<string, unknown>>(partition(key.demandPartition(id)));
   const d = items.find((i) => i.sk === 'DEMAND');
   if (!d) return undefined;
   const events = items.filter((i) => String(i.sk).startsWith('EVENT#')).map(decodeEvent);
@@ -169,10 +169,7 @@ export const listReporterDemands = (residentId: string, page: PageRequest): Prom
 
 /** Open demands of one queue (`INTAKE`, `RETURNED`, `DEPT#<id>`) or all: one Query of pointers, then BatchGets. */
 export async function listOpenDemands(bucket?: string): Promise<DemandRecord[]> {
-  const pointers = await queryAll<{ demandId: string }>({
-    KeyConditionExpression: bucket ? 'pk = :pk AND begins_with(sk, :b)' : 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': key.openDemandsPartition, ...(bucket ? { ':b': `${bucket}#` } : {}) },
-  });
+  const pointers = await queryAll<{ demandId: string }>(partition(key.openDemandsPartition, bucket ? `${bucket}#` : undefined));
   return getDemands(pointers.map((p) => p.demandId));
 }
 
@@ -188,9 +185,7 @@ export async function listRecentOfDomain(domain: DemandDomain, since: string): P
 /** Replied demands past their days to evaluate, or paused ones past their auto-resume day (the sweep). */
 export async function listDemandsDue(kind: 'EVAL' | 'RESUME', before: string): Promise<DemandRecord[]> {
   const items = await queryAll<Record<string, unknown>>({
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :before',
-    ExpressionAttributeValues: { ':pk': key.demandDuePartition(kind), ':before': before },
+    IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :before', ExpressionAttributeValues: { ':pk': key.demandDuePartition(kind), ':before': before },
   });
   return items.map(decode);
 }
