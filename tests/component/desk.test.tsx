@@ -141,7 +141,13 @@ describe('workbench: day list', () => {
     // Only the booking still 已预约 can be marked.
     expect(screen.getAllByRole('button', { name: '未到场' })).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: '未到场' }));
+    // Confirmed in the page's own dialog (it scales in elder mode), not WeChat's.
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('王*英（K7P2XQ9M）未在预约时段到场？');
+    expect(posts(seen)).toHaveLength(0);
+    fireEvent.click(within(dialog).getByRole('button', { name: '未到场' }));
     expect(await screen.findByText('已标记未到场：王*英（K7P2XQ9M）')).toBeInTheDocument();
+    expect(taro.showModal).not.toHaveBeenCalled();
     expect(posts(seen)[0]?.path).toBe('/admin/appointments/appt-0001-abcd/no-show');
     expect(posts(seen)[0]?.body).toEqual({ version: 1 });
   });

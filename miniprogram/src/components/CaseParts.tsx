@@ -27,6 +27,7 @@ import {
 } from '../utils/applications';
 import { formatDateLong, formatInstant } from '../utils/dates';
 import { shanghaiDate } from '../utils/format';
+import { Timeline as EventTimeline } from './Timeline';
 
 /** The deadline light: 正常 / 临期 / 超期 / 计时暂停 / 已办结, in green / yellow / red / grey / blue. */
 export function LightBadge({ light }: { light: ClockView['light'] }) {
@@ -239,35 +240,7 @@ export function MaterialsCard({ materials, photos, footer }: { materials: Applic
   );
 }
 
-/** 办理进度: every event, oldest first, in Asia/Shanghai time. */
+/** 办理进度: every event, the state it moved the case to, and who acted. */
 export function Timeline({ events }: { events: ApplicationEvent[] }) {
-  const list = events
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => Date.parse(a.e.at) - Date.parse(b.e.at) || a.i - b.i)
-    .map((x) => x.e);
-  return (
-    <View className='card'>
-      <Text className='card__title'>办理进度</Text>
-      {list.length === 0 ? <Text className='hint'>暂无记录</Text> : null}
-      <View className='timeline' {...role('list')}>
-        {list.map((e, i) => {
-          const move = transitionText(e);
-          return (
-            <View key={`${e.at}-${i}`} className={i === list.length - 1 ? 'timeline__item timeline__item--last' : 'timeline__item'} {...role('listitem')}>
-              <View className='timeline__dot' />
-              <View className='timeline__body'>
-                <View className='timeline__head'>
-                  <Text className='timeline__action'>{eventLabel(e)}</Text>
-                  <Text className='timeline__time'>{formatInstant(e.at)}</Text>
-                </View>
-                {move ? <Text className='timeline__line'>{move}</Text> : null}
-                <Text className='timeline__line'>{e.actor}</Text>
-                {e.note ? <Text className='timeline__note'>{e.note}</Text> : null}
-              </View>
-            </View>
-          );
-        })}
-      </View>
-    </View>
-  );
+  return <EventTimeline title='办理进度' events={events} label={eventLabel} lines={(e) => [transitionText(e), e.actor].filter((l): l is string => !!l)} />;
 }

@@ -6,8 +6,9 @@ import Taro from '@tarojs/taro';
 import { DEMAND_STATE_LABELS, type Demand, type DemandEvent, type DemandState } from '../../../shared/schemas/demands';
 import { role } from '../utils/a11y';
 import { DEADLINE_PENDING_TEXT, KV, LightBadge } from './CaseParts';
+import { Timeline } from './Timeline';
 import { formatInstant } from '../utils/dates';
-import { byTime, DEMAND_STATE_CLASS, demandDueText, demandEventLabel, demandLeftText } from '../utils/demands';
+import { DEMAND_STATE_CLASS, demandDueText, demandEventLabel, demandLeftText } from '../utils/demands';
 
 export function DemandStateBadge({ state }: { state: DemandState }) {
   return (
@@ -90,31 +91,7 @@ export function ReplyCard({ reply, title = '答复' }: { reply: NonNullable<Dema
   );
 }
 
-/** 办理进度: every step, oldest first, in Asia/Shanghai time. */
+/** 办理进度: every step, who took it (and in which role). */
 export function DemandTimeline({ events, title = '办理进度' }: { events: DemandEvent[]; title?: string }) {
-  const list = byTime(events);
-  return (
-    <View className='card'>
-      <Text className='card__title'>{title}</Text>
-      {list.length === 0 ? <Text className='hint'>暂无记录</Text> : null}
-      <View className='timeline' {...role('list')}>
-        {list.map((e, i) => (
-          <View key={`${e.at}-${i}`} className={i === list.length - 1 ? 'timeline__item timeline__item--last' : 'timeline__item'} data-action={e.action} {...role('listitem')}>
-            <View className='timeline__dot' />
-            <View className='timeline__body'>
-              <View className='timeline__head'>
-                <Text className='timeline__action'>{demandEventLabel(e)}</Text>
-                <Text className='timeline__time'>{formatInstant(e.at)}</Text>
-              </View>
-              <Text className='timeline__line'>
-                {e.actor}
-                {e.role && e.role !== e.actor ? `（${e.role}）` : ''}
-              </Text>
-              {e.note ? <Text className='timeline__note'>{e.note}</Text> : null}
-            </View>
-          </View>
-        ))}
-      </View>
-    </View>
-  );
+  return <Timeline title={title} events={events} label={demandEventLabel} lines={(e) => [e.role && e.role !== e.actor ? `${e.actor}（${e.role}）` : e.actor]} />;
 }

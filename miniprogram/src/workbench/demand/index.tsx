@@ -8,7 +8,6 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { DEMAND_CHANNEL_LABELS, DEMAND_DOMAIN_LABELS, DEMAND_TYPE_LABELS, STAFF_DEMAND_ACTIONS, type StaffDemandAction, type StaffDemandDetail } from '../../../../shared/schemas/demands';
-import { errorMessage, isApiError } from '../../api/errors';
 import { getStaffMe } from '../../api/staff';
 import { demandAction, getStaffDemand, publishKnowledge } from '../../api/staff-demands';
 import { Btn } from '../../components/Btn';
@@ -18,9 +17,10 @@ import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { formatInstant } from '../../utils/dates';
 import { signDueText } from '../../utils/demands';
+import { useAction } from '../../utils/useAction';
 import { useLoad } from '../../utils/useLoad';
 import { mayUse } from '../access';
-import { ActionResult, type ActionMessage } from '../cases';
+import { ActionResult } from '../cases';
 import { GradeBadge, reporterText } from '../demands/parts';
 import { initialFields, StepForm, stepBody, STEP_LABELS, type DemandStep, type Fields } from './forms';
 import '../demands.scss';
@@ -78,9 +78,11 @@ export default function DemandPage() {
   );
   const [form, setForm] = useState<DemandStep | null>(null);
   const [fields, setFields] = useState<Fields | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [msg, setMsg] = useState<ActionMessage>(null);
+  // Someone acted first, or the step is no longer allowed: close the form and show the demand as it is now.
+  const action = useAction(() => {
+    setForm(null);
+    reload();
+  });
 
   if (error || !data) {
     return <Page className='cases demands'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
@@ -95,41 +97,27 @@ export default function DemandPage() {
     if (step === 'publish') Object.assign(f, { text: d.text.slice(0, 300), result: d.reply?.text.slice(0, 2000) ?? '' });
     setFields(f);
     setForm(step);
-    setFormError(null);
-    setMsg(null);
+    action.clear();
   };
 
   const submit = async () => {
-    if (!form || !fields || busy) return;
-    setBusy(true);
-    setFormError(null);
-    try {
-      if (form === 'publish') {
-        await publishKnowledge(d.id, { question: fields.text.trim(), answer: fields.result.trim() });
-      } else {
-        const next = await demandAction(d.id, stepBody(form, d.version, fields));
-        setData({ demand: next, me });
-      }
-      setMsg({ ok: true, text: form === 'publish' ? '已发布到知识库' : `已${STEP_LABELS[form]}` });
-      setForm(null);
-    } catch (e) {
-      if (isApiError(e) && e.status === 409) {
-        // Someone acted first, or the step is no longer allowed: show the demand as it is now.
-        setForm(null);
-        setMsg({ ok: false, text: errorMessage(e) });
-        reload();
-      } else {
-        setFormError(errorMessage(e));
-      }
-    } finally {
-      setBusy(false);
-    }
+    if (!form || !fields) return;
+    const step = form;
+    const done = await action.run(
+      async () => {
+        if (step === 'publish') await publishKnowledge(d.id, { question: fields.text.trim(), answer: fields.result.trim() });
+        else setData({ demand: await demandAction(d.id, stepBody(step, d.version, fields)), me });
+        return true;
+      },
+      { done: step === 'publish' ? '已发布到知识库' : `已${STEP_LABELS[step]}` },
+    );
+    if (done) setForm(null);
   };
 
   return (
     <Page className='cases demands'>
       <Head d={d} />
-      <ActionResult msg={msg} />
+      <ActionResult msg={action.msg} />
       {steps.length > 0 ? (
         <View className='card'>
           {form && fields ? (
@@ -138,8 +126,8 @@ export default function DemandPage() {
               demand={d}
               fields={fields}
               set={(patch) => setFields((f) => (f ? { ...f, ...patch } : f))}
-              error={formError}
-              busy={busy}
+              error={action.formError}
+              busy={action.busy}
               onCancel={() => setForm(null)}
               onConfirm={() => void submit()}
             />
@@ -148,7 +136,7 @@ export default function DemandPage() {
               <Text className='card__title'>办理</Text>
               <View className='case-actions'>
                 {steps.map((s, i) => (
-                  <Btn key={s} className={i === 0 ? 'btn btn--primary' : 'btn btn--ghost'} disabled={busy} onClick={() => open(s)}>
+                  <Btn key={s} className={i === 0 ? 'btn btn--primary' : 'btn btn--ghost'} disabled={action.busy} onClick={() => open(s)}>
                     {STEP_LABELS[s]}
                   </Btn>
                 ))}
