@@ -5,6 +5,7 @@ import { getContacts } from '../../api/contacts';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useLoad } from '../../utils/useLoad';
+import { HouseholdContact } from './household-contact';
 import './contacts.scss';
 import { Btn } from '../../components/Btn';
 
@@ -37,6 +38,7 @@ export default function Contacts() {
           <Btn className='btn btn--ghost btn--block' onClick={() => void Taro.navigateTo({ url: '/packages/commitments/index' })}>
             本村服务承诺公示
           </Btn>
+          <HouseholdContact />
         </View>
       ) : (
         <View className='card'>

@@ -92,6 +92,12 @@ export default function Workbench() {
         {mayUse(staff.role, DESK_ROUTE) ? (
           <Cell label='今日预约' count={n?.appointmentsToday} value='名单·签到·关闭时段' onClick={() => void Taro.navigateTo({ url: '/workbench/day/index' })} />
         ) : null}
+        {staff.role === 'agent' ? (
+          <Cell label='我的包联户' value='每月联系·三必到·五必访' onClick={() => void Taro.navigateTo({ url: '/workbench/households/index' })} />
+        ) : null}
+        {staff.role === 'supervisor' || staff.role === 'admin' || ((staff.role === 'clerk' || staff.role === 'dept_head') && !staff.departmentId) ? (
+          <Cell label='包联覆盖' value='联系率·逾期·未联系反映' onClick={() => void Taro.navigateTo({ url: '/workbench/coverage/index' })} />
+        ) : null}
         {mayUse(staff.role, PUSH_FAILURES_ROUTE) ? (
           <Cell label='推送失败' value='微信拒绝·重试用尽' onClick={() => void Taro.navigateTo({ url: '/workbench/push-failures/index' })} />
         ) : null}
