@@ -167,20 +167,16 @@ export async function getDemandWithEvents(id: string): Promise<{ demand: DemandR
 export const listReporterDemands = (residentId: string, page: PageRequest): Promise<Page<DemandRecord>> =>
   queryPage({ index: 'gsi1', partition: key.demandsOfReporter(residentId), newestFirst: true }, page, decode);
 
-/** Open demands of one queue (`INTAKE`, `RETURNED`, `DEPT#<id>`) or all: one Query of pointers, then BatchGets. */
-export async function listOpenDemands(bucket?: string): Promise<DemandRecord[]> {
-  const pointers = await queryAll<{ demandId: string }>(partition(key.openDemandsPartition, bucket ? `${bucket}#` : undefined));
-  return getDemands(pointers.map((p) => p.demandId));
-}
+/** The demands a Query of pointers (`demandId`) names: the Query to its end, then BatchGets. */
+const pointedTo = async (query: Parameters<typeof queryAll>[0]) => getDemands((await queryAll<{ demandId: string }>(query)).map((p) => p.demandId));
+
+/** Open demands of one queue (`INTAKE`, `RETURNED`, `DEPT#<id>`) or all. */
+export const listOpenDemands = (bucket?: string): Promise<DemandRecord[]> =>
+  pointedTo(partition(key.openDemandsPartition, bucket ? `${bucket}#` : undefined));
 
 /** Open demands of a domain filed since `since` (merge candidates). */
-export async function listRecentOfDomain(domain: DemandDomain, since: string): Promise<DemandRecord[]> {
-  const pointers = await queryAll<{ demandId: string }>({
-    KeyConditionExpression: 'pk = :pk AND sk >= :since',
-    ExpressionAttributeValues: { ':pk': key.demandsOfDomain(domain), ':since': since },
-  });
-  return getDemands(pointers.map((p) => p.demandId));
-}
+export const listRecentOfDomain = (domain: DemandDomain, since: string): Promise<DemandRecord[]> =>
+  pointedTo({ KeyConditionExpression: 'pk = :pk AND sk >= :since', ExpressionAttributeValues: { ':pk': key.demandsOfDomain(domain), ':since': since } });
 
 /** Replied demands past their days to evaluate, or paused ones past their auto-resume day (the sweep). */
 export async function listDemandsDue(kind: 'EVAL' | 'RESUME', before: string): Promise<DemandRecord[]> {
@@ -243,8 +239,7 @@ export async function saveDemand(prev: DemandRecord, next: DemandRecord, events:
     });
     items.push(...eventPuts(extras.parent.id, [extras.parent.event], 50));
   }
-  items.push(...(extras.tell ?? []));
-  items.push(...counterUpdates(extras.month, extras.counters));
+  items.push(...(extras.tell ?? []), ...counterUpdates(extras.month, extras.counters));
   const { failed } = await transact(() => items);
   return failed.length ? 'stale' : 'saved';
 }
