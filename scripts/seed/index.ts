@@ -32,6 +32,8 @@ export interface SeedReport {
   demands: { created: number; existing: number };
   demandHistory: { created: number; existing: number };
   complaints: { created: number; existing: number };
+  /** 包联: households of the demo cadres and their contacts (written once). */
+  households: { households: number; contacts: number; existing: boolean };
   /** Service-commitment cards (承诺卡) in two villages. */
   commitments: { created: number; existing: number };
   ms: number;
@@ -113,6 +115,7 @@ export async function seedDemo(endpoint: string, tableName: string, opts: SeedOp
     demands: { created: 0, existing: 0 },
     demandHistory: { created: 0, existing: 0 },
     complaints: { created: 0, existing: 0 },
+    households: { households: 0, contacts: 0, existing: false },
     commitments: { created: 0, existing: 0 },
     ms: 0,
   };
@@ -208,6 +211,10 @@ export async function seedDemo(endpoint: string, tableName: string, opts: SeedOp
   const { cardSeeds, seedCommitments } = await import('./commitments');
   report.commitments = await seedCommitments();
   log(`承诺卡（白岩村、柏林村） ${cardSeeds.length}（新建 ${report.commitments.created}，已有 ${report.commitments.existing}）`);
+
+  const { seedHouseholds } = await import('./households');
+  report.households = await seedHouseholds(demoResidentId, opts.reset);
+  log(report.households.existing ? '包联户：已有，保留' : `包联户 ${report.households.households}、联系记录 ${report.households.contacts}`);
 
   report.ms = Date.now() - started;
   return report;

@@ -7,6 +7,7 @@ import { getResident, getResidentIdByOpenid, getStaff } from '../../functions/st
 import { verifyPassword } from '../../functions/auth/password';
 import { useTestTable } from '../support/table';
 import { call } from '../support/api';
+import { signStaffToken } from '../../functions/auth/tokens';
 
 const { endpoint, tableName } = useTestTable();
 
@@ -69,7 +70,14 @@ describe('seedDemo', () => {
     const page = await call('GET', '/commitments', { query: { regionCode: '511999103202' } });
     expect(page.body.cards[0]?.commitments.map((c) => c.light)).toEqual(['done', 'on_track', 'overdue', 'stale']);
 
+    // 包联: the demo cadres' households (86 + 92 + 80 + 95) and their contacts; 王小军's family seen by agent-yang.
+    expect(first.households).toMatchObject({ households: 353, existing: false });
+    const cadre = await call('GET', '/admin/households', { token: (await signStaffToken('agent-yang', { role: 'agent', dept: '', region: '511999103202' })).token, query: { limit: '100' } });
+    expect(cadre.body.households).toHaveLength(86);
+    expect(cadre.body.households.find((h) => h.id === 'hh-agent-yang-wang')).toMatchObject({ headName: '王德贵', tags: ['left_behind', 'elderly', 'migrant_worker'] });
+
     const second = await seedDemo(endpoint, tableName);
+    expect(second.households).toMatchObject({ existing: true });
     expect(second.commitments).toEqual({ created: 0, existing: cardSeeds.length });
     expect(second.demands).toEqual({ created: 0, existing: demandSeeds.length });
     expect(second.history).toEqual({ created: 0, existing: data.history.length, skipped: 0 });

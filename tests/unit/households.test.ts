@@ -156,3 +156,23 @@ describe('who sees which households and coverage', () => {
     expect(rows.map((r) => coverageVisible(s, r))).toEqual(expected);
   });
 });
+
+describe('demo 包联 (seed plan)', () => {
+  it('each demo cadre has the households their duties state; 王家 visited last month, not yet this month; counters match the contacts', async () => {
+    const { planHouseholds } = await import('../../scripts/seed/households');
+    const now = new Date('2026-12-15T04:00:00Z');
+    const plan = planHouseholds((openid) => `id-${openid}`, now);
+    const count = (u: string) => plan.households.filter((h) => h.cadreUsername === u).length;
+    expect([count('agent-yang'), count('agent-luo'), count('agent-xu'), count('agent-tang')]).toEqual([86, 92, 80, 95]);
+    const wang = plan.households.find((h) => h.id === 'hh-agent-yang-wang')!;
+    expect(wang.residentIds).toEqual(['id-demo-openid-wang']);
+    expect(contactLight(wang.lastContact?.at, now)).toBe('due');
+    expect(contactLight(plan.households.find((h) => h.id === 'hh-agent-tang-zhao')!.lastContact?.at, now)).toBe('overdue');
+    const counter = (month: string, scope: string) => plan.counters.find((c) => c.month === month && c.scope === scope)?.counters ?? {};
+    const contactedIn = (month: string, cadre: string) => new Set(plan.contacts.filter((c) => c.month === month && c.cadreUsername === cadre).map((c) => c.householdId)).size;
+    expect(counter('2026-11', 'CADRE#agent-tang').contacted).toBe(contactedIn('2026-11', 'agent-tang'));
+    // agent-tang let about 30 % slip last month: under coverage.
+    expect(contactedIn('2026-11', 'agent-tang')).toBeLessThan(80);
+    expect(plan.contacts.every((c) => new Date(c.at) <= now)).toBe(true);
+  });
+});
