@@ -16,11 +16,19 @@ export interface Staff {
 }
 
 const EVERYWHERE: readonly StaffRole[] = ['admin', 'supervisor'];
-const everywhere = (s: Pick<Staff, 'role'>) => EVERYWHERE.includes(s.role);
+/** Supervisors and admins see every department's work. */
+export const seesEverything = (s: Pick<Staff, 'role'>): boolean => EVERYWHERE.includes(s.role);
+const everywhere = seesEverything;
 
-/** A department's own views (督办提醒, tickets, figures): its members; supervisors and admins any. */
+/** A department's own views (督办提醒, tickets, complaints, figures): its members; supervisors and admins any. */
 export const maySeeDepartment = (s: Pick<Staff, 'role' | 'departmentId'>, departmentId: string): boolean =>
   everywhere(s) || departmentId === s.departmentId;
+
+/**
+ * The department whose figures and lists a staff member is limited to: null
+ * for supervisors and admins (all); '' for staff of no department (none).
+ */
+export const ownDepartment = (s: Pick<Staff, 'role' | 'departmentId'>): string | null => (everywhere(s) ? null : s.departmentId ?? '');
 
 /** Staff of a town's 便民服务中心: a clerk or head whose region is the town itself. */
 export function townDesk(s: Pick<Staff, 'role' | 'regionCode'>): string | null {
@@ -110,6 +118,9 @@ export const mayHandleTicket = (s: Staff, t: TicketScope): boolean =>
   ((s.role === 'dept_head' && s.departmentId !== null && s.departmentId === t.departmentId) ||
     (s.role === 'supervisor' && t.responsible?.role === 'dept_head'));
 
+/** Sees the resident's contact for the follow-up call: the supervisor (who rules on appeals) and whoever handles it; never the person the review names. */
+export const mayCallBack = (s: Staff, t: TicketScope): boolean => s.role === 'supervisor' || mayHandleTicket(s, t);
+
 /** Appeals (once): the person the review names, or the head of the ticket's department. */
 export const mayAppealTicket = (s: Staff, t: TicketScope): boolean =>
   named(s, t) || (s.role === 'dept_head' && s.departmentId !== null && s.departmentId === t.departmentId);
@@ -125,6 +136,10 @@ export function ticketSteps(s: Staff, t: TicketScope): TicketStep[] {
   if (s.role === 'supervisor' && t.status === 'appealed' && t.appeal !== null && t.appeal.decision === null) out.push('decide');
   return out;
 }
+
+/** A complaint investigation (投诉核查): the person it names; supervisors and admins any. */
+export const maySeeComplaint = (s: Pick<Staff, 'role' | 'username'>, named: { username: string }): boolean =>
+  everywhere(s) || named.username === s.username;
 
 // Places ---------------------------------------------------------------------
 

@@ -17,8 +17,8 @@ import { getDemand } from '../store/demands';
 import { getStaff } from '../store/people';
 import { getDepartment } from '../store/reference';
 import { decideInvestigation, openInvestigation, staleComplaint } from './complaint-steps';
+import { maySeeComplaint, maySeeDepartment, ownDepartment, seesEverything } from '../domain/access';
 
-const EVERYWHERE = ['supervisor', 'admin'];
 const stale = staleComplaint;
 
 function toCase(c: ComplaintRecord, p: StaffPrincipal): ComplaintCase {
@@ -32,7 +32,7 @@ function toCase(c: ComplaintRecord, p: StaffPrincipal): ComplaintCase {
 async function visibleComplaint(p: StaffPrincipal, id: string): Promise<ComplaintRecord> {
   const c = await getComplaint(id);
   if (!c) throw notFound('投诉核查不存在');
-  if (!EVERYWHERE.includes(p.role) && c.staff.username !== p.username) throw forbidden('只能查看涉及本人的投诉核查');
+  if (!maySeeComplaint(p, c.staff)) throw forbidden('只能查看涉及本人的投诉核查');
   return c;
 }
 
@@ -61,7 +61,7 @@ export const handler = httpHandler({
   },
 
   'GET /admin/complaints': async ({ query, principal }) => {
-    const page = await pageComplaints(EVERYWHERE.includes(principal.role) ? undefined : principal.username, query);
+    const page = await pageComplaints(seesEverything(principal) ? undefined : principal.username, query);
     return { complaints: page.items.map((c) => toCase(c, principal)), nextCursor: page.nextCursor };
   },
 
@@ -85,7 +85,7 @@ export const handler = httpHandler({
   },
 
   'GET /admin/accountability': async ({ principal }) => {
-    const own = EVERYWHERE.includes(principal.role) ? null : principal.departmentId ?? '';
+    const own = ownDepartment(principal);
     const { ladders, apologies } = await listAccountability();
     const today = shanghaiDate();
     return {
@@ -113,7 +113,7 @@ export const handler = httpHandler({
   'POST /admin/apologies/{id}/done': async ({ params, body, principal }) => {
     const a = await getApology(params.id);
     if (!a) throw notFound('致歉记录不存在');
-    if (!EVERYWHERE.includes(principal.role) && a.department.id !== principal.departmentId) throw forbidden('只能记录本部门的致歉');
+    if (!maySeeDepartment(principal, a.department.id)) throw forbidden('只能记录本部门的致歉');
     if (a.doneAt) throw conflict('致歉已经记录', 'ALREADY_DONE');
     const next = { ...a, doneAt: new Date().toISOString(), doneBy: principal.username, note: body.note };
     if ((await markApologyDone(next)) === 'done') throw conflict('致歉已经记录', 'ALREADY_DONE');

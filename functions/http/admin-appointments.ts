@@ -186,7 +186,7 @@ export const handler = httpHandler({
 
   'PUT /admin/roving/{placeId}': async ({ params, body, principal }) => {
     if (!params.placeId.startsWith(ROVING_PREFIX)) throw notFound('坐班安排编号应以 roving- 开头');
-    if (principal.role === 'dept_head' && principal.departmentId !== body.departmentId) {
+    if (!mayManagePlace(principal, { kind: 'roving', regionCode: body.townCode, departmentId: body.departmentId })) {
       throw forbidden('部门负责人只能安排本部门的下乡坐班');
     }
     refuseFieldErrors(rovingErrors(body, await findReferences({ regions: [body.townCode], departments: [body.departmentId] })));

@@ -8,6 +8,7 @@ import {
   DEFAULT_DEMAND_LIMITS, isMergeCandidate, MERGE_WINDOW_DAYS, staffSeesDemand, staffSeesReporter, suggestDepartment, type Viewer,
 } from '../domain/demands';
 import { badRequest, conflict, forbidden, notFound } from '../lib/errors';
+import { maySeeDepartment, seesEverything } from '../domain/access';
 import { httpHandler, type StaffPrincipal } from '../lib/http';
 import { loadCalendar } from '../store/calendar';
 import { getDemandLimits, putDemandLimits, putKnowledge, readDemandLimits } from '../store/demand-config';
@@ -26,7 +27,6 @@ import { maskPhone } from '../domain/schedule';
 
 const maskReporter = (d: Demand): Demand => (d.reporter?.phone ? { ...d, reporter: { ...d.reporter, phone: maskPhone(d.reporter.phone) } } : d);
 
-const EVERYWHERE = ['supervisor', 'admin'];
 const viewerOf = (p: StaffPrincipal): Viewer => ({ kind: 'staff', username: p.username, role: p.role, departmentId: p.departmentId });
 
 async function context(p: StaffPrincipal) {
@@ -88,7 +88,7 @@ type View = 'intake' | 'queue' | 'all' | 'overdue' | 'returns' | 'extensions' | 
 const SUPERVISOR_VIEWS: View[] = ['all', 'overdue', 'returns', 'extensions', 'defaults'];
 
 async function listFor(p: StaffPrincipal, view: View, query: { departmentId?: string } & PageRequest): Promise<Page<DemandRecord>> {
-  if (SUPERVISOR_VIEWS.includes(view) && !EVERYWHERE.includes(p.role)) throw forbidden('只有督查人员可以查看');
+  if (SUPERVISOR_VIEWS.includes(view) && !seesEverything(p)) throw forbidden('只有督查人员可以查看');
   const page = { cursor: query.cursor, limit: query.limit };
   if (view === 'intake') return pageOpenDemands('INTAKE', page);
   if (view === 'returns') return pageOpenDemands('RETURNED', page);
@@ -96,7 +96,7 @@ async function listFor(p: StaffPrincipal, view: View, query: { departmentId?: st
   if (view === 'queue') {
     const dept = query.departmentId ?? p.departmentId;
     if (!dept) throw badRequest('请选择部门', { departmentId: '请选择部门' });
-    if (!EVERYWHERE.includes(p.role) && dept !== p.departmentId) throw forbidden('只能查看本部门的诉求');
+    if (!maySeeDepartment(p, dept)) throw forbidden('只能查看本部门的诉求');
     return pageOpenDemands(`DEPT#${dept}`, page);
   }
   const all = await pageOpenDemands(undefined, page);

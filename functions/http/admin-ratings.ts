@@ -12,13 +12,12 @@ import { getMonthSatisfaction, getYearSatisfaction, type SatisfactionItem } from
 import { getTicket, listOpenTickets, pageAllTickets, pageDepartmentTickets, pageOpenTickets, saveTicket, type TicketRecord } from '../store/tickets';
 import { listDepartments, listRegions } from '../store/reference';
 import { toTicket } from './rating-views';
-import { mayAppealTicket, mayHandleTicket, maySeeTicket, ticketSteps } from '../domain/access';
+import { mayAppealTicket, mayCallBack, mayHandleTicket, maySeeDepartment, maySeeTicket, ownDepartment, seesEverything, ticketSteps } from '../domain/access';
 import { STAFF_ROLE_LABELS } from '../../shared/enums';
 import { ticketOutcome } from '../domain/messages';
 import { pushItems } from '../store/outbox';
 import { complaintFlags } from '../domain/accountability';
 
-const EVERYWHERE = ['admin', 'supervisor'];
 const stale = () => conflict('整改单已被他人处理，请刷新后重试', 'VERSION_CONFLICT');
 
 async function ticketFor(staff: StaffPrincipal, id: string): Promise<TicketRecord> {
@@ -38,9 +37,7 @@ async function scopeOf(staff: StaffPrincipal, t: TicketRecord) {
 /** The detail; the resident's contact only for those who make the follow-up call. */
 async function detail(t: TicketRecord, staff: StaffPrincipal) {
   const scope = await scopeOf(staff, t);
-  // The supervisor (who rules on appeals) and whoever handles it; never the person the review names.
-  const callsBack = staff.role === 'supervisor' || mayHandleTicket(staff, scope);
-  const resident = callsBack ? await getResident(t.residentId) : undefined;
+  const resident = mayCallBack(staff, scope) ? await getResident(t.residentId) : undefined;
   return {
     ...toTicket(t, shanghaiDate()),
     events: t.events,
@@ -70,8 +67,8 @@ const row = (id: string, name: string, month: SatisfactionItem | undefined, year
 
 export const handler = httpHandler({
   'GET /admin/tickets': async ({ query, principal }) => {
-    const everywhere = EVERYWHERE.includes(principal.role);
-    if (!everywhere && query.departmentId && query.departmentId !== principal.departmentId) throw forbidden('只能查看本部门的整改单');
+    const everywhere = seesEverything(principal);
+    if (query.departmentId && !maySeeDepartment(principal, query.departmentId)) throw forbidden('只能查看本部门的整改单');
     const departmentId = query.departmentId ?? (everywhere ? undefined : principal.departmentId ?? undefined);
     const view = query.view ?? (everywhere && !departmentId ? 'overdue' : 'open');
     const today = shanghaiDate();
@@ -153,7 +150,7 @@ export const handler = httpHandler({
 
   'GET /admin/satisfaction': async ({ query, principal }) => {
     // A department head sees the county's figures, their own department (ranked among all) and its cadres.
-    const own = EVERYWHERE.includes(principal.role) ? null : principal.departmentId ?? '';
+    const own = ownDepartment(principal);
     const month = query.month ?? shanghaiDate().slice(0, 7);
     const months = trailingMonths(month);
     const [perMonth, year, departments, regions, open] = await Promise.all([

@@ -11,8 +11,8 @@ import { getMonthSatisfaction, type SatisfactionItem } from '../store/satisfacti
 import { listOpenTickets } from '../store/tickets';
 import { listDepartments, listRegions } from '../store/reference';
 import { listItemPerformance } from '../store/services';
+import { ownDepartment } from '../domain/access';
 
-const EVERYWHERE = ['supervisor', 'admin'];
 
 /** Scope → its counts (the names stored beside them left out). */
 const byScope = (items: SatisfactionItem[]): MonthStats =>
@@ -38,7 +38,7 @@ async function monthlyReport(month: string, p: StaffPrincipal) {
     departments, regionNames: new Map(regions.map((r) => [r.code, r.name])), items,
     openTickets: tickets.map((t) => ({ departmentId: t.departmentId, overdue: isTicketOverdue(t, today) })),
     // A department head sees their own department beside the county's totals.
-    onlyDepartment: EVERYWHERE.includes(p.role) ? null : p.departmentId ?? '',
+    onlyDepartment: ownDepartment(p),
   });
 }
 

@@ -1,5 +1,8 @@
 // Who may see and act on a case, a ticket, a place: one rule, as tables.
-import { caseAccess, canRecordProxySteps, mayManagePlace, queueScope, ticketSteps, type Staff } from '../../functions/domain/access';
+import {
+  caseAccess, canRecordProxySteps, mayCallBack, mayManagePlace, mayReassignAgent, maySeeComplaint, maySeeDepartment, ownDepartment, queueScope,
+  seesEverything, ticketSteps, type Staff,
+} from '../../functions/domain/access';
 
 const GAOTAN = '511999103';
 const staff = (username: string, role: Staff['role'], departmentId: string | null, regionCode = '511999'): Staff => ({ username, role, departmentId, regionCode });
@@ -90,5 +93,40 @@ describe('places and proxy agents', () => {
     expect(canRecordProxySteps(agent)).toBe(true);
     expect(canRecordProxySteps(mzClerk)).toBe(false);
     expect(canRecordProxySteps(mzHead)).toBe(false);
+  });
+});
+
+describe('a department’s own views: members see theirs, supervisors and admins every one', () => {
+  it.each([
+    // who, department asked, sees it, limited to (ownDepartment), sees everything
+    ['the head, her department', mzHead, 'civil-affairs', true, 'civil-affairs', false],
+    ['the head, another department', mzHead, 'public-security', false, 'civil-affairs', false],
+    ['a clerk, his department', gaClerk, 'public-security', true, 'public-security', false],
+    ['a town clerk of no department', gaotanClerk, 'civil-affairs', false, '', false],
+    ['an agent', agent, 'civil-affairs', false, '', false],
+    ['the supervisor, any department', supervisor, 'public-security', true, null, true],
+    ['an admin, any department', admin, 'civil-affairs', true, null, true],
+  ] as const)('%s', (_, s, dept, sees, limited, everything) => {
+    expect(maySeeDepartment(s, dept)).toBe(sees);
+    expect(ownDepartment(s)).toBe(limited);
+    expect(seesEverything(s)).toBe(everything);
+  });
+});
+
+describe('complaints, call-backs and re-assigning a proxy agent', () => {
+  const dibao = { departmentId: 'civil-affairs', townCode: GAOTAN, handlingLevel: 'town' as const, proxy: { agentUsername: 'agent-luo' } };
+  const clerksTicket = { departmentId: 'civil-affairs', responsible: { username: 'clerk-mz', role: 'clerk' as const }, status: 'open' as const, appeal: null };
+  it.each([
+    // who, sees a complaint naming clerk-mz, calls the resident back on clerk-mz's ticket, re-assigns the agent of a 低保 case
+    ['the named clerk', mzClerk, true, false, false],
+    ['another clerk of the department', staff('clerk-2', 'clerk', 'civil-affairs'), false, false, false],
+    ['the department head', mzHead, false, true, true],
+    ['another department’s head', staff('ga-head', 'dept_head', 'public-security'), false, false, false],
+    ['the supervisor', supervisor, true, true, false],
+    ['an admin', admin, true, false, true],
+  ] as const)('%s', (_, s, complaint, callBack, reassign) => {
+    expect(maySeeComplaint(s, { username: 'clerk-mz' })).toBe(complaint);
+    expect(mayCallBack(s, clerksTicket)).toBe(callBack);
+    expect(mayReassignAgent(s, dibao)).toBe(reassign);
   });
 });

@@ -23,6 +23,17 @@ export const NOTICES_ROUTE: RouteKey = 'GET /admin/notices';
 export const REPORT_ROUTE: RouteKey = 'GET /admin/reports/monthly';
 /** 推送失败: the admin's dead-push list. */
 export const PUSH_FAILURES_ROUTE: RouteKey = 'GET /admin/push-failures';
+/** 部门办件: the queue of one department or town desk. */
+export const QUEUE_ROUTE: RouteKey = 'GET /admin/queue';
+/** 超期督办: the county-wide view of late cases; whoever has it oversees every department (supervisors, admins). */
+export const OVERDUE_ROUTE: RouteKey = 'GET /admin/overdue';
+export const oversees = (role: StaffRole | null | undefined): boolean => mayUse(role, OVERDUE_ROUTE);
+/** 差评整改 and 满意度看板. */
+export const TICKETS_ROUTE: RouteKey = 'GET /admin/tickets';
+export const SATISFACTION_ROUTE: RouteKey = 'GET /admin/satisfaction';
+/** The accountability ladder and apologies (the supervisor, admins, department heads). */
+export const LADDER_ROUTE: RouteKey = 'GET /admin/accountability';
+
 /** 改派代办员: department heads and admins. */
 export const PROXY_AGENT_ROUTE: RouteKey = 'POST /admin/applications/{id}/proxy-agent';
 

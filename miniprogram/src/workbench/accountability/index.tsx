@@ -18,6 +18,7 @@ import { LoadMore } from '../../components/LoadMore';
 import { getStaffMe } from '../../api/staff';
 import { listStaffDemands } from '../../api/staff-demands';
 import { OpenInvestigations } from './open';
+import { LADDER_ROUTE, mayUse, oversees } from '../access';
 import '../cases.scss';
 
 const ACTION_LABELS: Record<LadderPerson['owed'][number]['action'], string> = {
@@ -121,8 +122,8 @@ export default function AccountabilityPage() {
   const complaints = usePaged((cursor) => listComplaints(cursor).then((r) => ({ items: r.complaints, nextCursor: r.nextCursor })), []);
   const { data: base, error: baseError, reload: reloadBase } = useLoad(async () => {
     const me = await getStaffMe();
-    const mayLadder = ['supervisor', 'admin', 'dept_head'].includes(me.role);
-    const mayOpen = me.role === 'supervisor' || me.role === 'admin';
+    const mayLadder = mayUse(me.role, LADDER_ROUTE);
+    const mayOpen = oversees(me.role);
     const [ladder, open] = await Promise.all([
       mayLadder ? getAccountability() : Promise.resolve(null), mayOpen ? listStaffDemands({ view: 'all' }) : Promise.resolve(null),
     ]);
@@ -137,7 +138,7 @@ export default function AccountabilityPage() {
   if (!base || !complaints.items) return <Page className='cases'><Loading /></Page>;
   const investigated = new Set(complaints.items.map((c) => c.demandId));
   const data = { ...base, complaints: complaints.items, toOpen: base.open && base.open.filter((d) => !investigated.has(d.id)) };
-  const canRecord = data.me.role === 'supervisor' || data.me.role === 'admin';
+  const canRecord = oversees(data.me.role);
   return (
     <Page className='cases'>
       {data.toOpen ? <OpenInvestigations demands={data.toOpen} onOpened={reload} /> : null}

@@ -16,6 +16,7 @@ import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { usePaged } from '../../utils/usePaged';
 import { DemandRow } from './parts';
+import { oversees } from '../access';
 import '../demands.scss';
 
 const LABELS: Record<DemandView, string> = {
@@ -39,7 +40,7 @@ const EMPTY: Record<DemandView, string> = {
 
 /** The lists a staff member gets: the supervisor's views are theirs alone (the server refuses the others). */
 function viewsOf(s: StaffProfile): DemandView[] {
-  if (s.role === 'supervisor' || s.role === 'admin') return ['all', 'returns', 'extensions', 'overdue', 'intake', 'defaults'];
+  if (oversees(s.role)) return ['all', 'returns', 'extensions', 'overdue', 'intake', 'defaults'];
   return s.departmentId ? ['queue', 'intake'] : ['intake'];
 }
 

@@ -9,7 +9,9 @@ import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { maskPhone } from '../../utils/format';
 import { useLoad } from '../../utils/useLoad';
-import { DEMANDS_ROUTE, DESK_ROUTE, mayUse, NOTICES_ROUTE, PROXY_ROUTE, PUSH_FAILURES_ROUTE, REPORT_ROUTE } from '../access';
+import {
+  DEMANDS_ROUTE, DESK_ROUTE, mayUse, NOTICES_ROUTE, oversees, PROXY_ROUTE, PUSH_FAILURES_ROUTE, QUEUE_ROUTE, REPORT_ROUTE, SATISFACTION_ROUTE, TICKETS_ROUTE,
+} from '../access';
 import { BindWechat } from './BindWechat';
 import './index.scss';
 import { Btn } from '../../components/Btn';
@@ -57,19 +59,20 @@ export default function Workbench() {
         {mayUse(staff.role, DEMANDS_ROUTE) ? (
           <Cell label='诉求' count={n?.demands} value='派单·签收·答复·督办' onClick={() => void Taro.navigateTo({ url: '/workbench/demands/index' })} />
         ) : null}
-        {staff.role === 'clerk' || staff.role === 'dept_head' ? (
+        {/* Those who oversee every department work from 超期督办 instead. */}
+        {mayUse(staff.role, QUEUE_ROUTE) && !oversees(staff.role) ? (
           <Cell label='部门办件' count={n?.queue} value='按期限排序·亮灯' onClick={() => void Taro.navigateTo({ url: '/workbench/queue/index' })} />
         ) : null}
         {mayUse(staff.role, PROXY_ROUTE) ? (
           <Cell label='代办任务' value='委托·代收·代交·代领·回交' onClick={() => void Taro.navigateTo({ url: '/workbench/proxy/index' })} />
         ) : null}
-        {staff.role === 'supervisor' || staff.role === 'admin' ? (
+        {oversees(staff.role) ? (
           <Cell label='超期督办' count={n?.overdue} value='临期·超期' onClick={() => void Taro.navigateTo({ url: '/workbench/overdue/index' })} />
         ) : null}
-        {staff.role === 'clerk' || staff.role === 'dept_head' || staff.role === 'supervisor' || staff.role === 'admin' ? (
+        {mayUse(staff.role, TICKETS_ROUTE) ? (
           <Cell label='差评整改' count={n?.tickets} value='核实·整改·回访·公开' onClick={() => void Taro.navigateTo({ url: '/workbench/tickets/index' })} />
         ) : null}
-        {staff.role === 'supervisor' || staff.role === 'admin' || staff.role === 'dept_head' ? (
+        {mayUse(staff.role, SATISFACTION_ROUTE) ? (
           <Cell label='满意度看板' value='部门·干部·乡镇' onClick={() => void Taro.navigateTo({ url: '/workbench/satisfaction/index' })} />
         ) : null}
         {mayUse(staff.role, REPORT_ROUTE) ? (

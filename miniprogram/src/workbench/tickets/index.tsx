@@ -15,6 +15,7 @@ import { LoadMore } from '../../components/LoadMore';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { usePaged } from '../../utils/usePaged';
 import { TicketRow } from './parts';
+import { oversees } from '../access';
 import '../cases.scss';
 import './tickets.scss';
 
@@ -34,7 +35,7 @@ const EMPTY: Record<TicketView, string> = {
   appealed: '没有待裁定的申诉',
 };
 
-const isOverseer = (s: StaffProfile | null) => s?.role === 'supervisor' || s?.role === 'admin';
+const isOverseer = (s: StaffProfile | null) => oversees(s?.role);
 
 export default function Tickets() {
   const { params } = useRouter();
