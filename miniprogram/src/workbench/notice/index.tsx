@@ -101,7 +101,7 @@ export default function NoticeEditor() {
         <Text className='field__label'>正文</Text>
         <Textarea className='field__input' maxlength={5000} disabled={!editable} value={draft.body} placeholder='通知正文' onInput={(e) => patch({ body: e.detail.value })} />
         <Text className='field__label'>有效期至（选填，YYYY-MM-DD）</Text>
-        <Input className='field__input' disabled={!editable} value={draft.expiresOn ?? ''} onInput={(e) => patch({ expiresOn: e.detail.value.trim() || null })} />
+        <Input className='field__input' disabled={!editable} value={draft.expiresOn ?? ''} placeholder='如 2026-12-31，不填则长期有效' onInput={(e) => patch({ expiresOn: e.detail.value.trim() || null })} />
       </View>
       <TargetForm target={draft.target} onChange={(target) => patch({ target })} regions={regions} disabled={!editable} />
       {count !== null ? <Text className='wb-notice__count'>将发送给 {count} 位居民</Text> : null}
