@@ -40,7 +40,9 @@ export default function Commitments() {
           <RegionPicker label='查看哪个村（社区）或镇' index={index} value={code} onChange={(c) => setChosen(pageRegion(c))} placeholder='请选择村（社区）或镇' />
         </View>
       ) : null}
-      {!code ? null : page.error ? (
+      {!code ? (
+        <Text className='hint commitments__note'>请选择要查看的村（社区）或镇</Text>
+      ) : page.error ? (
         <ErrorState message={page.error} onRetry={page.reload} />
       ) : !page.data ? (
         <Loading />
