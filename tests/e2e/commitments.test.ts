@@ -1,7 +1,7 @@
 // 承诺卡 in Chromium on the H5 build: anyone opens 承诺公示 from 首页, picks
 // 白岩村 and sees the demo card with its lights and weekly progress, no login;
 // agent-yang records this week's progress on the workbench and the public page
-// shows it; 张桂英 of 柏林村 opens the page on her own village and rates the
+// shows it; 张桂英 of 柏林村 opens her village's page and rates the
 // finished commitment once. The pages pass the reach checks: no serious axe
 // finding, and in elder mode (张桂英's) text ≥ 18 px, targets ≥ 44 (main ≥ 60).
 import { mkdirSync } from 'node:fs';
@@ -64,14 +64,14 @@ test('the village’s public page shows a card and its progress; the cadre’s w
   await button(visitor, '白岩村').click();
   await shown(visitor, '12户取暖物资全部签收，本项下周办结').waitFor();
 
-  // 张桂英 lives in 柏林村: the page opens on her village; she rates the finished street lights.
+  // 张桂英 lives in 柏林村: she opens her village's page (linked from 我的包联干部) and rates the finished street lights.
   const zhang = residents.find((r) => r.openid === 'demo-openid-zhang')!;
   const resident = await phonePage(browser);
   await resident.goto(`${stack.urls.h5}#/pages/mine/index`);
   await resident.getByRole('button', { name: '登录（选择演示居民）' }).click();
   await resident.getByRole('button', { name: zhang.label }).click();
   await shown(resident, zhang.name).waitFor();
-  await resident.goto(`${stack.urls.h5}#/packages/commitments/index`);
+  await resident.goto(`${stack.urls.h5}#/packages/commitments/index?region=511999102202`);
   await shown(resident, '柏林村 服务承诺').waitFor();
   await shown(resident, '6盏路灯已全部修复亮灯').waitFor();
   await button(resident, '评价这项承诺').click();
