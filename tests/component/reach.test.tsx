@@ -9,6 +9,7 @@ import { installKeyboardActivation, keyActivates, markStructure } from '../../mi
 import { DRAFT_MAX_AGE_MS, useDraft } from '../../miniprogram/src/utils/useDraft';
 import Mine from '../../miniprogram/src/pages/mine/index';
 import { getToken, setToken } from '../../miniprogram/src/api/session';
+import { logoutResident } from '../../miniprogram/src/api/client';
 import { mockApi, ok } from './support/api';
 import { me, regions } from './support/fixtures';
 import * as taro from './support/taro';
@@ -133,6 +134,15 @@ describe('useDraft', () => {
     const none = renderHook(() => useDraft('', init));
     act(() => none.result.current.set({ note: 'x', proxy: false }));
     expect(taro.getStorageSync('banshi.draft.')).toBe('');
+  });
+
+  it('signing out wipes every draft (they hold what the resident typed); the cadre’s unsent visits stay', () => {
+    const h = renderHook(() => useDraft('profile:r-1', init));
+    act(() => h.result.current.set({ note: '13900000000', proxy: false }));
+    taro.setStorageSync('banshi.outbox.contacts', [{ idempotencyKey: 'k1' }]);
+    act(() => logoutResident());
+    expect(taro.getStorageSync('banshi.draft.profile:r-1')).toBe('');
+    expect(taro.getStorageSync('banshi.outbox.contacts')).toEqual([{ idempotencyKey: 'k1' }]);
   });
 });
 

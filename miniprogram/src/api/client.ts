@@ -22,6 +22,7 @@ import {
 import { clearToken, getToken, setToken } from './session';
 import { askPrivacyConsent } from '../utils/privacy-gate';
 import { forgetPersonalCopies } from '../utils/kept';
+import { forgetDrafts } from '../utils/useDraft';
 // Types only: the table's values (every schema) must stay out of the main package.
 import type { routes } from '../../../shared/routes';
 
@@ -222,6 +223,7 @@ export function loginResident(): Promise<ResidentSession> {
 
 export function logoutResident(): void {
   forgetPersonalCopies();
+  forgetDrafts();
   clearToken('resident');
   setMe(null);
 }

@@ -31,6 +31,15 @@ function write<T>(key: string, value: T): void {
   }
 }
 
+/** Sign-out: drafts hold what a resident typed (names, phones, addresses), so none outlives the session. */
+export function forgetDrafts(): void {
+  try {
+    for (const k of Taro.getStorageInfoSync().keys) if (k.startsWith(PREFIX)) Taro.removeStorageSync(k);
+  } catch {
+    // storage unavailable: nothing was kept
+  }
+}
+
 function remove(key: string): void {
   try {
     Taro.removeStorageSync(PREFIX + key);
