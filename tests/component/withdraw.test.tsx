@@ -1,6 +1,6 @@
 // 撤回: the resident's case page offers it while the server says the case can
 // still be withdrawn, asks first, sends the version seen, and shows the new state.
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import ApplicationDetailPage from '../../miniprogram/src/packages/apply/detail';
 import { setToken } from '../../miniprogram/src/api/session';
 import { mockApi, ok } from './support/api';
@@ -26,19 +26,22 @@ describe('withdraw an application', () => {
     });
     render(<ApplicationDetailPage />);
     fireEvent.click(await screen.findByRole('button', { name: '撤回申请' }));
+    // Confirmed in the page's own dialog (it scales in elder mode), never the system one.
+    expect(within(await screen.findByRole('dialog')).getByText('确定撤回这件申请吗？撤回后部门不再办理。')).toBeInTheDocument();
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: '撤回' }));
     await waitFor(() => expect(seen.some((r) => r.method === 'POST')).toBe(true));
-    expect(taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '撤回申请' }));
+    expect(taro.showModal).not.toHaveBeenCalled();
     expect(seen.find((r) => r.method === 'POST')?.body).toEqual({ version: 3 });
     expect(await screen.findByText('已撤回')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '撤回申请' })).not.toBeInTheDocument();
   });
 
   it('does nothing when the resident thinks again', async () => {
-    taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true });
     const seen = mockApi({ 'GET /applications/{id}': ok(submitted) });
     render(<ApplicationDetailPage />);
     fireEvent.click(await screen.findByRole('button', { name: '撤回申请' }));
-    await waitFor(() => expect(taro.showModal).toHaveBeenCalled());
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '不撤回' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(seen.some((r) => r.method === 'POST')).toBe(false);
   });
 

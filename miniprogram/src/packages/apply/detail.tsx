@@ -8,6 +8,7 @@ import type { ApplicationDetail } from '../../../../shared/schemas/applications'
 import { getApplication, withdrawApplication } from '../../api/applications';
 import { errorMessage } from '../../api/errors';
 import { Btn } from '../../components/Btn';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { ClockCard, KV, MaterialsCard, Phone, ProxyCard, StateBadge, Timeline } from '../../components/CaseParts';
 import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
@@ -27,6 +28,7 @@ export default function ApplicationDetailPage() {
   // Again on coming back from the supplement page.
   const { data: app, error, reload } = useLoad(() => getApplication(id), [id], { onShow: true, invalid: !id && '缺少办件编号', keep: `application:${id}`, personal: true });
   const [withdrawing, setWithdrawing] = useState(false);
+  const { confirm, dialog } = useConfirm();
 
   if (error || !app) {
     return <Page className='apply'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
@@ -35,8 +37,7 @@ export default function ApplicationDetailPage() {
   const awaiting = app.state === 'awaiting_materials';
 
   const withdraw = async (version: number) => {
-    const { confirm } = await Taro.showModal({ title: '撤回申请', content: '确定撤回这件申请吗？撤回后部门不再办理。', confirmText: '撤回', cancelText: '不撤回' });
-    if (!confirm) return;
+    if (!(await confirm({ title: '撤回申请', content: '确定撤回这件申请吗？撤回后部门不再办理。', confirmText: '撤回', cancelText: '不撤回', danger: true }))) return;
     setWithdrawing(true);
     try {
       await withdrawApplication(app.id, { version });
@@ -127,6 +128,7 @@ export default function ApplicationDetailPage() {
       {app.proxy ? <ProxyCard proxy={app.proxy} /> : null}
       <MaterialsCard materials={app.materials} />
       <Timeline events={app.events} />
+      {dialog}
     </Page>
   );
 }
