@@ -63,6 +63,10 @@ import {
   CoverageQuery, CoverageResponse, HouseholdDetail, HouseholdParams, HouseholdsQuery, HouseholdsResponse, MyHouseholdContact, RecordContactRequest,
   RecordContactResponse,
 } from './schemas/households';
+import {
+  AbsenceCancelRequest, AbsenceParams, AbsenceRequest, BackupRequest, DeskStatus, Post, PostsQuery, PostsResponse, Reception, ReceptionBookRequest,
+  ReceptionInput, ReceptionParams, ReceptionsResponse,
+} from './schemas/posts';
 
 export type Auth = 'public' | 'resident' | 'staff';
 
@@ -564,6 +568,38 @@ export const routes = {
   'POST /me/household/no-contact': {
     method: 'POST', path: '/me/household/no-contact', fn: 'households', auth: 'resident', status: 201,
     summary: '一键反映“包联干部未联系我”，送督查；每月一次（重复为 409）', response: MyHouseholdContact,
+  },
+  'GET /receptions': {
+    method: 'GET', path: '/receptions', fn: 'posts', auth: 'public',
+    summary: '领导接待日：部门负责人的接待日、时段与地点（可在线预约并写明事由）', response: ReceptionsResponse,
+  },
+  'POST /receptions/{id}/appointments': {
+    method: 'POST', path: '/receptions/{id}/appointments', fn: 'posts', auth: 'resident',
+    summary: '预约领导接待（须写明事由；幂等：同一幂等键重试返回同一预约）', params: ReceptionParams, body: ReceptionBookRequest, response: Appointment, status: 201,
+  },
+  'GET /places/{placeId}/desk': {
+    method: 'GET', path: '/places/{placeId}/desk', fn: 'posts', auth: 'public',
+    summary: '窗口今日在岗情况：每个窗口由谁受理（A岗不在时显示B岗代岗）', params: PlaceParams, response: DeskStatus,
+  },
+  'PUT /admin/receptions/{id}': {
+    method: 'PUT', path: '/admin/receptions/{id}', fn: 'adminPosts', auth: 'staff', roles: ['dept_head', 'admin'],
+    summary: '安排领导接待日（部门负责人安排自己的，管理员可安排任何人的）', params: ReceptionParams, body: ReceptionInput, response: Reception,
+  },
+  'GET /admin/posts': {
+    method: 'GET', path: '/admin/posts', fn: 'adminPosts', auth: 'staff', roles: DESK_ROLES,
+    summary: 'AB岗：某地区各窗口岗位某日的B岗、请假与代岗情况（默认本人所在地区、今天）', query: PostsQuery, response: PostsResponse,
+  },
+  'PUT /admin/staff/{username}/backup': {
+    method: 'PUT', path: '/admin/staff/{username}/backup', fn: 'adminPosts', auth: 'staff', roles: ['dept_head', 'admin'],
+    summary: '设置窗口人员的B岗（同部门的其他窗口人员；null 取消）', params: StaffParams, body: BackupRequest, response: Post,
+  },
+  'POST /admin/staff/{username}/absences': {
+    method: 'POST', path: '/admin/staff/{username}/absences', fn: 'adminPosts', auth: 'staff', roles: ['dept_head', 'admin'],
+    summary: '登记窗口人员某日不在岗（由B岗代岗；B岗也不在时由部门负责人代岗）', params: StaffParams, body: AbsenceRequest, response: Post, status: 201,
+  },
+  'POST /admin/staff/{username}/absences/{date}/cancel': {
+    method: 'POST', path: '/admin/staff/{username}/absences/{date}/cancel', fn: 'adminPosts', auth: 'staff', roles: ['dept_head', 'admin'],
+    summary: '撤销不在岗登记（按版本号，防止覆盖他人的修改）', params: AbsenceParams, body: AbsenceCancelRequest, response: Post,
   },
   'GET /openapi.json': {
     method: 'GET', path: '/openapi.json', fn: 'openapi', auth: 'public', summary: 'OpenAPI 文档', response: z.unknown(),

@@ -144,15 +144,21 @@ export const maySeeComplaint = (s: Pick<Staff, 'role' | 'username'>, named: { us
 // Places ---------------------------------------------------------------------
 
 export interface PlaceScope {
-  kind: 'point' | 'roving';
+  kind: 'point' | 'roving' | 'reception';
   regionCode: string;
   departmentId: string | null;
+  /** A reception day's leader (the department head who receives). */
+  hostUsername?: string | null;
 }
 
-/** Supervisors and admins everywhere; others at the point of their region or their department's roving days. */
+/**
+ * Supervisors and admins everywhere; others at the point of their region or
+ * their department's roving days; a leader's reception days only the leader.
+ */
 export function mayManagePlace(s: Staff, p: PlaceScope): boolean {
   if (everywhere(s)) return true;
   if (s.role === 'agent') return false;
+  if (p.kind === 'reception') return p.hostUsername === s.username;
   return p.kind === 'roving' ? p.departmentId === s.departmentId : p.regionCode === s.regionCode;
 }
 
@@ -216,3 +222,16 @@ export function coverageVisible(s: Staff, row: { level: 'county' | 'town' | 'vil
 
 /** A resident's 未联系 report: the supervisor and admins, and the town's desk — never the cadre it is about. */
 export const maySeeNoContactReport = (s: Staff, townCode: string | null): boolean => everywhere(s) || (!!townCode && townDesk(s) === townCode);
+
+// AB posts and reception days ----------------------------------------------------
+
+/**
+ * Sets a clerk's backup and marks them absent: the head of the clerk's
+ * department, or an admin (a town desk's clerks have no department: admin).
+ */
+export const mayRunPosts = (s: Pick<Staff, 'role' | 'departmentId'>, clerk: { departmentId: string | null }): boolean =>
+  s.role === 'admin' || (s.role === 'dept_head' && s.departmentId !== null && s.departmentId === clerk.departmentId);
+
+/** A leader's reception days: the department head sets their own, an admin anyone's. */
+export const maySetReception = (s: Pick<Staff, 'role' | 'username'>, hostUsername: string): boolean =>
+  s.role === 'admin' || (s.role === 'dept_head' && s.username === hostUsername);

@@ -53,7 +53,7 @@ export function rovingErrors(
 
 export interface PlaceDef {
   id: string;
-  kind: 'point' | 'roving';
+  kind: 'point' | 'roving' | 'reception';
   name: string;
   level: ServicePointLevel;
   regionCode: string;
@@ -64,6 +64,10 @@ export interface PlaceDef {
   /** Items a point handles; a roving team handles its department's items. */
   serviceCodes: string[] | null;
   rule: string | null;
+  /** A leader's reception days: the dates themselves (kept only when working days). */
+  dates?: string[];
+  /** A reception day's leader (username): only they run its day list. */
+  hostUsername?: string | null;
   windows: SlotWindow[];
   cutoffMinutes: number;
 }
@@ -150,6 +154,7 @@ export function sessionDates(place: PlaceDef, from: string, days: number, cal: C
   if (to > lastKnown) to = lastKnown;
   if (to < from) return [];
   if (place.rule) return rovingSessionDates(place.rule, from, to, cal);
+  if (place.dates) return place.dates.filter((d) => d >= from && d <= to && cal.isWorkingDay(d)).sort();
   const span = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
   return workingDates(from, span, cal);
 }

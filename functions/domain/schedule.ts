@@ -171,8 +171,8 @@ export const NEARNESS_ORDER: Nearness[] = ['own_village', 'own_town', 'roving_in
  * How near a place is to a resident living in `residentRegion` (any level;
  * codes nest: county 6 digits, town 9, village 12, group 15).
  */
-export function nearness(place: { kind: 'point' | 'roving'; level: ServicePointLevel; regionCode: string }, residentRegion?: string | null): Nearness {
-  if (place.level === 'county' && place.kind === 'point') return 'county';
+export function nearness(place: { kind: 'point' | 'roving' | 'reception'; level: ServicePointLevel; regionCode: string }, residentRegion?: string | null): Nearness {
+  if (place.level === 'county' && place.kind !== 'roving') return 'county';
   if (!residentRegion) return 'other';
   const town = residentRegion.slice(0, 9);
   const village = residentRegion.slice(0, 12);

@@ -18,6 +18,7 @@ import { findReferences } from '../store/lookups';
 import { loadPlace, placeResponse } from './place-views';
 import { toAppointment } from './views';
 import { visitInvite } from './rating-views';
+import { coveringOf } from './post-views';
 import { mayManagePlace } from '../domain/access';
 
 async function managedPlace(staff: StaffPrincipal, placeId: string): Promise<PlaceDef> {
@@ -73,7 +74,10 @@ export const handler = httpHandler({
       listPlaceDayAppointments(def.id, query.date),
       listPlaceLog(def.id, query.date),
     ]);
-    const residents = await getResidents(appointments.map((a) => a.residentId));
+    const [residents, covering] = await Promise.all([
+      getResidents(appointments.map((a) => a.residentId)),
+      coveringOf(def, query.date, principal.username, appointments),
+    ]);
     const [day] = placeDays(def, [query.date], counters, new Date());
     return {
       place,
@@ -91,6 +95,8 @@ export const handler = httpHandler({
             serviceName: a.serviceName,
             status: a.status,
             version: a.version,
+            topic: a.topic ?? null,
+            coveringFor: covering.get(a.id) ?? null,
           })),
       })),
       log,

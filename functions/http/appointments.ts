@@ -1,13 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { badRequest, conflict, notFound } from '../lib/errors';
 import { httpHandler } from '../lib/http';
-import { handles, hasSession, slotStarted, type PlaceDef } from '../domain/places';
-import { bookingCode, cutoffAt, parseSlotId } from '../domain/schedule';
+import { handles, type PlaceDef } from '../domain/places';
+import { cutoffAt, parseSlotId } from '../domain/schedule';
 import {
-  bookAppointment,
   cancelAppointment,
   getAppointment,
-  getAppointmentIdByIdempotencyKey,
   pageResidentAppointments,
   rescheduleAppointment,
   type AppointmentRecord,
@@ -16,6 +13,7 @@ import { getService } from '../store/services';
 import { loadCalendar } from '../store/calendar';
 import { loadPlace } from './place-views';
 import { toAppointment } from './views';
+import { bookableWindow, bookSeat } from './booking-flow';
 
 /** The bookable slot behind a slot id for an item, or the reason it is not. */
 async function resolveSlot(slotId: string, serviceCode: string) {
@@ -25,15 +23,7 @@ async function resolveSlot(slotId: string, serviceCode: string) {
   if (!item.appointment) throw conflict('该事项不需要预约，可直接前往办理', 'NO_APPOINTMENT');
   if (!place) throw notFound('办理地点不存在');
   if (!handles(place, item)) throw badRequest('该地点不办理此事项', { slotId: '该地点不办理此事项' });
-  let window;
-  try {
-    window = hasSession(place, date, start, cal);
-  } catch {
-    window = undefined; // a year without a published calendar has no sessions
-  }
-  if (!window) throw notFound('该时段不存在');
-  if (slotStarted(date, start, new Date())) throw conflict('该时段已开始或已结束，请选择其他时段', 'SLOT_PAST');
-  return { item, place, window, date, start };
+  return { item, place, window: bookableWindow(place, date, start, cal), date, start };
 }
 
 const slotRef = (place: PlaceDef, date: string, start: string, capacity: number) => ({ placeId: place.id, date, start, capacity });
@@ -54,50 +44,16 @@ function assertChangeable(a: AppointmentRecord, version: number, now: Date) {
 export const handler = httpHandler({
   'POST /appointments': async ({ body, principal }) => {
     const { item, place, window, date, start } = await resolveSlot(body.slotId, body.serviceCode);
-    const now = new Date().toISOString();
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const record: AppointmentRecord = {
-        id: randomUUID(),
-        code: bookingCode(randomBytes(8)),
-        residentId: principal.residentId,
-        serviceCode: item.code,
-        serviceName: item.name,
-        placeId: place.id,
-        placeName: place.name,
-        placeAddress: place.address,
-        slotId: body.slotId,
-        date,
-        start,
-        end: window.end,
-        status: 'booked',
-        cutoffAt: cutoffAt(date, start, place.cutoffMinutes),
-        cancelledBy: null,
-        cancelReason: null,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      };
-      const outcome = await bookAppointment(record, slotRef(place, date, start, window.capacity), body.idempotencyKey);
-      switch (outcome.kind) {
-        case 'booked':
-          return toAppointment(record);
-        case 'replay': {
-          const id = await getAppointmentIdByIdempotencyKey(principal.residentId, body.idempotencyKey);
-          const first = id && (await getAppointment(id));
-          if (!first) throw conflict('请求正在处理，请稍后刷新', 'IN_PROGRESS');
-          return toAppointment(first);
-        }
-        case 'full':
-          throw conflict('名额已满', 'SLOT_FULL');
-        case 'closed':
-          throw conflict(`该时段已关闭：${outcome.reason}`, 'SLOT_CLOSED');
-        case 'already_holding':
-          throw conflict('您已预约该时段，无需重复预约', 'ALREADY_BOOKED');
-        case 'code_taken':
-          continue; // a fresh code, try again
-      }
-    }
-    throw conflict('预约繁忙，请稍后重试', 'BUSY');
+    return bookSeat({
+      residentId: principal.residentId,
+      service: { code: item.code, name: item.name },
+      place,
+      slotId: body.slotId,
+      date,
+      start,
+      window,
+      idempotencyKey: body.idempotencyKey,
+    });
   },
 
   'GET /appointments': async ({ query, principal }) => {

@@ -2,6 +2,8 @@
 import type { Place } from '../../shared/schemas/appointments';
 import { nearness, pointPlace, rovingPlace, type PlaceDef } from '../domain/places';
 import { ROVING_PREFIX } from '../domain/schedule';
+import { RECEPTION_PREFIX, receptionPlace } from '../domain/reception';
+import { getReception } from '../store/reception';
 import { getRovingDay, getServicePoint, type RovingDayRecord } from '../store/points';
 import { getDepartment, getRegions } from '../store/reference';
 
@@ -12,6 +14,10 @@ export function rovingDef(r: RovingDayRecord, deptNames: Map<string, string>, re
 
 /** A place by id, or undefined. */
 export async function loadPlace(placeId: string): Promise<PlaceDef | undefined> {
+  if (placeId.startsWith(RECEPTION_PREFIX)) {
+    const r = await getReception(placeId.slice(RECEPTION_PREFIX.length));
+    return r && receptionPlace(r);
+  }
   if (placeId.startsWith(ROVING_PREFIX)) {
     const r = await getRovingDay(placeId.slice(ROVING_PREFIX.length));
     if (!r) return undefined;

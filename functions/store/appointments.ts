@@ -31,6 +31,8 @@ export interface AppointmentRecord {
   cutoffAt: string;
   cancelledBy: 'resident' | 'staff' | null;
   cancelReason: string | null;
+  /** A leader's reception booking: what the resident wants to raise. */
+  topic?: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;

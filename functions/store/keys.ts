@@ -236,6 +236,15 @@ export const key = {
   /** A resident's 未联系 report: one per month. */
   noContactReport: (month: string, residentId: string) => ({ pk: `NOCONTACT#${month}`, sk: `RESIDENT#${residentId}` }),
   noContactPartition: (month: string) => `NOCONTACT#${month}`,
+  /** A leader's reception days (领导接待日), one item per receiving department head; one partition, read whole. */
+  reception: (hostUsername: string) => ({ pk: 'RECEPTIONS', sk: `RECEPTION#${hostUsername}` }),
+  receptionsPartition: 'RECEPTIONS',
+  /** GSI1 on a window clerk's or head's staff item: the posts of a place's region (AB routing, the desk's status). */
+  postOfRegion: (regionCode: string, unit: string, username: string) => ({ gsi1pk: `POSTS#${regionCode}`, gsi1sk: `${unit}#${username}` }),
+  postsOfRegion: (regionCode: string) => `POSTS#${regionCode}`,
+  /** A staff member marked absent for a day; the day's absences share a partition. */
+  absence: (date: string, username: string) => ({ pk: `ABSENT#${date}`, sk: `STAFF#${username}` }),
+  absencesOfDay: (date: string) => `ABSENT#${date}`,
 };
 
 /** Strip key attributes before returning an item to the domain. */

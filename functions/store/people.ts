@@ -1,5 +1,6 @@
 // Residents (by id, and by WeChat openid through a uniqueness item) and staff.
 import { townOf } from '../domain/regions';
+import { unitOf } from '../domain/posts';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ResidentTag, StaffRole } from '../../shared/enums';
 import { db, isConditionFailed, tableName } from './client';
@@ -40,6 +41,8 @@ export interface StaffRecord {
   passwordHash: string;
   /** The staff member's WeChat openid, when bound: the morning digest is pushed to it. */
   openid?: string | null;
+  /** A window clerk's B-post backup (AB岗), a clerk of the same unit. */
+  backupUsername?: string | null;
 }
 
 export const decodeResident = decoder<ResidentRecord>();
@@ -134,7 +137,9 @@ export async function putStaff(s: StaffRecord): Promise<void> {
   // Agents are indexed by their town, to find the one on duty for a proxy request.
   const town = townOf(s.regionCode);
   const byTown = s.role === 'agent' && town ? key.agentByTown(town, s.username) : {};
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...key.staff(s.username), ...byTown, ...s } }));
+  // Window clerks and heads by region: who serves which window today (AB posts).
+  const post = s.role === 'clerk' || s.role === 'dept_head' ? key.postOfRegion(s.regionCode, unitOf(s), s.username) : {};
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...key.staff(s.username), ...byTown, ...post, ...s } }));
 }
 
 /** The proxy agents of a town (GSI1). */

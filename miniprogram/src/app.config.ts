@@ -4,7 +4,7 @@ const isH5 = process.env.TARO_ENV === 'h5';
 const subPackages = [
   { root: 'packages/service', pages: ['detail'] },
   { root: 'packages/profile', pages: ['edit', 'contacts', 'privacy', 'data'] },
-  { root: 'packages/booking', pages: ['places', 'slots', 'confirm', 'mine', 'detail'] },
+  { root: 'packages/booking', pages: ['places', 'slots', 'confirm', 'mine', 'detail', 'reception'] },
   { root: 'packages/apply', pages: ['index', 'mine', 'detail', 'supplement'] },
   { root: 'packages/rating', pages: ['rate', 'mine', 'public'] },
   { root: 'packages/demand', pages: ['new', 'mine', 'detail'] },
@@ -12,7 +12,7 @@ const subPackages = [
   { root: 'packages/commitments', pages: ['index'] },
   // The demo-resident picker replaces wx.login in the browser build only.
   ...(isH5 ? [{ root: 'packages/login', pages: ['index'] }] : []),
-  { root: 'workbench', pages: ['index/index', 'login/index', 'day/index', 'queue/index', 'case/index', 'proxy/index', 'overdue/index', 'tickets/index', 'ticket/index', 'satisfaction/index', 'demands/index', 'demand/index', 'intake/index', 'notices/index', 'notice/index', 'report/index', 'accountability/index', 'push-failures/index', 'commitments/index', 'commitments/card', 'commitments/new', 'households/index', 'household/index', 'coverage/index'] },
+  { root: 'workbench', pages: ['index/index', 'login/index', 'day/index', 'queue/index', 'case/index', 'proxy/index', 'overdue/index', 'tickets/index', 'ticket/index', 'satisfaction/index', 'demands/index', 'demand/index', 'intake/index', 'notices/index', 'notice/index', 'report/index', 'accountability/index', 'push-failures/index', 'commitments/index', 'commitments/card', 'commitments/new', 'households/index', 'household/index', 'coverage/index', 'posts/index'] },
 ];
 
 export default defineAppConfig({

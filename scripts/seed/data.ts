@@ -1267,7 +1267,7 @@ export const staff: StaffSeed[] = [
     departmentId: 'human-resources',
     regionCode: R.county,
     phone: '13908170022',
-    duties: '县政务服务中心社保窗口（A岗）：受理养老保险、就业创业事项；民政窗口B岗',
+    duties: '县政务服务中心社保窗口（A岗）：受理养老保险、就业创业事项',
   },
   {
     username: 'clerk-gaotan',
@@ -1328,6 +1328,47 @@ export const staff: StaffSeed[] = [
     regionCode: R.yuntai,
     phone: '13908170044',
     duties: '石门镇驻云台村干部：包联云台村一、二组95户；负责全程代办',
+  },
+  // AB posts (AB岗): every window has a second clerk of the same unit, so it is never empty (scripts/seed/posts.ts pairs them).
+  {
+    username: 'clerk-mz2',
+    password: DEMO_PASSWORD,
+    name: '钱芳',
+    role: 'clerk',
+    departmentId: 'civil-affairs',
+    regionCode: R.county,
+    phone: '13908170023',
+    duties: '县政务服务中心民政窗口：赵丽的B岗，受理救助、补贴类事项',
+  },
+  {
+    username: 'clerk-rs2',
+    password: DEMO_PASSWORD,
+    name: '郑伟',
+    role: 'clerk',
+    departmentId: 'human-resources',
+    regionCode: R.county,
+    phone: '13908170024',
+    duties: '县政务服务中心社保窗口：孙海燕的B岗，受理养老保险、就业创业事项',
+  },
+  {
+    username: 'clerk-gaotan2',
+    password: DEMO_PASSWORD,
+    name: '李娟',
+    role: 'clerk',
+    departmentId: null,
+    regionCode: R.gaotan,
+    phone: '13908170033',
+    duties: '高滩镇便民服务中心综合窗口：周敏的B岗',
+  },
+  {
+    username: 'clerk-xiangyang2',
+    password: DEMO_PASSWORD,
+    name: '黄静',
+    role: 'clerk',
+    departmentId: null,
+    regionCode: R.xiangyang,
+    phone: '13908170034',
+    duties: '向阳镇便民服务中心综合窗口：吴春梅的B岗',
   },
 ];
 
@@ -1459,6 +1500,10 @@ export const leaders: Leader[] = [
   { id: 'gaotan-mayor', name: '彭雪梅', title: '高滩镇镇长', phone: '13908171302', duties: '主持镇政府全面工作，分管社会救助、全程代办', regionCode: R.gaotan },
   { id: 'shimen-secretary', name: '邱建国', title: '石门镇党委书记', phone: '13908171401', duties: '主持镇党委全面工作，包联云台村', regionCode: R.shimen },
   { id: 'shimen-mayor', name: '潘燕', title: '石门镇镇长', phone: '13908171402', duties: '主持镇政府全面工作，分管农业产业、便民服务', regionCode: R.shimen },
+  // Department heads residents can book on their reception days (领导接待日, scripts/seed/posts.ts).
+  { id: 'mz-head', name: '陈秀兰', title: '县民政局副局长', phone: '13908170011', duties: '分管社会救助、养老服务；每周三上午接待群众', regionCode: R.county },
+  { id: 'rs-head', name: '刘志强', title: '县人社局副局长', phone: '13908170012', duties: '分管城乡居民养老保险、就业服务；每周四上午接待群众', regionCode: R.county },
+  { id: 'yb-head', name: '何丽萍', title: '县医保局副局长', phone: '13908170013', duties: '分管待遇保障和异地就医；隔周周五下午接待群众', regionCode: R.county },
 ];
 
 /**

@@ -171,6 +171,9 @@ export async function seedDemo(endpoint: string, tableName: string, opts: SeedOp
     report.staff.created += 1;
   });
   log(`工作人员 ${data.staff.length}（新建 ${report.staff.created}，已有 ${report.staff.existing}）`);
+  const { seedPosts } = await import('./posts');
+  const posts = await seedPosts();
+  log(`AB岗 ${posts.backups}、领导接待日 ${posts.receptions}、今日不在岗 ${posts.absences}`);
 
   await pool(data.residents, C, async (r) => {
     if (!opts.reset && (await people.getResidentIdByOpenid(r.openid))) {

@@ -9,7 +9,7 @@ export const AppointmentId = z.string().check(z.regex(/^[a-z0-9-]{8,64}$/, '预�
 export const BookingCode = z.string().check(z.regex(/^[A-Z0-9]{8}$/, '预约码应为8位大写字母或数字'));
 const HourMinute = TimeOfDay;
 
-export const PLACE_KINDS = ['point', 'roving'] as const;
+export const PLACE_KINDS = ['point', 'roving', 'reception'] as const;
 /** How near a place is to the resident, nearest first. */
 export const NEARNESS = ['own_village', 'own_town', 'roving_in_town', 'county', 'other'] as const;
 export const NEARNESS_LABELS: Record<(typeof NEARNESS)[number], string> = {
@@ -92,6 +92,8 @@ export const Appointment = z.object({
   cutoffAt: Instant,
   cancelledBy: z.nullable(z.enum(['resident', 'staff'])),
   cancelReason: z.nullable(z.string()),
+  /** A leader's reception booking: what the resident wants to raise. */
+  topic: z.optional(z.nullable(z.string())),
   createdAt: Instant,
   updatedAt: Instant,
   version: z.int(),
@@ -121,6 +123,10 @@ export const Booking = z.object({
   serviceName: z.string(),
   status: z.enum(APPOINTMENT_STATUSES),
   version: z.int(),
+  /** A reception booking's topic. */
+  topic: z.optional(z.nullable(z.string())),
+  /** The absent clerk whose window post the viewer serves today for this booking (代岗). */
+  coveringFor: z.optional(z.nullable(z.string())),
 });
 /** A closing or reopening of the place's slots, on the day's log (who, when, why). */
 export const PlaceLogEntry = z.object({

@@ -85,6 +85,9 @@ describe('seedDemo', () => {
     expect(second.staff).toEqual({ created: 0, existing: data.staff.length });
     expect(second.residents).toEqual({ created: 0, existing: data.residents.length });
     expect(await listServiceRows()).toHaveLength(data.services.length);
+    // AB posts: each pair covers the other.
+    expect((await getStaff('clerk-mz'))?.backupUsername).toBe('clerk-mz2');
+    expect((await getStaff('clerk-mz2'))?.backupUsername).toBe('clerk-mz');
   }, 180_000);
 
   it('refreshes unedited items to the current seed text and leaves admin-edited ones alone', async () => {

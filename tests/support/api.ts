@@ -40,6 +40,9 @@ const modules: Record<string, () => Promise<{ handler: Handler }>> = {
   open311: () => import('../../functions/http/open311'),
   adminHouseholds: () => import('../../functions/http/admin-households'),
   households: () => import('../../functions/http/households'),
+
+  posts: () => import('../../functions/http/posts'),
+  adminPosts: () => import('../../functions/http/admin-posts'),
 };
 
 // ---------------------------------------------------------------- the contract's types

@@ -4,6 +4,9 @@
 import { RESIDENT_TAGS, STAFF_ROLES } from '../../shared/enums';
 import { demoResidentId, validateSeedData } from '../../scripts/seed';
 import { departments, leaders, regions, residents, rovingDays, servicePoints, services, staff } from '../../scripts/seed/data';
+import { backupPairs, receptionDates, receptionSeeds } from '../../scripts/seed/posts';
+import { backupErrors } from '../../functions/domain/posts';
+import { createCalendar } from '../../functions/domain/calendar';
 
 const regionByCode = new Map(regions.map((r) => [r.code, r]));
 const deptIds = new Set(departments.map((d) => d.id));
@@ -149,5 +152,20 @@ describe('demo seed data', () => {
     expect(demoResidentId('demo-openid-zhang')).toBe(demoResidentId('demo-openid-zhang'));
     expect(demoResidentId('demo-openid-zhang')).not.toBe(demoResidentId('demo-openid-wang'));
     expect(demoResidentId('demo-openid-zhang')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('pairs every window clerk with a backup of the same unit and place (AB岗), and announces three heads\' reception days', () => {
+    const byName = new Map(staff.map((s) => [s.username, s]));
+    const paired = new Set(backupPairs.flat());
+    for (const s of staff.filter((x) => x.role === 'clerk')) expect(paired.has(s.username)).toBe(true);
+    for (const [a, b] of backupPairs) expect(backupErrors(byName.get(a)!, b, byName.get(b))).toEqual({});
+    for (const r of receptionSeeds) {
+      expect(byName.get(r.host)?.role).toBe('dept_head');
+      expect(leaders.some((l) => l.id === r.leaderId)).toBe(true);
+    }
+    const cal = createCalendar();
+    // Wednesdays from 2026-12-01: every one a working day the calendar knows.
+    expect(receptionDates({ weekday: 3, every: 1 }, '2026-12-01', cal)).toEqual(['2026-12-02', '2026-12-09', '2026-12-16', '2026-12-23', '2026-12-30']);
+    expect(receptionDates({ weekday: 5, every: 2 }, '2026-12-01', cal)).toEqual(['2026-12-04', '2026-12-18']);
   });
 });

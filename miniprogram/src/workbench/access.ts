@@ -41,3 +41,6 @@ export const PROXY_AGENT_ROUTE: RouteKey = 'POST /admin/applications/{id}/proxy-
 export function caseActions(app: CaseFacts, role: StaffRole | null | undefined): StaffAction[] {
   return role && mayUse(role, 'POST /admin/applications/{id}/actions') ? allowedStaffActions(app, role) : [];
 }
+
+/** AB岗: the window posts of the day (every desk role; heads and admins act on them). */
+export const POSTS_ROUTE: RouteKey = 'GET /admin/posts';

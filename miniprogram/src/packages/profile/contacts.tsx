@@ -1,7 +1,11 @@
-// 包联干部 and the leaders' public directory, with tap-to-call.
+// 包联干部 and the leaders' public directory, with tap-to-call; each leader
+// with a reception day shows the next one and 预约接待 (领导接待日).
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import type { Reception } from '../../../../shared/schemas/posts';
 import { getContacts } from '../../api/contacts';
+import { getReceptions } from '../../api/reception';
+import { formatDateLong } from '../../utils/dates';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { useLoad } from '../../utils/useLoad';
@@ -13,14 +17,35 @@ function call(phoneNumber: string) {
   Taro.makePhoneCall({ phoneNumber }).catch(() => undefined); // the user cancelled
 }
 
+/** A leader's next reception day and the way to book it. */
+function ReceptionLine({ r }: { r: Reception }) {
+  return (
+    <View className='contact__reception'>
+      <Text className='contact__duties'>
+        {r.nextDate ? `接待日：${formatDateLong(r.nextDate)} ${r.hours}` : '近期暂无接待日安排'}
+      </Text>
+      {r.nextDate ? (
+        <Btn className='btn btn--primary btn--block' onClick={() => void Taro.navigateTo({ url: `/packages/booking/reception?id=${encodeURIComponent(r.id)}` })}>
+          预约接待
+        </Btn>
+      ) : null}
+    </View>
+  );
+}
+
 export default function Contacts() {
   const { params } = useRouter();
   const leadersFirst = params.section === 'leaders';
   const { data, error, reload } = useLoad(getContacts, []);
+  // Public: the directory still shows if this fails.
+  const receptions = useLoad(getReceptions, []).data?.receptions ?? [];
 
   if (error || !data) {
     return <Page className='contacts'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
   }
+
+  const listed = new Set(data.leaders.map((l) => l.id));
+  const unlisted = receptions.filter((r) => !r.leaderId || !listed.has(r.leaderId));
 
   const cadre = (
     <View key='cadre'>
@@ -67,9 +92,22 @@ export default function Contacts() {
             </View>
             <Text className='contact__duties'>分管：{l.duties}</Text>
             <Text className='contact__phone'>电话：{l.phone}</Text>
+            {receptions
+              .filter((r) => r.leaderId === l.id)
+              .map((r) => (
+                <ReceptionLine key={r.id} r={r} />
+              ))}
           </View>
         ))
       )}
+      {unlisted.length > 0 ? <Text className='section-title'>部门负责人接待日</Text> : null}
+      {unlisted.map((r) => (
+        <View className='card contact' key={r.id}>
+          <Text className='contact__name'>{r.name}</Text>
+          <Text className='contact__title'>{r.title}</Text>
+          <ReceptionLine r={r} />
+        </View>
+      ))}
     </View>
   );
 

@@ -147,6 +147,8 @@ export function SlotCard({ item, busy, onNoShow, children }: { item: DaySlot; bu
             <StatusBadge status={b.status} />
           </View>
           <Text className='desk-booking__line'>{b.serviceName}</Text>
+          {b.topic ? <Text className='desk-booking__line'>事由：{b.topic}</Text> : null}
+          {b.coveringFor ? <Text className='badge badge--orange'>代岗：{b.coveringFor}</Text> : null}
           <Text className='desk-booking__line'>预约码 {b.code}</Text>
           {b.status === 'booked' && ended ? (
             <Btn className='btn btn--danger btn--small desk-booking__btn' disabled={busy} onClick={() => onNoShow(b)}>

@@ -1,0 +1,67 @@
+// Leaders' reception days: announced dates, their slots, and what staff may set.
+import { createCalendar } from '../../functions/domain/calendar';
+import { sessionDates } from '../../functions/domain/places';
+import { nextReceptionDate, receptionErrors, receptionPlace, type ReceptionShape } from '../../functions/domain/reception';
+import { mayManagePlace, maySetReception } from '../../functions/domain/access';
+
+const cal = createCalendar();
+const w = (start: string, end: string, capacity = 4) => ({ start, end, capacity });
+const reception: ReceptionShape = {
+  id: 'mz-chen', name: '陈秀兰', title: '县民政局副局长', departmentId: 'civil-affairs', departmentName: '县民政局', leaderId: null,
+  regionCode: '511999', address: '县政务服务中心三楼接待室', dates: ['2026-12-16', '2026-12-02', '2026-12-05'], windows: [w('10:00', '11:00'), w('09:00', '10:00')],
+  cutoffMinutes: 120,
+};
+
+describe('reception place', () => {
+  const place = receptionPlace(reception);
+  test('is a county-level place named after the leader, windows in order', () => {
+    expect(place).toMatchObject({ id: 'reception-mz-chen', kind: 'reception', name: '县民政局副局长陈秀兰接待日', hours: '09:00—11:00', hostUsername: 'mz-chen' });
+    expect(place.windows.map((x) => x.start)).toEqual(['09:00', '10:00']);
+  });
+  test('sessions are the announced working days in range, in order (Saturday 12-05 left out)', () => {
+    expect(sessionDates(place, '2026-12-01', 30, cal)).toEqual(['2026-12-02', '2026-12-16']);
+    expect(sessionDates(place, '2026-12-03', 7, cal)).toEqual([]);
+  });
+  test('the next reception day skips past and non-working days', () => {
+    expect(nextReceptionDate(reception.dates, '2026-12-01', cal)).toBe('2026-12-02');
+    expect(nextReceptionDate(reception.dates, '2026-12-03', cal)).toBe('2026-12-16');
+    expect(nextReceptionDate(reception.dates, '2026-12-17', cal)).toBeNull();
+  });
+});
+
+describe('receptionErrors', () => {
+  test('future working days and fitting windows pass', () => {
+    expect(receptionErrors({ dates: ['2026-12-02', '2026-12-16'], windows: [w('09:00', '10:00')] }, '2026-12-01', cal)).toEqual({});
+  });
+  test('a past day, a holiday or weekend, a repeat, an unpublished year, overlapping windows', () => {
+    const errors = receptionErrors(
+      { dates: ['2026-11-30', '2026-12-05', '2026-12-02', '2026-12-02', '2031-03-03'], windows: [w('09:00', '10:30'), w('10:00', '11:00')] },
+      '2026-12-01',
+      cal,
+    );
+    expect(errors).toEqual({
+      'dates.0': '2026-11-30 已经过去',
+      'dates.1': '2026-12-05 不是工作日',
+      'dates.3': '2026-12-02 重复',
+      'dates.4': '2031 年的工作日历尚未发布',
+      'windows.1.start': '第2个时段与第1个时段重叠',
+    });
+  });
+});
+
+describe('who runs a reception', () => {
+  const place = receptionPlace(reception);
+  const staff = (username: string, role: 'dept_head' | 'clerk' | 'admin' | 'supervisor') => ({ username, role, departmentId: 'civil-affairs', regionCode: '511999' });
+  test('the leader and admins set the days; another head or a clerk does not', () => {
+    expect(maySetReception(staff('mz-chen', 'dept_head'), 'mz-chen')).toBe(true);
+    expect(maySetReception(staff('admin', 'admin'), 'mz-chen')).toBe(true);
+    expect(maySetReception(staff('rs-liu', 'dept_head'), 'mz-chen')).toBe(false);
+    expect(maySetReception(staff('clerk-mz', 'clerk'), 'mz-chen')).toBe(false);
+  });
+  test('the day list: the leader, supervisors and admins; not the clerks of the county centre', () => {
+    expect(mayManagePlace(staff('mz-chen', 'dept_head'), place)).toBe(true);
+    expect(mayManagePlace(staff('xiaoneng', 'supervisor'), place)).toBe(true);
+    expect(mayManagePlace(staff('clerk-mz', 'clerk'), place)).toBe(false);
+    expect(mayManagePlace(staff('rs-liu', 'dept_head'), place)).toBe(false);
+  });
+});
