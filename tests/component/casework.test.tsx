@@ -46,10 +46,10 @@ function actionButtons(): string[] {
 describe('workbench home: casework links by role', () => {
   it.each([
     // 诉求 first for every role (any staff member may take a demand in, 首问).
-    ['clerk', ['诉求', '部门办件', '差评整改', '投诉核查与问责', '今日预约'], '/workbench/queue/index'],
-    ['dept_head', ['诉求', '部门办件', '差评整改', '满意度看板', '民情月报', '投诉核查与问责', '承诺卡', '政策通知', '今日预约'], '/workbench/queue/index'],
+    ['clerk', ['诉求', '部门办件', '差评整改', '投诉核查与问责', '今日预约', 'AB岗'], '/workbench/queue/index'],
+    ['dept_head', ['诉求', '部门办件', '差评整改', '满意度看板', '民情月报', '投诉核查与问责', '承诺卡', '政策通知', '今日预约', 'AB岗', '领导接待日'], '/workbench/queue/index'],
     ['agent', ['诉求', '代办任务', '承诺卡', '我的包联户'], '/workbench/proxy/index'],
-    ['supervisor', ['诉求', '超期督办', '差评整改', '满意度看板', '民情月报', '投诉核查与问责', '承诺卡', '政策通知', '今日预约', '包联覆盖'], '/workbench/overdue/index'],
+    ['supervisor', ['诉求', '超期督办', '差评整改', '满意度看板', '民情月报', '投诉核查与问责', '承诺卡', '政策通知', '今日预约', '包联覆盖', 'AB岗'], '/workbench/overdue/index'],
   ] as const)('%s sees %j', async (role, labels, url) => {
     staffIn();
     mockApi({ 'GET /admin/me': ok(as(role)) });
