@@ -1,6 +1,7 @@
 // Applications: the case item and its append-only events share a partition;
 // open cases have a pointer item for the queues; every change is one
 // transaction guarded by the version the actor saw.
+import { decoder } from './entity';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseEvent, CaseRecord } from '../domain/application';
 import { OPEN } from '../domain/application-flow';
@@ -9,7 +10,7 @@ import { isTownCase } from '../domain/access';
 import type { Calendar } from '../domain/calendar';
 import { db, tableName } from './client';
 import { calendarFromItems, overrideYearKeys } from './calendar';
-import { key, withoutKeys } from './keys';
+import { key } from './keys';
 import { decodeStaff, type StaffRecord } from './people';
 import { queryAll } from './query';
 import { queryPage, type List, type Page, type PageRequest } from './page';
@@ -23,8 +24,8 @@ export type EventRecord = CaseEvent;
 export type { Conclusion };
 
 // One decode per entity: the stored item without its keys.
-const decodeApplication = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as ApplicationRecord;
-const decodeEvent = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as EventRecord;
+const decodeApplication = decoder<ApplicationRecord>();
+const decodeEvent = decoder<EventRecord>();
 
 function applicationItem(a: ApplicationRecord) {
   return {

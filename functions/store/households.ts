@@ -1,12 +1,13 @@
 // 包联 households: the household item, its contacts and month markers in its
 // partition; the monthly coverage counters ADDed in the same transaction as
 // each contact; the register's base counts; residents' 未联系 reports.
+import { decoder } from './entity';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ContactKind, ContactOccasion, HouseholdMember, HouseholdTag, LastContact } from '../../shared/schemas/households';
 import { planContact, scopesOf, shiftMonth, type Base, type ContactPlan, type Counters, type MarkerState } from '../domain/households';
 import { batchGetAll, batchWriteAll } from './batch';
 import { db, tableName } from './client';
-import { key, withoutKeys } from './keys';
+import { key } from './keys';
 import { queryPage, type Page, type PageRequest } from './page';
 import { queryAll } from './query';
 import { ContentionError, transact, type Item } from './transact';
@@ -68,8 +69,10 @@ async function readRetrying<T>(read: () => Promise<T>): Promise<T> {
   }
 }
 
-const decodeHousehold = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as HouseholdRecord;
-const decodeContact = (raw: Record<string, unknown>) => withoutKeys(raw) as unknown as ContactRecord;
+const decodeHousehold = decoder<HouseholdRecord>();
+const decodeContact = decoder<ContactRecord>();
+const decodeBase = decoder<BaseItem>();
+const decodeNoContactReport = decoder<NoContactReportRecord>();
 const householdItem = (h: HouseholdRecord) => ({ ...key.household(h.id), ...key.householdByCadre(h.cadreUsername, h.regionCode, h.id), ...h });
 
 export async function getHousehold(id: string): Promise<HouseholdRecord | undefined> {
@@ -199,7 +202,7 @@ export async function getCoverage(month: string): Promise<{ base: BaseItem[]; mo
     counters(month),
     counters(shiftMonth(month, -1)),
   ]);
-  return { base: base.map((i) => ({ ...(withoutKeys(i) as unknown as BaseItem), scope: String(i.sk) })), month: cur, previous: prev };
+  return { base: base.map((i) => ({ ...decodeBase(i), scope: String(i.sk) })), month: cur, previous: prev };
 }
 
 /** One scope's base and its two months of counters (a cadre's light tallies): one BatchGet. */
@@ -242,7 +245,7 @@ export async function reportNoContact(r: NoContactReportRecord, h: HouseholdReco
 /** A month's 未联系 reports (the supervisor's dashboard). */
 export async function listNoContactReports(month: string, limit = 100): Promise<NoContactReportRecord[]> {
   const out = await db().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.noContactPartition(month) }, Limit: limit }));
-  return (out.Items ?? []).map((i) => withoutKeys(i) as unknown as NoContactReportRecord);
+  return (out.Items ?? []).map(decodeNoContactReport);
 }
 
 // ---------------------------------------------------------------- the register (seed, import)
