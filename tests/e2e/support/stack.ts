@@ -57,8 +57,7 @@ export async function settled(page: Page, path?: string): Promise<void> {
   await page.waitForFunction(
     (route) => {
       const visible = (el: Element) => el.getClientRects().length > 0 && el.checkVisibility();
-      // Stationed, not necessarily visible: after the sign-in page returns, 我的 can keep the router's shade class for a while.
-      const here = Array.from(document.querySelectorAll('.taro_page.taro_page_stationed'));
+      const here = Array.from(document.querySelectorAll('.taro_page.taro_page_stationed')).filter(visible);
       if (!here.length || (route && !here.some((el) => el.id.includes(route)))) return false;
       const moving = document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
       return !moving && !Array.from(document.querySelectorAll('.state--loading, .refreshing')).some(visible);

@@ -11,6 +11,9 @@ import { FAKE_WECHAT_BASE } from '../../config';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import './index.scss';
+
+/** The H5 router's page slide (300 ms) and its delay, with a margin. */
+const SLIDE_IN_MS = 450;
 import { Btn } from '../../components/Btn';
 
 const DemoUsers = z.array(z.object({ openid: z.string(), label: z.string() }));
@@ -22,6 +25,9 @@ export default function DemoLogin() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const done = useRef(false);
+  // Taro's H5 router hides the page below only once this page has slid in; going back before that
+  // leaves the page below hidden (a blank 我的), so the return waits for the slide to end.
+  const openedAt = useRef(Date.now());
 
   const load = useCallback(async () => {
     setError(null);
@@ -48,6 +54,7 @@ export default function DemoLogin() {
       const session = await exchangeCode(code);
       done.current = true;
       if (finishPickerLogin(session)) {
+        await new Promise((r) => setTimeout(r, Math.max(0, SLIDE_IN_MS - (Date.now() - openedAt.current))));
         await Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/mine/index' }));
       } else {
         await Taro.switchTab({ url: '/pages/mine/index' });
