@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { button, launchChromium, phonePage, settled, sharedStack, staffPage as staffPageOf } from './support/stack';
+import { button, launchChromium, phonePage, settled, sharedStack, staffPage as staffPageOf, signInFromMine } from './support/stack';
 import { residents } from '../../scripts/seed/data';
 import { tinyJpeg } from '../fixtures/jpeg';
 
@@ -32,10 +32,7 @@ test('apply with proxy and a photo → 代收, 代交 → one-time notice → su
   const zhang = residents.find((r) => r.openid === 'demo-openid-zhang')!;
   const resident = await phonePage(browser);
   await resident.goto(`${stack.urls.h5}#/pages/mine/index`);
-  await resident.getByRole('button', { name: '登录（选择演示居民）' }).click();
-  await resident.getByRole('button', { name: zhang.label }).click();
-  await resident.getByText(zhang.name).first().waitFor();
-  await settled(resident, 'pages/mine/index'); // the sign-in page navigates back on its own
+  await signInFromMine(resident, zhang);
 
   // Apply: the ID card is ready (with a photo), the household register is not; proxy, free.
   await resident.goto(`${stack.urls.h5}#/packages/apply/index?code=QS-MZ-001`);

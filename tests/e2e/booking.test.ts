@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium, phonePage, settled, sharedStack, useStackStore } from './support/stack';
+import { launchChromium, phonePage, settled, sharedStack, useStackStore, signInFromMine } from './support/stack';
 import { DEMO_PASSWORD, residents, services, staff } from '../../scripts/seed/data';
 import { shanghaiDate } from '../../functions/domain/calendar';
 
@@ -26,10 +26,7 @@ test('a resident books the nearest place, sees the booking code and cancels it',
   const item = services.find((s) => s.code === 'QS-MZ-001')!;
   const page = await phonePage(browser);
   await page.goto(`${stack.urls.h5}#/pages/mine/index`);
-  await page.getByRole('button', { name: '登录（选择演示居民）' }).click();
-  await page.getByRole('button', { name: chen.label }).click();
-  await page.getByText(chen.name).first().waitFor();
-  await settled(page, 'pages/mine/index'); // the sign-in page navigates back on its own
+  await signInFromMine(page, chen);
 
   await page.goto(`${stack.urls.h5}#/packages/service/detail?code=${item.code}`);
   await page.getByRole('button', { name: '预约办理' }).last().click();

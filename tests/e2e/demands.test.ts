@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { button, launchChromium, phonePage, settled, sharedStack, shown, staffPage as staffPageOf, stackApi } from './support/stack';
+import { button, launchChromium, phonePage, sharedStack, shown, signInFromMine, staffPage as staffPageOf, stackApi } from './support/stack';
 import { DEMO_PASSWORD, residents } from '../../scripts/seed/data';
 import { tinyJpeg } from '../fixtures/jpeg';
 
@@ -55,10 +55,7 @@ test('complaint with a photo, anonymous → wrong department returns → supervi
   // The resident files: 投诉 · 社会保障, a photo, her own village by default, anonymous to the department.
   const resident = await phonePage(browser);
   await resident.goto(`${stack.urls.h5}#/pages/mine/index`);
-  await resident.getByRole('button', { name: '登录（选择演示居民）' }).click();
-  await resident.getByRole('button', { name: li.label }).click();
-  await shown(resident, li.name).waitFor();
-  await settled(resident, 'pages/mine/index'); // the sign-in page navigates back on its own
+  await signInFromMine(resident, li);
   // 首页's entry.
   await resident.goto(`${stack.urls.h5}#/pages/index/index`);
   // 我的 has a 我要反映 too, visible while the tab switches: take 首页's card.

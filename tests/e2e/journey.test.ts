@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium, phonePage, settled, sharedStack, shown } from './support/stack';
+import { launchChromium, phonePage, settled, sharedStack, shown, signInFromMine } from './support/stack';
 import { DEMO_PASSWORD, residents, services, staff } from '../../scripts/seed/data';
 
 jest.setTimeout(300_000);
@@ -29,9 +29,7 @@ test('a resident signs in through the WeChat code flow, searches the catalogue, 
   const page = await newPage();
 
   await page.goto(`${stack.urls.h5}#/pages/mine/index`);
-  await page.getByRole('button', { name: '登录（选择演示居民）' }).click();
-  await page.getByRole('button', { name: zhang.label }).click();
-  await page.getByText(zhang.name).first().waitFor();
+  await signInFromMine(page, zhang);
   // Her saved preference: the elder (large-font) mode is on.
   await page.locator('.page.elder').first().waitFor();
   await page.screenshot({ path: join(shots, 'resident-mine.png') });

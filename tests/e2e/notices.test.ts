@@ -4,7 +4,7 @@
 // close a day and the resident whose booking it cancelled reads it in 消息.
 // The fan-out and the sender run in `npm start`'s job loop.
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, phonePage, sharedStack, shown, stackApi } from './support/stack';
+import { launchChromium, phonePage, sharedStack, shown, stackApi, signInFromMine } from './support/stack';
 import { DEMO_PASSWORD, R, residents } from '../../scripts/seed/data';
 import { createCalendar, shanghaiDate } from '../../functions/domain/calendar';
 
@@ -26,9 +26,7 @@ async function signIn(openid: string): Promise<Page> {
   const who = residents.find((r) => r.openid === openid)!;
   const page = await phonePage(browser);
   await page.goto(`${stack.urls.h5}#/pages/mine/index`);
-  await page.getByRole('button', { name: '登录（选择演示居民）' }).click();
-  await page.getByRole('button', { name: who.label }).click();
-  await shown(page, who.name).waitFor();
+  await signInFromMine(page, who);
   return page;
 }
 

@@ -3,7 +3,7 @@
 // publishes the outcome; the resident sees it, so does the public page (without
 // who wrote the review); the supervisor's dashboard shows the department's rate fall.
 import type { Browser } from 'playwright-core';
-import { button, shown, launchChromium, phonePage, settled, sharedStack, staffPage as staffPageOf, stackApi } from './support/stack';
+import { button, launchChromium, phonePage, sharedStack, shown, signInFromMine, staffPage as staffPageOf, stackApi } from './support/stack';
 import { DEMO_PASSWORD, residents } from '../../scripts/seed/data';
 
 jest.setTimeout(240_000);
@@ -55,10 +55,7 @@ test('bad review with a reason → ticket verified, rectified, called back, publ
   // The resident is invited, rates 非常不满意 and must say why.
   const resident = await phonePage(browser);
   await resident.goto(`${stack.urls.h5}#/pages/mine/index`);
-  await resident.getByRole('button', { name: '登录（选择演示居民）' }).click();
-  await resident.getByRole('button', { name: li.label }).click();
-  await shown(resident, li.name).waitFor();
-  await settled(resident, 'pages/mine/index'); // the sign-in page navigates back on its own
+  await signInFromMine(resident, li);
   await resident.goto(`${stack.urls.h5}#/packages/rating/mine`);
   await shown(resident, theCase.caseNumber).waitFor();
   await button(resident, '去评价').click();

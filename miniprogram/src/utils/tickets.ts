@@ -8,9 +8,6 @@ import { DATE_PENDING } from './applications';
 /** A ticket action, or the supervisor's decision on an appeal. */
 export type TicketStep = TicketAction | 'decide';
 
-/** Finished: nothing left for the department to do. */
-export const TICKET_FINISHED: readonly TicketStatus[] = ['closed', 'voided', 'withdrawn'];
-
 /** The buttons. */
 export const TICKET_STEP_BUTTONS: Record<TicketStep, string> = {
   verify: '核实情况',

@@ -41,6 +41,19 @@ export async function staffPage(browser: Browser, stack: SharedStack, username: 
   return page;
 }
 
+/**
+ * A resident signs in from 我的 with the demo picker, as a person would: pick
+ * themselves and wait until the picker has gone back to 我的 (it returns on
+ * its own once it has slid in; navigating before that races the router).
+ */
+export async function signInFromMine(page: Page, who: { label: string; name: string }): Promise<void> {
+  await page.getByRole('button', { name: '登录（选择演示居民）' }).click();
+  await page.getByRole('button', { name: who.label }).click();
+  await page.waitForFunction(() => !location.hash.includes('packages/login'));
+  await settled(page, 'pages/mine/index');
+  await shown(page, who.name).waitFor();
+}
+
 /** The visible button of that name (Taro pages stay mounted in the H5 router, so the last one). */
 export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).last();
 

@@ -55,7 +55,11 @@ export default function DemoLogin() {
       done.current = true;
       if (finishPickerLogin(session)) {
         await new Promise((r) => setTimeout(r, Math.max(0, SLIDE_IN_MS - (Date.now() - openedAt.current))));
-        await Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/mine/index' }));
+        // Meanwhile the resident may have gone elsewhere (a tab): going back then would undo their step.
+        const pages = Taro.getCurrentPages();
+        if ((pages[pages.length - 1]?.route ?? '').includes('packages/login')) {
+          await Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/mine/index' }));
+        }
       } else {
         await Taro.switchTab({ url: '/pages/mine/index' });
       }
