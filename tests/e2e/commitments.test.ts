@@ -1,11 +1,12 @@
 // 承诺卡 in Chromium on the H5 build: anyone opens 承诺公示 from 首页, picks
 // 白岩村 and sees the demo card with its lights and weekly progress, no login;
 // agent-yang records this week's progress on the workbench and the public page
-// shows it. (A resident's rating is covered by tests/integration/commitments.test.ts.)
+// shows it; 张桂英 of 柏林村 rates her village's finished commitment.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { button, launchChromium, phonePage, sharedStack, shown, staffPage } from './support/stack';
+import { residents } from '../../scripts/seed/data';
+import { button, launchChromium, phonePage, sharedStack, shown, signInFromMine, stackApi, staffPage } from './support/stack';
 
 jest.setTimeout(300_000);
 const stack = sharedStack();
@@ -59,4 +60,32 @@ test('the village’s public page shows a card and its progress; the cadre’s w
   await button(visitor, '高滩镇').click();
   await button(visitor, '白岩村').click();
   await shown(visitor, '12户取暖物资全部签收，本项下周办结').waitFor();
+});
+
+test('a resident of the village rates its finished commitment once, and the public count rises', async () => {
+  const { api } = stackApi(stack);
+  const BOLIN = '511999102202'; // 向阳镇柏林村, 张桂英's village
+  const ratingsOfDone = async () => {
+    const { body } = await api('GET', `/commitments?regionCode=${BOLIN}`);
+    const done = body.cards.flatMap((c: { commitments: { light: string; ratings: { total: number } }[] }) => c.commitments).find((c: { light: string }) => c.light === 'done');
+    return done.ratings.total as number;
+  };
+  const before = await ratingsOfDone();
+
+  const zhang = residents.find((r) => r.openid === 'demo-openid-zhang')!;
+  const page = await phonePage(browser);
+  await page.goto(`${stack.urls.h5}#/pages/mine/index`);
+  await signInFromMine(page, zhang);
+  // 承诺公示 opens on her own village.
+  await page.goto(`${stack.urls.h5}#/packages/commitments/index`);
+  await shown(page, '柏林村 服务承诺').waitFor();
+  await button(page, '评价这项承诺').click();
+  await button(page, '提交评价').click();
+  await shown(page, '请选择满意程度').waitFor(); // nothing chosen yet: said on the form, nothing sent
+  await button(page, '非常满意').click();
+  await button(page, '提交评价').click();
+  await shown(page, '感谢您的评价').waitFor();
+  await shown(page, `群众评价${before + 1}条`).waitFor();
+  expect(await ratingsOfDone()).toBe(before + 1);
+  await page.screenshot({ path: join(shots, 'commitments-rated.png'), fullPage: true });
 });

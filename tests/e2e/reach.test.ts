@@ -42,6 +42,8 @@ const RESIDENT_PAGES = [
   'packages/profile/privacy',
   'packages/profile/data',
   'packages/booking/slots?code=QS-RS-002&placeId=qs-county-center',
+  // 柏林村's public commitment cards (no sign-in needed; seen signed in here).
+  'packages/commitments/index?region=511999102202',
 ];
 
 const STAFF_PAGES = [
@@ -59,6 +61,11 @@ const STAFF_PAGES = [
   'workbench/proxy/index',
   'workbench/push-failures/index',
   'workbench/notice/index',
+  'workbench/commitments/index',
+  'workbench/commitments/new',
+  'workbench/households/index',
+  'workbench/coverage/index',
+  'workbench/posts/index',
 ];
 
 interface PageReport {
@@ -68,6 +75,9 @@ interface PageReport {
   sizes: ElderNumbers;
   elder: boolean;
 }
+
+/** A paired cadre's own pages, with their households and card in them. */
+const CADRE_PAGES = ['workbench/households/index', 'workbench/commitments/index', 'workbench/household/index?id=hh-agent-yang-001'];
 
 const { api, residentToken } = stackApi(stack);
 
@@ -87,19 +97,29 @@ async function residentRecordPages(openid: string): Promise<string[]> {
     firstOf('/applications', 'applications', 'packages/apply/detail', token),
     firstOf('/demands', 'demands', 'packages/demand/detail', token),
     firstOf('/inbox', 'items', 'packages/notice/detail', token),
+    firstOf('/receptions', 'receptions', 'packages/booking/reception', token),
   ]);
   return pages.flat();
 }
 
-/** The workbench pages about one record: the first case in the queue, ticket and demand the admin sees. */
+/**
+ * The workbench pages about one record, as the admin opens them: a resident's case (the seeded
+ * queue is empty: every seeded case has been accepted), and the first ticket, demand,
+ * commitment card and paired household (agent-yang's) of the admin's all-records views.
+ */
 async function staffRecordPages(): Promise<string[]> {
   const { token } = (await api('POST', '/admin/auth/login', { username: 'admin', password: DEMO_PASSWORD })).body as { token: string };
   const pages = await Promise.all([
-    firstOf('/admin/queue', 'applications', 'workbench/case/index', token),
-    firstOf('/admin/tickets', 'tickets', 'workbench/ticket/index', token),
-    firstOf('/admin/demands', 'demands', 'workbench/demand/index', token),
+    firstOf('/applications', 'applications', 'workbench/case/index', await residentToken('demo-openid-li')),
+    firstOf('/admin/tickets?view=all', 'tickets', 'workbench/ticket/index', token),
+    firstOf('/admin/demands?view=all', 'demands', 'workbench/demand/index', token),
+    firstOf('/admin/commitments', 'items', 'workbench/commitments/card', token),
+    firstOf('/admin/households?cadre=agent-yang', 'households', 'workbench/household/index', token),
   ]);
-  return pages.flat();
+  const found = pages.flat();
+  // Each record page is measured: a list that came back empty is a broken test, not a pass.
+  expect(found).toHaveLength(pages.length);
+  return found;
 }
 
 /** A phone whose stored elder-mode switch is set before the app starts (left open: the packaged Chromium runs single-process and closing a context can end it). */
@@ -151,14 +171,18 @@ async function residentReports(elder: boolean): Promise<PageReport[]> {
   return reports;
 }
 
-async function staffReports(elder: boolean): Promise<PageReport[]> {
+/** A staff member's pages: the admin sees every workbench page; a paired cadre (agent-yang) their own households and cards, with data. */
+async function staffReports(elder: boolean, username = 'admin'): Promise<PageReport[]> {
   const page = await phone(elder);
-  const reports: PageReport[] = [await visit(page, 'workbench/login/index', elder)];
-  await page.getByPlaceholder('请输入用户名').fill('admin');
+  const reports: PageReport[] = [];
+  if (username === 'admin') reports.push(await visit(page, 'workbench/login/index', elder));
+  else await page.goto(`${stack.urls.h5}#/workbench/login/index`);
+  await page.getByPlaceholder('请输入用户名').fill(username);
   await page.getByPlaceholder('请输入密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(/workbench\/index/);
-  for (const p of [...STAFF_PAGES, ...(await staffRecordPages())]) reports.push(await visit(page, p, elder));
+  const pages = username === 'admin' ? [...STAFF_PAGES, ...(await staffRecordPages())] : ['workbench/index/index', ...CADRE_PAGES];
+  for (const p of pages) reports.push(await visit(page, p, elder));
   return reports;
 }
 
@@ -195,6 +219,12 @@ for (const elder of [false, true]) {
   test(`resident pages in ${mode} mode: no serious axe violation, targets ≥ 44${elder ? ' (main ≥ 60); text ≥ 18 px' : ''}`, async () => {
     const reports = await residentReports(elder);
     record(`resident-${mode}`, reports);
+    expect(problems(reports)).toEqual([]);
+  });
+
+  test(`a paired cadre's pages in ${mode} mode: no serious axe violation, targets ≥ 44${elder ? ' (main ≥ 60); text ≥ 18 px' : ''}`, async () => {
+    const reports = await staffReports(elder, 'agent-yang');
+    record(`cadre-${mode}`, reports);
     expect(problems(reports)).toEqual([]);
   });
 
