@@ -4,6 +4,7 @@
 // Asia/Shanghai calendar dates (YYYY-MM-DD).
 import { LADDER_ACTIONS, type APOLOGY_KINDS } from '../../shared/schemas/accountability';
 import { UnknownCalendarYearError, type Calendar } from './calendar';
+import { scope } from '../store/scopes';
 
 export { LADDER_ACTIONS };
 
@@ -102,7 +103,7 @@ export const complaintOutcomeNote = (valid: boolean) =>
 
 /** A valid complaint counts in the month of the decision for the county, the person's department and the demand's town. */
 export function validComplaintCounters(where: { departmentId: string | null; townCode: string | null }): { scope: string; adds: Record<string, number> }[] {
-  return ['COUNTY', where.departmentId && `DEPT#${where.departmentId}`, where.townCode && `TOWN#${where.townCode}`]
+  return [scope.county, where.departmentId && scope.dept(where.departmentId), where.townCode && scope.town(where.townCode)]
     .filter((s): s is string => !!s)
     .map((scope) => ({ scope, adds: { validComplaints: 1 } }));
 }

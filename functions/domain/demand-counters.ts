@@ -4,6 +4,7 @@
 import type { DemandChannel, DemandDomain, DemandGrade, DemandSatisfaction, DemandType } from '../../shared/schemas/demands';
 import { shanghaiDate } from './calendar';
 import { spotCounter, villageOfRegion } from './monthly-report';
+import { scope } from '../store/scopes';
 
 /** What happened, for the running counters (民情月报, the three rates). */
 export type CounterEvent =
@@ -34,9 +35,9 @@ export const counterMonth = (at: string) => shanghaiDate(new Date(at)).slice(0, 
  * silence neither lifts nor sinks a rate.
  */
 export function demandCounters(e: CounterEvent, where: { departmentId: string | null; townCode: string | null; regionCode?: string | null }): CounterUpdate[] {
-  const county = 'COUNTY';
-  const town = where.townCode ? `TOWN#${where.townCode}` : null;
-  const dept = where.departmentId ? `DEPT#${where.departmentId}` : null;
+  const county = scope.county;
+  const town = where.townCode ? scope.town(where.townCode) : null;
+  const dept = where.departmentId ? scope.dept(where.departmentId) : null;
   const scopes = (list: (string | null)[]) => list.filter((s): s is string => s !== null);
   const to = (list: (string | null)[], adds: Record<string, number>) => scopes(list).map((scope) => ({ scope, adds }));
   switch (e.kind) {
@@ -46,7 +47,7 @@ export function demandCounters(e: CounterEvent, where: { departmentId: string | 
       if (e.kind === 'assigned') return to([dept], adds);
       // Hot spots (民情月报): domain × village on one SPOTS item of the month.
       const village = villageOfRegion(where.regionCode);
-      return [...to([county, town], adds), ...(village ? [{ scope: 'SPOTS', adds: { [spotCounter(e.domain, village)]: 1 } }] : [])];
+      return [...to([county, town], adds), ...(village ? [{ scope: scope.spots, adds: { [spotCounter(e.domain, village)]: 1 } }] : [])];
     }
     case 'signed':
       return to([county, town, dept], { signed: 1, signedInTime: e.inTime ? 1 : 0 });

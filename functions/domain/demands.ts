@@ -6,7 +6,9 @@
 import type {
   DemandClock, DemandDomain, DemandGrade, DemandLimits, DemandState, DemandType,
 } from '../../shared/schemas/demands';
+import { demandQueue } from '../store/scopes';
 import { shanghaiDate, UnknownCalendarYearError, type Calendar } from './calendar';
+import { OPEN_DEMAND_STATES } from './demand-flow';
 
 export * from './demand-flow';
 export * from './demand-counters';
@@ -64,6 +66,14 @@ export function suggestDepartment(domain: DemandDomain, regionCode: string | nul
   const matching = routes.filter((r) => r.domain === domain && (!r.regionPrefix || (regionCode ?? '').startsWith(r.regionPrefix)));
   matching.sort((a, b) => (b.regionPrefix?.length ?? 0) - (a.regionPrefix?.length ?? 0));
   return matching[0]?.departmentId ?? null;
+}
+
+/** The queue an open demand sits in (intake, returns, its department's), or null once it is no longer open. */
+export function bucketOf(d: { state: DemandState; departmentId: string | null }): string | null {
+  if (!OPEN_DEMAND_STATES.includes(d.state)) return null;
+  if (d.state === 'received') return demandQueue.intake;
+  if (d.state === 'returned') return demandQueue.returned;
+  return d.departmentId ? demandQueue.dept(d.departmentId) : demandQueue.intake;
 }
 
 // ---------------------------------------------------------------- the clock

@@ -10,6 +10,7 @@ import {
   type ContactKind, type ContactLight, type ContactOccasion, type CoverageLevel, type HouseholdTag,
 } from '../../shared/schemas/households';
 import { shanghaiMonth, shiftMonth } from './monthly-report';
+import { parseScope, scope } from '../store/scopes';
 
 export { shanghaiMonth, shiftMonth };
 export type Counters = Record<string, number>;
@@ -32,7 +33,7 @@ export interface HouseholdPlace {
   villageCode: string;
   cadreUsername: string;
 }
-export const scopesOf = (h: HouseholdPlace): string[] => ['COUNTY', `TOWN#${h.townCode}`, `VILLAGE#${h.villageCode}`, `CADRE#${h.cadreUsername}`];
+export const scopesOf = (h: HouseholdPlace): string[] => [scope.county, scope.town(h.townCode), scope.village(h.villageCode), scope.cadre(h.cadreUsername)];
 
 /**
  * When a contact may be dated: not in the future (a few minutes of clock
@@ -142,8 +143,8 @@ export function coverageFlags(f: CoverageFigures, monthEnded: boolean): string[]
 /** The month is over on `now` (Asia/Shanghai). */
 export const monthEnded = (month: string, now: Date): boolean => month < shanghaiMonth(now);
 
-export const levelOf = (scope: string): CoverageLevel =>
-  scope === 'COUNTY' ? 'county' : (scope.split('#')[0]!.toLowerCase() as CoverageLevel);
+/** A register scope's level: the county, a town, a village or a cadre. */
+export const levelOf = (s: string): CoverageLevel => parseScope(s)?.kind as CoverageLevel;
 
 /** Households' light tallies (the list's header). */
 export function lightCounts(lights: ContactLight[]): Record<ContactLight, number> {
@@ -174,7 +175,7 @@ export function registerBase(
   for (const h of households) for (const s of scopesOf(h).slice(1)) townOfScope.set(s, h.townCode);
   return [...baseOf(households)].map(([scope, b]) => {
     const level = levelOf(scope);
-    const code = scope === 'COUNTY' ? countyCode : scope.slice(scope.indexOf('#') + 1);
+    const code = parseScope(scope)?.id ?? countyCode;
     return { scope, code, name: nameOf(level, code), townCode: townOfScope.get(scope) ?? null, ...b };
   });
 }

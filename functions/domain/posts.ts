@@ -2,6 +2,7 @@
 // so a window is never left empty. Who serves a post on a day follows from the
 // day's absences alone: A, else B, else the unit's head. Pure functions.
 import type { StaffRole } from '../../shared/enums';
+import { scope } from '../store/scopes';
 import { townOf } from './regions';
 
 export interface PostHolder {
@@ -15,7 +16,7 @@ export interface PostHolder {
 
 /** A clerk's unit: their department, or for a town desk's comprehensive window (no department) their town. */
 export const unitOf = (p: Pick<PostHolder, 'departmentId' | 'regionCode'>): string =>
-  p.departmentId ?? `TOWN#${townOf(p.regionCode) ?? p.regionCode}`;
+  p.departmentId ?? scope.town(townOf(p.regionCode) ?? p.regionCode);
 
 /** Only window clerks hold a post; heads are the last resort, agents are out in the villages. */
 export const holdsPost = (p: Pick<PostHolder, 'role'>): boolean => p.role === 'clerk';

@@ -7,6 +7,7 @@ import {
   applicationOnTime, badReviews, hotSpots, isMonthClosed, previousMonth, receivedCells, sumBy, threeRates, unitFigures,
   type Counters, type MonthStats, type ReceivedCell,
 } from './monthly-report';
+import { scope, scopeId } from '../store/scopes';
 
 export interface ReportInput {
   month: string;
@@ -31,7 +32,7 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
   const { month, stats, satisfaction, onlyDepartment } = input;
   const cur = stats[stats.length - 1]!.scopes;
   const prev = stats[stats.length - 2]?.scopes ?? {};
-  const [c, p] = [receivedCells(cur.COUNTY), receivedCells(prev.COUNTY)];
+  const [c, p] = [receivedCells(cur[scope.county]), receivedCells(prev[scope.county])];
   const by = <K extends string>(keys: readonly K[], pick: (x: ReceivedCell) => K) => counts(keys, sumBy(c, pick), sumBy(p, pick));
 
   const cellKey = (x: ReceivedCell) => `${x.channel}|${x.domain}|${x.grade}` as string;
@@ -45,10 +46,11 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
   const scopeIds = new Set([...Object.keys(cur), ...Object.keys(prev)]);
   const mine = (deptId: string) => onlyDepartment === null || deptId === onlyDepartment;
   const units = [...scopeIds]
-    .filter((s) => (s.startsWith('DEPT#') && mine(s.slice(5))) || (onlyDepartment === null && s.startsWith('TOWN#')))
+    .filter((s) => { const dept = scopeId('dept', s); return dept !== null ? mine(dept) : onlyDepartment === null && scopeId('town', s) !== null; })
     .map((s) => {
-      const kind = s.startsWith('DEPT#') ? 'department' as const : 'town' as const;
-      const id = s.slice(5);
+      const dept = scopeId('dept', s);
+      const kind = dept !== null ? 'department' as const : 'town' as const;
+      const id = dept ?? scopeId('town', s)!;
       const name = (kind === 'department' ? deptName.get(id) : input.regionNames.get(id)) ?? id;
       return { kind, id, name, current: unitFigures(cur[s]), previous: unitFigures(prev[s]) };
     })
@@ -59,24 +61,24 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
     .map((a) => ({ ...a, name: deptName.get(a.departmentId) ?? a.departmentId }));
 
   const reviewDepts = new Set([
-    ...[...Object.keys(satisfaction.current), ...Object.keys(satisfaction.previous)].filter((s) => s.startsWith('DEPT#')).map((s) => s.slice(5)),
+    ...[...Object.keys(satisfaction.current), ...Object.keys(satisfaction.previous)].map((s) => scopeId('dept', s)).filter((id): id is string => id !== null),
     ...input.openTickets.map((t) => t.departmentId),
   ]);
   const reviews = [...reviewDepts].filter(mine).sort().map((id) => {
     const open = input.openTickets.filter((t) => t.departmentId === id);
     return {
       departmentId: id, name: deptName.get(id) ?? id,
-      badReviews: badReviews(satisfaction.current[`DEPT#${id}`]), previous: badReviews(satisfaction.previous[`DEPT#${id}`]),
+      badReviews: badReviews(satisfaction.current[scope.dept(id)]), previous: badReviews(satisfaction.previous[scope.dept(id)]),
       openTickets: open.length, overdueTickets: open.filter((t) => t.overdue).length,
     };
   }).filter((r) => r.badReviews || r.previous || r.openTickets);
 
-  const spots = hotSpots(cur.SPOTS, prev.SPOTS).map((s) => ({ ...s, villageName: input.regionNames.get(s.villageCode) ?? s.villageCode }));
-  const trend = stats.map((s) => ({ month: s.month, ...threeRates(s.scopes.COUNTY), received: Number((s.scopes.COUNTY as Counters | undefined)?.received ?? 0) }));
+  const spots = hotSpots(cur[scope.spots], prev[scope.spots]).map((s) => ({ ...s, villageName: input.regionNames.get(s.villageCode) ?? s.villageCode }));
+  const trend = stats.map((s) => ({ month: s.month, ...threeRates(s.scopes[scope.county]), received: Number((s.scopes[scope.county] as Counters | undefined)?.received ?? 0) }));
 
   return {
     month, previousMonth: previousMonth(month), closed: isMonthClosed(month, input.now),
-    county: { current: unitFigures(cur.COUNTY), previous: unitFigures(prev.COUNTY) },
+    county: { current: unitFigures(cur[scope.county]), previous: unitFigures(prev[scope.county]) },
     byChannel: by(DEMAND_CHANNELS, (x) => x.channel).map(({ k, ...r }) => ({ channel: k, ...r })),
     byDomain: by(DEMAND_DOMAINS, (x) => x.domain).map(({ k, ...r }) => ({ domain: k, ...r })),
     byGrade: by(DEMAND_GRADES, (x) => x.grade).map(({ k, ...r }) => ({ grade: k, ...r })),

@@ -1,6 +1,7 @@
 // Satisfaction counter maths: what a rating adds to (or, replaced or voided,
 // takes from) each scope's running counts, and the periods they count in.
 // Pure; functions/store/satisfaction.ts turns the deltas into ADDs.
+import { scope } from '../store/scopes';
 
 /** Counts of one month go into the month and its year: `M#2026-11`, `Y#2026`. */
 export const monthPeriod = (month: string) => `M#${month}`;
@@ -37,13 +38,13 @@ export function addDelta(d: Deltas, scope: string, attr: string, n: number, set:
  */
 export function ratingDeltas(r: RatedFacts, sign: 1 | -1, d: Deltas = new Map()): Deltas {
   const attr = r.isDefault ? 'defaults' : `l${r.level}`;
-  addDelta(d, 'COUNTY', attr, sign);
-  addDelta(d, `DEPT#${r.departmentId}`, attr, sign);
+  addDelta(d, scope.county, attr, sign);
+  addDelta(d, scope.dept(r.departmentId), attr, sign);
   if (r.responsible) {
-    addDelta(d, `STAFF#${r.responsible.username}`, attr, sign, { staffName: r.responsible.name, departmentId: r.departmentId, departmentName: r.departmentName });
+    addDelta(d, scope.staff(r.responsible.username), attr, sign, { staffName: r.responsible.name, departmentId: r.departmentId, departmentName: r.departmentName });
   }
-  if (r.townCode) addDelta(d, `TOWN#${r.townCode}`, attr, sign);
-  if (r.agent && r.agentLevel) addDelta(d, `STAFF#${r.agent.username}`, `l${r.agentLevel}`, sign, { staffName: r.agent.name, departmentName: '代办员' });
+  if (r.townCode) addDelta(d, scope.town(r.townCode), attr, sign);
+  if (r.agent && r.agentLevel) addDelta(d, scope.staff(r.agent.username), `l${r.agentLevel}`, sign, { staffName: r.agent.name, departmentName: '代办员' });
   return d;
 }
 

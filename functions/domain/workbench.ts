@@ -2,6 +2,7 @@
 // their role has (the roles come from the route table, as the pages' do).
 import type { StaffRole } from '../../shared/enums';
 import { routes } from '../../shared/routes';
+import { demandQueue } from '../store/scopes';
 import { queueScope, type QueueScope, type Staff } from './access';
 import type { Clock } from './application';
 
@@ -31,7 +32,7 @@ export function homePlan(s: Staff): HomePlan {
     queue: scope && !('refused' in scope) ? scope : null,
     overdue: allowed('GET /admin/overdue', s.role),
     tickets: !allowed('GET /admin/tickets', s.role) ? null : everywhere(s.role) ? 'all' : s.departmentId ? { departmentId: s.departmentId } : null,
-    demands: !allowed('GET /admin/demands', s.role) ? null : everywhere(s.role) ? 'all' : { bucket: s.departmentId ? `DEPT#${s.departmentId}` : 'INTAKE' },
+    demands: !allowed('GET /admin/demands', s.role) ? null : everywhere(s.role) ? 'all' : { bucket: s.departmentId ? demandQueue.dept(s.departmentId) : demandQueue.intake },
     commitmentsOverdue: everywhere(s.role),
   };
 }

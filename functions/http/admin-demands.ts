@@ -17,6 +17,7 @@ import {
 } from '../store/demands';
 import { getResident, getStaff } from '../store/people';
 import { getDepartment, getRegions } from '../store/reference';
+import { demandQueue } from '../store/scopes';
 import type { Page, PageRequest } from '../store/page';
 import { presignUpload } from '../store/uploads';
 import { fileOnce, keepPhotos, newDemand, saveStep, staffUploadOwner, takeStep } from './demand-steps';
@@ -90,14 +91,14 @@ const SUPERVISOR_VIEWS: View[] = ['all', 'overdue', 'returns', 'extensions', 'de
 async function listFor(p: StaffPrincipal, view: View, query: { departmentId?: string } & PageRequest): Promise<Page<DemandRecord>> {
   if (SUPERVISOR_VIEWS.includes(view) && !seesEverything(p)) throw forbidden('只有督查人员可以查看');
   const page = { cursor: query.cursor, limit: query.limit };
-  if (view === 'intake') return pageOpenDemands('INTAKE', page);
-  if (view === 'returns') return pageOpenDemands('RETURNED', page);
+  if (view === 'intake') return pageOpenDemands(demandQueue.intake, page);
+  if (view === 'returns') return pageOpenDemands(demandQueue.returned, page);
   if (view === 'defaults') return pageDefaultClosed(page);
   if (view === 'queue') {
     const dept = query.departmentId ?? p.departmentId;
     if (!dept) throw badRequest('请选择部门', { departmentId: '请选择部门' });
     if (!maySeeDepartment(p, dept)) throw forbidden('只能查看本部门的诉求');
-    return pageOpenDemands(`DEPT#${dept}`, page);
+    return pageOpenDemands(demandQueue.dept(dept), page);
   }
   const all = await pageOpenDemands(undefined, page);
   return view === 'extensions' ? { ...all, items: all.items.filter((d) => d.extension?.status === 'requested') } : all;

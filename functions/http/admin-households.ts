@@ -12,11 +12,12 @@ import { townOf } from '../domain/regions';
 import { badRequest, forbidden, notFound } from '../lib/errors';
 import { httpHandler, type StaffPrincipal } from '../lib/http';
 import { getDemand } from '../store/demands';
+import { getCoverage, getScopeCoverage } from '../store/coverage';
 import {
-  getContact, getCoverage, getHousehold, getHouseholdWithContacts, getScopeCoverage, listNoContactReports, pageCadreHouseholds, recordContact,
-  type ContactRecord, type HouseholdRecord,
+  getContact, getHousehold, getHouseholdWithContacts, listNoContactReports, pageCadreHouseholds, recordContact, type ContactRecord, type HouseholdRecord,
 } from '../store/households';
 import { getStaff } from '../store/people';
+import { scope } from '../store/scopes';
 import { fileOnce, newDemand } from './demand-steps';
 import { regionNamesOf, toContact, toHouseholdSummary } from './household-views';
 
@@ -57,9 +58,9 @@ export const handler = httpHandler({
       if (householdAccess(staffOf(principal), { cadreUsername: cadre, townCode: townOf(other.regionCode) ?? '' }) === 'none') throw forbidden('只能查看本人或本镇干部的包联户');
     }
     const now = new Date();
-    const [page, scope] = await Promise.all([pageCadreHouseholds(cadre, query), getScopeCoverage(`CADRE#${cadre}`, shanghaiMonth(now))]);
+    const [page, own] = await Promise.all([pageCadreHouseholds(cadre, query), getScopeCoverage(scope.cadre(cadre), shanghaiMonth(now))]);
     const names = await regionNamesOf(page.items.map((h) => h.regionCode));
-    const f = coverageFigures(scope.base, scope.month, scope.previous);
+    const f = coverageFigures(own.base, own.month, own.previous);
     return {
       households: page.items.map((h) => toHouseholdSummary(h, names, now)),
       counts: { done: f.contacted, overdue: f.overdue, due: Math.max(0, f.households - f.contacted - f.overdue) },
@@ -114,7 +115,7 @@ export const handler = httpHandler({
       })
       .filter((r) => coverageVisible(s, r))
       .sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || b.flags.length - a.flags.length || a.code.localeCompare(b.code));
-    const cadreNames = new Map(base.filter((b) => b.scope.startsWith('CADRE#')).map((b) => [b.code, b.name]));
+    const cadreNames = new Map(base.filter((b) => levelOf(b.scope) === 'cadre').map((b) => [b.code, b.name]));
     const seen = reports.filter((r) => maySeeNoContactReport(s, townOf(r.regionCode)));
     const names = await regionNamesOf(seen.map((r) => r.regionCode));
     return {

@@ -8,6 +8,7 @@ import { shanghaiDate } from '../domain/calendar';
 import { appealOutcome, bottomThree, cadreFlags, isTicketOverdue, nextTicketStatus, summarize, trailingMonths, unitFlags } from '../domain/ratings';
 import { getResident, getStaff } from '../store/people';
 import { getRating } from '../store/ratings';
+import { scope, scopeId } from '../store/scopes';
 import { getMonthSatisfaction, getYearSatisfaction, type SatisfactionItem } from '../store/satisfaction';
 import { getTicket, listOpenTickets, pageAllTickets, pageDepartmentTickets, pageOpenTickets, saveTicket, type TicketRecord } from '../store/tickets';
 import { listDepartments, listRegions } from '../store/reference';
@@ -36,13 +37,13 @@ async function scopeOf(staff: StaffPrincipal, t: TicketRecord) {
 
 /** The detail; the resident's contact only for those who make the follow-up call. */
 async function detail(t: TicketRecord, staff: StaffPrincipal) {
-  const scope = await scopeOf(staff, t);
-  const resident = mayCallBack(staff, scope) ? await getResident(t.residentId) : undefined;
+  const ticket = await scopeOf(staff, t);
+  const resident = mayCallBack(staff, ticket) ? await getResident(t.residentId) : undefined;
   return {
     ...toTicket(t, shanghaiDate()),
     events: t.events,
     // The workbench offers exactly these (domain/access.ts): the person a review names may appeal, never handle.
-    allowedActions: ticketSteps(staff, scope),
+    allowedActions: ticketSteps(staff, ticket),
     resident: resident ? { name: resident.name ?? '未填写姓名', phone: resident.phone } : null,
   };
 }
@@ -167,33 +168,35 @@ export const handler = httpHandler({
     const byRate = (a: { month: { satisfactionRate: number | null } }, b: { month: { satisfactionRate: number | null } }) =>
       (a.month.satisfactionRate ?? 2) - (b.month.satisfactionRate ?? 2);
 
-    const depts = departments.map((d) => build(`DEPT#${d.id}`, d.id, d.name));
+    const depts = departments.map((d) => build(scope.dept(d.id), d.id, d.name));
     const bottom = new Set(bottomThree(depts.map((d) => ({ id: d.id, s: d.month }))));
     const scopes = new Set([...yearMap.keys(), ...current.keys()]);
-    const staffScopes = [...scopes].filter((s) => s.startsWith('STAFF#'));
+    const staffScopes = [...scopes].filter((s) => scopeId('staff', s) !== null);
     const townNames = new Map(regions.map((r) => [r.code, r.name]));
     const today = shanghaiDate();
     const mineOpen = open.filter((t) => own === null || t.departmentId === own);
     return {
       month,
       months,
-      county: { ...build('COUNTY', 'county', '全县'), flags: [] },
+      county: { ...build(scope.county, 'county', '全县'), flags: [] },
       departments: depts
         .filter((d) => own === null || d.id === own)
-        .map((d) => ({ ...d, flags: [...unitFlags(d.month), ...(bottom.has(d.id) ? (['bottom3'] as const) : []), ...complaintFlags(current.get(`DEPT#${d.id}`)?.validComplaints)] }))
+        .map((d) => ({ ...d, flags: [...unitFlags(d.month), ...(bottom.has(d.id) ? (['bottom3'] as const) : []), ...complaintFlags(current.get(scope.dept(d.id))?.validComplaints)] }))
         .sort(byRate),
       staff: staffScopes
-        .filter((scope) => own === null || (yearMap.get(scope) ?? current.get(scope))?.departmentId === own)
-        .map((scope) => {
-          const info = yearMap.get(scope) ?? current.get(scope);
-          const r = build(scope, scope.slice(6), info?.staffName ?? scope.slice(6));
-          return { ...r, departmentName: info?.departmentName ?? null, flags: [...cadreFlags(r.month), ...complaintFlags(current.get(scope)?.validComplaints)] };
+        .filter((s) => own === null || (yearMap.get(s) ?? current.get(s))?.departmentId === own)
+        .map((s) => {
+          const info = yearMap.get(s) ?? current.get(s);
+          const username = scopeId('staff', s)!;
+          const r = build(s, username, info?.staffName ?? username);
+          return { ...r, departmentName: info?.departmentName ?? null, flags: [...cadreFlags(r.month), ...complaintFlags(current.get(s)?.validComplaints)] };
         })
         .sort(byRate),
       towns: [...scopes]
-        .filter((s) => own === null && s.startsWith('TOWN#'))
-        .map((scope) => {
-          const r = build(scope, scope.slice(5), townNames.get(scope.slice(5)) ?? scope.slice(5));
+        .filter((s) => own === null && scopeId('town', s) !== null)
+        .map((s) => {
+          const code = scopeId('town', s)!;
+          const r = build(s, code, townNames.get(code) ?? code);
           return { ...r, flags: unitFlags(r.month) };
         })
         .sort(byRate),

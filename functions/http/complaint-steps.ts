@@ -9,6 +9,7 @@ import {
   createComplaint, getDecisionState, saveDecision, type ApologyRecord, type ComplaintRecord, type Decision, type LadderRecord,
 } from '../store/accountability';
 import type { DemandRecord } from '../store/demands';
+import { scope } from '../store/scopes';
 
 export const staleComplaint = () => conflict('已被他人处理，请刷新后重试', 'VERSION_CONFLICT');
 export interface ComplaintActor { username: string; name: string; role: string }
@@ -69,7 +70,7 @@ export async function decideInvestigation(
       demandCounters: { month, updates: validComplaintCounters({ departmentId: dept?.id ?? null, townCode: c.townCode }) },
       satisfaction: {
         month,
-        scopes: [{ scope: 'COUNTY', set: {} }, ...(dept ? [{ scope: `DEPT#${dept.id}`, set: {} }] : []), { scope: `STAFF#${c.staff.username}`, set: staffSet }],
+        scopes: [{ scope: scope.county, set: {} }, ...(dept ? [{ scope: scope.dept(dept.id), set: {} }] : []), { scope: scope.staff(c.staff.username), set: staffSet }],
       },
     });
   }

@@ -12,6 +12,7 @@ import { getAppointment } from '../store/appointments';
 import { loadCalendar } from '../store/calendar';
 import { createRating, getRatingState, listResidentInvites, pageResidentRatings, replaceRating, type RatingContext, type RatingRecord } from '../store/ratings';
 import { getYearSatisfaction } from '../store/satisfaction';
+import { scope } from '../store/scopes';
 import { getTicket, listRecentTickets, type TicketRecord } from '../store/tickets';
 import { listDepartments } from '../store/reference';
 import { toInvite, toRating } from './rating-views';
@@ -149,11 +150,11 @@ export const handler = httpHandler({
     const year = Number(shanghaiDate().slice(0, 4));
     const [counters, departments, tickets] = await Promise.all([getYearSatisfaction(String(year)), listDepartments(), listRecentTickets(20)]);
     const byScope = new Map(counters.map((c) => [c.scope, c]));
-    const rows = departments.map((d) => ({ id: d.id, name: d.name, s: summarize(byScope.get(`DEPT#${d.id}`) ?? {}) }));
+    const rows = departments.map((d) => ({ id: d.id, name: d.name, s: summarize(byScope.get(scope.dept(d.id)) ?? {}) }));
     const bottom = new Set(bottomThree(rows));
     return {
       year,
-      county: summarize(byScope.get('COUNTY') ?? {}),
+      county: summarize(byScope.get(scope.county) ?? {}),
       departments: rows
         .map((r) => ({ id: r.id, name: r.name, year: r.s, flags: [...unitFlags(r.s), ...(bottom.has(r.id) ? (['bottom3'] as const) : [])] }))
         .sort((a, b) => (b.year.satisfactionRate ?? -1) - (a.year.satisfactionRate ?? -1) || b.year.total - a.year.total),

@@ -10,7 +10,7 @@ import { db, tableName } from './client';
 import { counterUpdates } from './demand-stats';
 import type { DemandEventRecord } from './demands';
 import { decoder } from './entity';
-import { key } from './keys';
+import { key, skPrefix } from './keys';
 import { queryPage, type List, type Page, type PageRequest } from './page';
 import { queryAll } from './query';
 import { satisfactionUpdates } from './satisfaction';
@@ -105,7 +105,7 @@ export async function getDecisionState(username: string, year: string, departmen
   const keys = [key.ladder(username), ...(departmentId ? [key.apologyCount(year, departmentId)] : [])];
   const items = await batchGetAll(keys);
   const ladder = items.find((i) => i.sk === key.ladder(username).sk);
-  const count = items.find((i) => String(i.sk).startsWith('COUNT#'));
+  const count = items.find((i) => String(i.sk).startsWith(skPrefix.apologyCount));
   return { ladder: ladder ? decodeLadder(ladder) : null, yearCount: Number(count?.validComplaints ?? 0) };
 }
 
@@ -157,7 +157,7 @@ export async function listAccountability(): Promise<{ ladders: LadderRecord[]; a
   const [ladders, apologies] = await Promise.all([
     queryAll<Record<string, unknown>>({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.laddersPartition } }),
     queryAll<Record<string, unknown>>({
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)', ExpressionAttributeValues: { ':pk': key.apologiesPartition, ':a': 'APOLOGY#' },
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)', ExpressionAttributeValues: { ':pk': key.apologiesPartition, ':a': skPrefix.apology },
     }),
   ]);
   return { ladders: ladders.map(decodeLadder), apologies: apologies.map(decodeApology) };

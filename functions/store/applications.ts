@@ -10,7 +10,7 @@ import { isTownCase } from '../domain/access';
 import type { Calendar } from '../domain/calendar';
 import { db, tableName } from './client';
 import { calendarFromItems, overrideYearKeys } from './calendar';
-import { key } from './keys';
+import { key, skPrefix } from './keys';
 import { decodeStaff, type StaffRecord } from './people';
 import { queryAll } from './query';
 import { queryPage, type List, type Page, type PageRequest } from './page';
@@ -81,9 +81,9 @@ export async function getApplicationWithEvents(id: string): Promise<{ applicatio
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': key.applicationPartition(id) },
   });
-  const app = items.find((i) => i.sk === 'APP');
+  const app = items.find((i) => i.sk === key.application(id).sk);
   if (!app) return undefined;
-  const events = items.filter((i) => String(i.sk).startsWith('EVENT#')).map(decodeEvent);
+  const events = items.filter((i) => String(i.sk).startsWith(skPrefix.event)).map(decodeEvent);
   return { application: decodeApplication(app), events };
 }
 

@@ -5,7 +5,8 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { CERTIFICATES, type Certificate } from '../../shared/enums';
 import { monthsBetween, type Holding } from '../domain/certificates';
 import { db, tableName } from './client';
-import { key, withoutKeys } from './keys';
+import { withoutKeys } from './entity';
+import { key, skPrefix } from './keys';
 import type { Item } from './transact';
 
 export interface HeldCertificate extends Holding {
@@ -35,7 +36,7 @@ export async function certificatesOf(residentId: string): Promise<HeldCertificat
     new QueryCommand({
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :cert)',
-      ExpressionAttributeValues: { ':pk': key.certificate(residentId, '').pk, ':cert': key.certificatesPrefix },
+      ExpressionAttributeValues: { ':pk': key.certificate(residentId, '').pk, ':cert': skPrefix.certificate },
     }),
   );
   return (out.Items ?? []).map(decodeHolding);

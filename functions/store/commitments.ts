@@ -10,6 +10,7 @@ import { batchGetAll } from './batch';
 import { db, tableName } from './client';
 import { decoder } from './entity';
 import { key } from './keys';
+import { scope } from './scopes';
 import { transact, type Item } from './transact';
 
 export interface CommitmentRecord {
@@ -48,7 +49,8 @@ export interface CardWithRatings {
 /** Time-ordered, unguessable card ids (the lists sort by them): 20261201T104250-3fa9c1. */
 export const newCardId = (postedAt: Date) => `${postedAt.toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
 
-export const ownerKeyOf = (o: Omit<CardRecord['owner'], 'name'>): string => (o.kind === 'cadre' ? `STAFF#${o.username}` : `DEPT#${o.departmentId}`);
+/** The owner a card is listed under: a cadre's as a staff member, a department's as the department. */
+export const ownerKeyOf = (o: Omit<CardRecord['owner'], 'name'>): string => (o.kind === 'cadre' ? scope.staff(o.username!) : scope.dept(o.departmentId!));
 
 const decodeCard = decoder<CardRecord>();
 const decodeCounts = (raw: Record<string, unknown> | undefined): RatingCounts => {
@@ -82,9 +84,9 @@ export async function createCard(c: CardRecord, idempotencyKey: string): Promise
 /** Cards with their rating counters, one BatchGet (per 50 cards). */
 export async function getCards(ids: string[]): Promise<CardWithRatings[]> {
   const items = await batchGetAll(ids.flatMap((id) => [key.card(id), key.commitmentRatingCounts(id)]));
-  const counts = new Map(items.filter((i) => i.sk === 'RATINGS').map((i) => [String(i.pk), decodeCounts(i)]));
+  const counts = new Map(items.filter((i) => i.sk === key.commitmentRatingCounts('').sk).map((i) => [String(i.pk), decodeCounts(i)]));
   return items
-    .filter((i) => i.sk === 'CARD')
+    .filter((i) => i.sk === key.card('').sk)
     .map((i) => ({ card: decodeCard(i), counts: counts.get(String(i.pk)) ?? {} }))
     .sort((a, b) => b.card.id.localeCompare(a.card.id));
 }

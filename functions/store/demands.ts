@@ -5,17 +5,17 @@
 // of the month (demand-stats.ts) ADDed in the same transaction.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DemandChannel, DemandDomain, DemandGrade, DemandSatisfaction, DemandState, DemandType } from '../../shared/schemas/demands';
-import { OPEN_DEMAND_STATES, type CounterUpdate, type Pause } from '../domain/demands';
+import { bucketOf, OPEN_DEMAND_STATES, type CounterUpdate, type Pause } from '../domain/demands';
 import { isPublicDemand } from '../domain/open311';
 import { batchGetAll } from './batch';
 import { db, tableName } from './client';
 import { decoder } from './entity';
-import { key } from './keys';
+import { key, skPrefix } from './keys';
 import { queryPage, type List, type Page, type PageRequest } from './page';
 import { partition, queryAll } from './query';
 import { counterUpdates } from './demand-stats';
 import { transact, type Item } from './transact';
-import { resolvedVisitAdds, type VisitLink } from './households';
+import { resolvedVisitAdds, type VisitLink } from './coverage';
 
 export interface DemandReplyRecord {
   at: string;
@@ -96,14 +96,6 @@ export interface DemandEventRecord {
   note: string | null;
 }
 
-/** The queue an open demand sits in, or null once it is no longer open. */
-export function bucketOf(d: Pick<DemandRecord, 'state' | 'departmentId'>): string | null {
-  if (!OPEN_DEMAND_STATES.includes(d.state)) return null;
-  if (d.state === 'received') return 'INTAKE';
-  if (d.state === 'returned') return 'RETURNED';
-  return d.departmentId ? `DEPT#${d.departmentId}` : 'INTAKE';
-}
-
 const decode = decoder<DemandRecord>();
 const decodeEvent = decoder<DemandEventRecord>();
 const isOpen = (s: DemandState) => OPEN_DEMAND_STATES.includes(s);
@@ -157,9 +149,9 @@ export async function getDemands(ids: string[]): Promise<DemandRecord[]> {
 /** The demand and its timeline in one Query. */
 export async function getDemandWithEvents(id: string): Promise<{ demand: DemandRecord; events: DemandEventRecord[] } | undefined> {
   const items = await queryAll<Record<string, unknown>>(partition(key.demandPartition(id)));
-  const d = items.find((i) => i.sk === 'DEMAND');
+  const d = items.find((i) => i.sk === key.demand(id).sk);
   if (!d) return undefined;
-  const events = items.filter((i) => String(i.sk).startsWith('EVENT#')).map(decodeEvent);
+  const events = items.filter((i) => String(i.sk).startsWith(skPrefix.event)).map(decodeEvent);
   return { demand: decode(d), events };
 }
 
@@ -170,7 +162,7 @@ export const listReporterDemands = (residentId: string, page: PageRequest): Prom
 /** The demands a Query of pointers (`demandId`) names: the Query to its end, then BatchGets. */
 const pointedTo = async (query: Parameters<typeof queryAll>[0]) => getDemands((await queryAll<{ demandId: string }>(query)).map((p) => p.demandId));
 
-/** Open demands of one queue (`INTAKE`, `RETURNED`, `DEPT#<id>`) or all. */
+/** Open demands of one queue (a `demandQueue` bucket) or all. */
 export const listOpenDemands = (bucket?: string): Promise<DemandRecord[]> =>
   pointedTo(partition(key.openDemandsPartition, bucket ? `${bucket}#` : undefined));
 
@@ -192,7 +184,7 @@ async function pageOfPointers(list: List, req: PageRequest): Promise<Page<Demand
   return { items: await getDemands(pointers.items), nextCursor: pointers.nextCursor };
 }
 
-/** Open demands of one queue (`INTAKE`, `RETURNED`, `DEPT#<id>`) or all, one page. */
+/** Open demands of one queue (a `demandQueue` bucket) or all, one page. */
 export const pageOpenDemands = (bucket: string | undefined, req: PageRequest): Promise<Page<DemandRecord>> =>
   pageOfPointers({ index: 'table', partition: key.openDemandsPartition, ...(bucket ? { skPrefix: `${bucket}#` } : {}) }, req);
 

@@ -29,7 +29,7 @@ export const countOpenApplications = (scope: { kind: 'department'; departmentId:
     ? count(inPartition(key.openApplicationsPartition, `${scope.departmentId}#`))
     : count({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': key.openApplicationByTown(scope.townCode, '').gsi1pk } });
 
-/** Open demands in a queue bucket (`INTAKE`, `DEPT#<id>`), or all open ones. */
+/** Open demands in a queue bucket (`demandQueue`), or all open ones. */
 export const countOpenDemands = (bucket?: string) => count(inPartition(key.openDemandsPartition, bucket ? `${bucket}#` : undefined));
 
 /** Unfinished rectification tickets, of one department or all. */

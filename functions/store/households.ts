@@ -1,15 +1,17 @@
 // 包联 households: the household item, its contacts and month markers in its
-// partition; the monthly coverage counters ADDed in the same transaction as
-// each contact; the register's base counts; residents' 未联系 reports.
+// partition (a contact ADDs the coverage counters of coverage.ts in the same
+// transaction); residents' 未联系 reports; the register's writes.
 import { decoder } from './entity';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ContactKind, ContactOccasion, HouseholdMember, HouseholdTag, LastContact } from '../../shared/schemas/households';
-import { planContact, scopesOf, shiftMonth, type Base, type ContactPlan, type Counters, type MarkerState } from '../domain/households';
+import { planContact, scopesOf, shiftMonth, type ContactPlan, type Counters, type MarkerState } from '../domain/households';
 import { batchGetAll, batchWriteAll } from './batch';
 import { db, tableName } from './client';
-import { key } from './keys';
+import { coverageAdds, type BaseItem } from './coverage';
+import { key, skPrefix } from './keys';
 import { queryPage, type Page, type PageRequest } from './page';
 import { queryAll } from './query';
+import { scope } from './scopes';
 import { ContentionError, transact, type Item } from './transact';
 
 export interface HouseholdRecord {
@@ -44,18 +46,6 @@ export interface ContactRecord {
   recordedAt: string;
 }
 
-/** What a visit-linked demand remembers, so its conclusion counts as resolved in the visit's month and scopes. */
-export interface VisitLink {
-  contactId: string;
-  householdId: string;
-  cadreUsername: string;
-  villageCode: string;
-  townCode: string;
-  month: string;
-  /** Set when its conclusion was counted (a reopened and again concluded demand counts once). */
-  resolvedCounted?: boolean;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A read of an item inside another request's transaction can be refused (TransactionConflict): read again shortly. */
 async function readRetrying<T>(read: () => Promise<T>): Promise<T> {
@@ -71,7 +61,6 @@ async function readRetrying<T>(read: () => Promise<T>): Promise<T> {
 
 const decodeHousehold = decoder<HouseholdRecord>();
 const decodeContact = decoder<ContactRecord>();
-const decodeBase = decoder<BaseItem>();
 const decodeNoContactReport = decoder<NoContactReportRecord>();
 const householdItem = (h: HouseholdRecord) => ({ ...key.household(h.id), ...key.householdByCadre(h.cadreUsername, h.regionCode, h.id), ...h });
 
@@ -90,32 +79,11 @@ export async function getHouseholdWithContacts(id: string, limit = 20): Promise<
     getHousehold(id),
     db().send(new QueryCommand({
       TableName: tableName(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-      ExpressionAttributeValues: { ':pk': key.householdPartition(id), ':c': key.householdContactPrefix }, ScanIndexForward: false, Limit: limit,
+      ExpressionAttributeValues: { ':pk': key.householdPartition(id), ':c': skPrefix.contact }, ScanIndexForward: false, Limit: limit,
     })),
   ]);
   return household ? { household, contacts: (out.Items ?? []).map(decodeContact) } : undefined;
 }
-
-// ---------------------------------------------------------------- counters
-
-/** ADD counters of one month, one Update per scope (shared with the demand flow's conclusion). */
-export function coverageAdds(month: string, scopes: string[], adds: Counters): Item[] {
-  const names = Object.keys(adds);
-  if (!names.length) return [];
-  return scopes.map((scope) => ({
-    Update: {
-      TableName: tableName(),
-      Key: key.coverage(month, scope),
-      UpdateExpression: `ADD ${names.map((_, i) => `#a${i} :a${i}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#a${i}`, name])),
-      ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:a${i}`, adds[name]])),
-    },
-  }));
-}
-
-/** The counter items a concluded visit-linked demand adds, or none (not from a visit, or counted before). */
-export const resolvedVisitAdds = (visit: VisitLink | null | undefined): Item[] =>
-  visit && !visit.resolvedCounted ? coverageAdds(visit.month, scopesOf(visit), { demandsResolved: 1 }) : [];
 
 // ---------------------------------------------------------------- a contact
 
@@ -123,7 +91,7 @@ async function readMarkers(h: HouseholdRecord, month: string): Promise<{ househo
   const keys = [key.household(h.id), key.householdMonth(h.id, shiftMonth(month, -1)), key.householdMonth(h.id, month), key.householdMonth(h.id, shiftMonth(month, 1)), key.householdVisit(h.id, month)];
   const items = await readRetrying(() => batchGetAll(keys));
   const found = new Set(items.map((i) => String(i.sk)));
-  const raw = items.find((i) => i.sk === 'HOUSEHOLD');
+  const raw = items.find((i) => i.sk === keys[0]!.sk);
   return {
     household: raw ? decodeHousehold(raw) : undefined,
     markers: { prev: found.has(keys[1]!.sk), this: found.has(keys[2]!.sk), next: found.has(keys[3]!.sk), visited: found.has(keys[4]!.sk) },
@@ -177,39 +145,9 @@ export async function recordContact(h: HouseholdRecord, c: ContactRecord, idemKe
 export async function getContact(householdId: string, contactId: string): Promise<ContactRecord | undefined> {
   const items = await queryAll<Record<string, unknown>>({
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)', FilterExpression: 'id = :id',
-    ExpressionAttributeValues: { ':pk': key.householdPartition(householdId), ':c': key.householdContactPrefix, ':id': contactId },
+    ExpressionAttributeValues: { ':pk': key.householdPartition(householdId), ':c': skPrefix.contact, ':id': contactId },
   });
   return items[0] ? decodeContact(items[0]) : undefined;
-}
-
-// ---------------------------------------------------------------- coverage
-
-export interface BaseItem extends Base {
-  scope: string;
-  /** The region code, or the cadre's username. */
-  code: string;
-  name: string;
-  townCode: string | null;
-}
-
-/** The register's base, this month's and last month's counters: three Queries, whatever the county's size. */
-export async function getCoverage(month: string): Promise<{ base: BaseItem[]; month: Map<string, Counters>; previous: Map<string, Counters> }> {
-  const counters = async (m: string) =>
-    new Map((await queryAll<Record<string, unknown>>({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.coveragePartition(m) } }))
-      .map((i) => { const { pk: _p, sk, ...rest } = i; return [String(sk), rest as Counters]; }));
-  const [base, cur, prev] = await Promise.all([
-    queryAll<Record<string, unknown>>({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.coverageBasePartition } }),
-    counters(month),
-    counters(shiftMonth(month, -1)),
-  ]);
-  return { base: base.map((i) => ({ ...decodeBase(i), scope: String(i.sk) })), month: cur, previous: prev };
-}
-
-/** One scope's base and its two months of counters (a cadre's light tallies): one BatchGet. */
-export async function getScopeCoverage(scope: string, month: string): Promise<{ base?: Base; month?: Counters; previous?: Counters }> {
-  const found = await batchGetAll([key.coverageBase(scope), key.coverage(month, scope), key.coverage(shiftMonth(month, -1), scope)]);
-  const by = (pk: string) => found.find((i) => i.pk === pk) as Record<string, number> | undefined;
-  return { base: by(key.coverageBasePartition) as Base | undefined, month: by(key.coveragePartition(month)), previous: by(key.coveragePartition(shiftMonth(month, -1))) };
 }
 
 // ---------------------------------------------------------------- residents
@@ -228,7 +166,7 @@ export interface NoContactReportRecord {
 /** The resident's household pointer and whether they reported no contact this month: one BatchGet (+ one Get of the household). */
 export async function getResidentHousehold(residentId: string, month: string): Promise<{ household?: HouseholdRecord; reported: boolean }> {
   const found = await batchGetAll([key.householdOfResident(residentId), key.noContactReport(month, residentId)]);
-  const pointer = found.find((i) => i.sk === 'HOUSEHOLD');
+  const pointer = found.find((i) => i.sk === key.householdOfResident(residentId).sk);
   const reported = found.some((i) => i.pk === key.noContactPartition(month));
   return { household: pointer ? await getHousehold(String(pointer.householdId)) : undefined, reported };
 }
@@ -272,4 +210,4 @@ export async function putContactHistory(contacts: ContactRecord[], markers: { ho
 }
 
 export const hasRegister = async (): Promise<boolean> =>
-  !!(await db().send(new GetCommand({ TableName: tableName(), Key: key.coverageBase('COUNTY') }))).Item;
+  !!(await db().send(new GetCommand({ TableName: tableName(), Key: key.coverageBase(scope.county) }))).Item;

@@ -6,7 +6,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { InboxKind, PushMessage } from '../domain/messages';
 import { db, tableName } from './client';
 import { decoder } from './entity';
-import { key } from './keys';
+import { key, skPrefix } from './keys';
 import { queryPage, type Page, type PageRequest } from './page';
 import { transact, type Item } from './transact';
 
@@ -123,7 +123,7 @@ export async function pageNoticeInbox(noticeId: string, position: Record<string,
 /** A resident's inbox, newest first, a page at a time; expired notices left out (the unread ones among them are handed to `onExpiredUnread`, to come off the count). */
 export function pageInbox(residentId: string, req: PageRequest, now: string, onExpiredUnread: (m: InboxRecord) => void = () => undefined): Promise<Page<InboxRecord>> {
   return queryPage(
-    { index: 'table', partition: key.inboxPartition(residentId), skPrefix: 'MSG#', newestFirst: true },
+    { index: 'table', partition: key.inboxPartition(residentId), skPrefix: skPrefix.message, newestFirst: true },
     req,
     decodeInbox,
     (m) => {

@@ -1,12 +1,19 @@
 // Every key template of the single table, in one place. The README's
-// access-pattern table mirrors this file.
+// access-pattern table mirrors this file. The counters' scopes (`COUNTY`,
+// `DEPT#<id>` …) and the demand queues are built in scopes.ts beside it.
+
+/** Sort-key prefixes of items that share their partition with others (a Query's `begins_with`, telling items apart). */
+export const skPrefix = {
+  region: 'REGION#', department: 'DEPT#', service: 'SERVICE#', event: 'EVENT#', ticket: 'TICKET#', message: 'MSG#',
+  reach: 'REACH#', apology: 'APOLOGY#', apologyCount: 'COUNT#', certificate: 'CERT#', contact: 'CONTACT#',
+} as const;
 
 export const key = {
-  region: (code: string) => ({ pk: 'REGIONS', sk: `REGION#${code}` }),
+  region: (code: string) => ({ pk: 'REGIONS', sk: `${skPrefix.region}${code}` }),
   regionsPartition: 'REGIONS',
-  department: (id: string) => ({ pk: 'DEPARTMENTS', sk: `DEPT#${id}` }),
+  department: (id: string) => ({ pk: 'DEPARTMENTS', sk: `${skPrefix.department}${id}` }),
   departmentsPartition: 'DEPARTMENTS',
-  service: (code: string) => ({ pk: 'CATALOG', sk: `SERVICE#${code}` }),
+  service: (code: string) => ({ pk: 'CATALOG', sk: `${skPrefix.service}${code}` }),
   catalogPartition: 'CATALOG',
   /** How often an item was used at one place (a booking there) or online (`ONLINE`, an application): ADDed in that transaction; one row per item and place so bookings elsewhere never contend on it. */
   serviceUse: (code: string, where: string) => ({ pk: 'CATALOG', sk: `USE#${code}#${where}` }),
@@ -52,22 +59,16 @@ export const key = {
   placeLogPrefix: (date: string) => `LOG#${date}#`,
   appointment: (id: string) => ({ pk: `APPT#${id}`, sk: 'APPT' }),
   /** GSI1: a resident's appointments by date. */
-  appointmentByResident: (residentId: string, date: string, start: string, id: string) => ({
-    gsi1pk: `RESIDENT#${residentId}#APPTS`,
-    gsi1sk: `${date}#${start}#${id}`,
-  }),
+  appointmentByResident: (residentId: string, date: string, start: string, id: string) => ({ gsi1pk: `RESIDENT#${residentId}#APPTS`, gsi1sk: `${date}#${start}#${id}` }),
   /** GSI2: a place's bookings of one day (the staff day list). */
-  appointmentByPlaceDay: (placeId: string, date: string, start: string, id: string) => ({
-    gsi2pk: `PLACEDAY#${placeId}#${date}`,
-    gsi2sk: `${start}#${id}`,
-  }),
+  appointmentByPlaceDay: (placeId: string, date: string, start: string, id: string) => ({ gsi2pk: `PLACEDAY#${placeId}#${date}`, gsi2sk: `${start}#${id}` }),
   /** Guard: one active booking per resident per slot. */
   slotHold: (slotId: string, residentId: string) => ({ pk: `SLOTHOLD#${slotId}`, sk: `RESIDENT#${residentId}` }),
   bookingCode: (code: string) => ({ pk: `APPTCODE#${code}`, sk: 'CODE' }),
   idempotency: (residentId: string, idemKey: string) => ({ pk: `IDEMP#${residentId}#${idemKey}`, sk: 'IDEMP' }),
   /** An application and, in the same partition, its append-only events. */
   application: (id: string) => ({ pk: `APP#${id}`, sk: 'APP' }),
-  applicationEvent: (id: string, at: string, seq: number) => ({ pk: `APP#${id}`, sk: `EVENT#${at}#${String(seq).padStart(2, '0')}` }),
+  applicationEvent: (id: string, at: string, seq: number) => ({ pk: `APP#${id}`, sk: `${skPrefix.event}${at}#${String(seq).padStart(2, '0')}` }),
   applicationPartition: (id: string) => `APP#${id}`,
   /** GSI1: a resident's applications, newest last. */
   applicationByResident: (residentId: string, submittedAt: string, id: string) => ({ gsi1pk: `RESIDENT#${residentId}#APPS`, gsi1sk: `${submittedAt}#${id}` }),
@@ -97,7 +98,7 @@ export const key = {
   satisfaction: (period: string, scope: string) => ({ pk: `SAT#${period}`, sk: scope }),
   satisfactionPartition: (period: string) => `SAT#${period}`,
   /** Rectification tickets, county-wide in one partition; ids sort by time. */
-  ticket: (id: string) => ({ pk: 'TICKETS', sk: `TICKET#${id}` }),
+  ticket: (id: string) => ({ pk: 'TICKETS', sk: `${skPrefix.ticket}${id}` }),
   ticketsPartition: 'TICKETS',
   /** GSI1: a department's tickets, oldest first. */
   ticketByDepartment: (departmentId: string, id: string) => ({ gsi1pk: `DEPT#${departmentId}#TICKETS`, gsi1sk: id }),
@@ -106,7 +107,7 @@ export const key = {
   openTicketsPartition: 'TICKETS#OPEN',
   /** A demand (诉求) and, in the same partition, its append-only events. */
   demand: (id: string) => ({ pk: `DEMAND#${id}`, sk: 'DEMAND' }),
-  demandEvent: (id: string, at: string, seq: number) => ({ pk: `DEMAND#${id}`, sk: `EVENT#${at}#${String(seq).padStart(2, '0')}` }),
+  demandEvent: (id: string, at: string, seq: number) => ({ pk: `DEMAND#${id}`, sk: `${skPrefix.event}${at}#${String(seq).padStart(2, '0')}` }),
   demandPartition: (id: string) => `DEMAND#${id}`,
   /** GSI1: a resident's demands, newest last. */
   demandByReporter: (residentId: string, filedAt: string, id: string) => ({ gsi1pk: `RESIDENT#${residentId}#DEMANDS`, gsi1sk: `${filedAt}#${id}` }),
@@ -141,8 +142,8 @@ export const key = {
   ladder: (username: string) => ({ pk: 'LADDER', sk: `STAFF#${username}` }),
   laddersPartition: 'LADDER',
   /** A department's valid complaints of a calendar year (the count that decides the apology) and its apologies. */
-  apologyCount: (year: string, departmentId: string) => ({ pk: 'APOLOGIES', sk: `COUNT#${year}#${departmentId}` }),
-  apology: (id: string) => ({ pk: 'APOLOGIES', sk: `APOLOGY#${id}` }),
+  apologyCount: (year: string, departmentId: string) => ({ pk: 'APOLOGIES', sk: `${skPrefix.apologyCount}${year}#${departmentId}` }),
+  apology: (id: string) => ({ pk: 'APOLOGIES', sk: `${skPrefix.apology}${id}` }),
   apologiesPartition: 'APOLOGIES',
   /** Answered questions staff curated from replies (知识库). */
   knowledge: (id: string) => ({ pk: 'KNOWLEDGE', sk: `QA#${id}` }),
@@ -162,7 +163,7 @@ export const key = {
   /** The owner of a push recipient's consent: their profile's partition. */
   recipientOwner: (r: { kind: 'resident'; id: string } | { kind: 'staff'; username: string }) => (r.kind === 'resident' ? `RESIDENT#${r.id}` : `STAFF#${r.username}`),
   /** A resident's in-app inbox, newest last; the unread counter beside it. */
-  inboxMessage: (residentId: string, messageId: string) => ({ pk: `INBOX#${residentId}`, sk: `MSG#${messageId}` }),
+  inboxMessage: (residentId: string, messageId: string) => ({ pk: `INBOX#${residentId}`, sk: `${skPrefix.message}${messageId}` }),
   inboxPartition: (residentId: string) => `INBOX#${residentId}`,
   inboxCounter: (residentId: string) => ({ pk: `INBOX#${residentId}`, sk: 'COUNTER' }),
   /** Region index of residents (notice targeting, no Scan): one entry per region a resident lives in or comes from, partitioned by town. */
@@ -185,10 +186,9 @@ export const key = {
   /** GSI2 on a staff item: the department heads who bound WeChat (the morning digest's pushes). */
   boundHead: (departmentId: string, username: string) => ({ gsi2pk: `DEPT#${departmentId}#HEADS`, gsi2sk: username }),
   /** A notice's reach counters, in a few shards beside it (ADDed by the fan-out, the sender and read receipts). */
-  noticeReach: (id: string, shard: number) => ({ pk: `NOTICE#${id}`, sk: `REACH#${shard}` }),
+  noticeReach: (id: string, shard: number) => ({ pk: `NOTICE#${id}`, sk: `${skPrefix.reach}${shard}` }),
   /** A certificate or benefit a resident holds (one per kind: a renewal overwrites it). */
-  certificate: (residentId: string, certificate: string) => ({ pk: `RESIDENT#${residentId}`, sk: `CERT#${certificate}` }),
-  certificatesPrefix: 'CERT#',
+  certificate: (residentId: string, certificate: string) => ({ pk: `RESIDENT#${residentId}`, sk: `${skPrefix.certificate}${certificate}` }),
   /** GSI2 on a certificate: by the month it ends, then its end date (the renewal reminders' Query). */
   certificateByEnd: (endsOn: string, certificate: string, residentId: string) => ({ gsi2pk: `CERTEND#${endsOn.slice(0, 7)}`, gsi2sk: `${endsOn}#${certificate}#${residentId}` }),
   certificateEndPartition: (month: string) => `CERTEND#${month}`,
@@ -219,8 +219,7 @@ export const key = {
   householdByCadre: (username: string, regionCode: string, id: string) => ({ gsi1pk: `CADRE#${username}#HOUSEHOLDS`, gsi1sk: `${regionCode}#${id}` }),
   householdsOfCadre: (username: string) => `CADRE#${username}#HOUSEHOLDS`,
   /** One contact (visit, phone, WeChat) with a household, by time. */
-  householdContact: (id: string, at: string, contactId: string) => ({ pk: `HOUSEHOLD#${id}`, sk: `CONTACT#${at}#${contactId}` }),
-  householdContactPrefix: 'CONTACT#',
+  householdContact: (id: string, at: string, contactId: string) => ({ pk: `HOUSEHOLD#${id}`, sk: `${skPrefix.contact}${at}#${contactId}` }),
   /** Marker: the household was contacted in a month (counts it once), and a must-visit household visited in person. */
   householdMonth: (id: string, month: string) => ({ pk: `HOUSEHOLD#${id}`, sk: `MONTH#${month}` }),
   householdVisit: (id: string, month: string) => ({ pk: `HOUSEHOLD#${id}`, sk: `VISIT#${month}` }),
@@ -246,9 +245,3 @@ export const key = {
   absence: (date: string, username: string) => ({ pk: `ABSENT#${date}`, sk: `STAFF#${username}` }),
   absencesOfDay: (date: string) => `ABSENT#${date}`,
 };
-
-/** Strip key attributes before returning an item to the domain. */
-export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk'> {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, ...rest } = item;
-  return rest;
-}

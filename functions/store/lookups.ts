@@ -4,7 +4,7 @@
 import type { RegionLevel } from '../../shared/enums';
 import type { KnownReferences } from '../domain/places';
 import { batchGetAll } from './batch';
-import { key } from './keys';
+import { key, skPrefix } from './keys';
 
 export interface ReferenceQuery {
   regions?: string[];
@@ -21,9 +21,9 @@ export async function findReferences(q: ReferenceQuery): Promise<KnownReferences
   const found: KnownReferences = { regions: new Map(), departments: new Set(), services: new Set() };
   for (const item of await batchGetAll(keys)) {
     const sk = String(item.sk);
-    if (item.pk === 'REGIONS') found.regions.set(sk.slice('REGION#'.length), item.level as RegionLevel);
-    else if (item.pk === 'DEPARTMENTS') found.departments.add(sk.slice('DEPT#'.length));
-    else if (item.pk === 'CATALOG') found.services.add(sk.slice('SERVICE#'.length));
+    if (item.pk === key.regionsPartition) found.regions.set(sk.slice(skPrefix.region.length), item.level as RegionLevel);
+    else if (item.pk === key.departmentsPartition) found.departments.add(sk.slice(skPrefix.department.length));
+    else if (item.pk === key.catalogPartition) found.services.add(sk.slice(skPrefix.service.length));
   }
   return found;
 }

@@ -5,7 +5,7 @@ import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NoticeKind, NoticeStatus, NoticeTarget } from '../../shared/schemas/notices';
 import { db, isConditionFailed, tableName } from './client';
 import { decoder } from './entity';
-import { key } from './keys';
+import { key, skPrefix } from './keys';
 import { REACH_FIELDS, type ReachField } from './reach';
 import { queryPage, type Page, type PageRequest } from './page';
 import { batchGetAll } from './batch';
@@ -52,7 +52,7 @@ export async function getNotice(id: string): Promise<NoticeRecord | undefined> {
   const main = items.find((i) => i.sk === key.notice(id).sk);
   if (!main) return undefined;
   const n = decodeNotice(main);
-  for (const shard of items.filter((i) => String(i.sk).startsWith('REACH#'))) {
+  for (const shard of items.filter((i) => String(i.sk).startsWith(skPrefix.reach))) {
     for (const f of REACH_FIELDS) n.reach[f] += Number(shard[`reach_${f}`] ?? 0);
   }
   return n;

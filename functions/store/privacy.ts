@@ -9,8 +9,8 @@ import { deletionOutcome, ERASED_NAME, type ConsentRecord, type Holdings } from 
 import { batchWriteAll } from './batch';
 import { db, isConditionFailed, tableName } from './client';
 import { certificatesOf, type HeldCertificate } from './certificates';
-import { decoder } from './entity';
-import { key, withoutKeys } from './keys';
+import { decoder, withoutKeys } from './entity';
+import { key, skPrefix } from './keys';
 import { queryPage, type Page, type PageRequest } from './page';
 import { partition, queryAll } from './query';
 import { transact } from './transact';
@@ -92,7 +92,7 @@ export async function gatherEverything(residentId: string): Promise<Everything |
     applications,
     ratings: l.ratings.map(clean),
     demands,
-    inbox: l.inbox.filter((m) => String(m.sk).startsWith('MSG#')).map(clean),
+    inbox: l.inbox.filter((m) => String(m.sk).startsWith(skPrefix.message)).map(clean),
     certificates: l.certificates.map(({ residentId: _r, ...c }) => c),
   };
 }
@@ -144,7 +144,7 @@ export async function countHoldings(residentId: string): Promise<Holdings> {
     ratings: l.ratings.length,
     invites: l.invites.length,
     demands: l.demands.length,
-    inbox: l.inbox.filter((m) => String(m.sk).startsWith('MSG#')).length,
+    inbox: l.inbox.filter((m) => String(m.sk).startsWith(skPrefix.message)).length,
     certificates: l.certificates.length,
   };
 }

@@ -5,7 +5,8 @@
 import type { LevelCounts } from '../domain/ratings';
 import { monthPeriod, periodsOf, yearPeriod, type Deltas } from '../domain/satisfaction';
 import { tableName } from './client';
-import { key, withoutKeys } from './keys';
+import { withoutKeys } from './entity';
+import { key } from './keys';
 import { partition, queryAll } from './query';
 import type { Item } from './transact';
 

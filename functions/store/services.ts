@@ -4,7 +4,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ServiceItem } from '../../shared/schemas/catalog';
 import { db, isConditionFailed, tableName } from './client';
 import { decoder } from './entity';
-import { key } from './keys';
+import { key, skPrefix } from './keys';
 import { partition, queryAll } from './query';
 import { isUseRow, listUseRows, usesByItem, type UseRow } from './uses';
 
@@ -130,7 +130,7 @@ export async function listServiceRowsOfDepartment(departmentId: string): Promise
 /** Every item's running performance counters with its department (the monthly report's on-time rates): one Query. */
 export async function listItemPerformance(): Promise<{ departmentId: string; concluded: number; onTime: number }[]> {
   const rows = await queryAll<Record<string, unknown>>({
-    ...partition(key.catalogPartition, 'SERVICE#'),
+    ...partition(key.catalogPartition, skPrefix.service),
     ProjectionExpression: 'departmentId, perfConcluded, perfOnTime',
   });
   return rows.map((r) => ({ departmentId: String(r.departmentId), concluded: Number(r.perfConcluded ?? 0), onTime: Number(r.perfOnTime ?? 0) }));

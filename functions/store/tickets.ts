@@ -7,7 +7,7 @@ import type { BadReason, FollowUpView, RatingTarget, TicketStatus } from '../../
 import { ratingDeltas } from '../domain/satisfaction';
 import { db, tableName } from './client';
 import { decoder } from './entity';
-import { key } from './keys';
+import { key, skPrefix } from './keys';
 import { queryPage, type Page, type PageRequest } from './page';
 import { partition, queryAll } from './query';
 import type { PersonRef, RatingRecord } from './ratings';
@@ -130,7 +130,7 @@ export async function listDepartmentTickets(departmentId: string, limit = 100): 
 /** The newest tickets county-wide (ids sort by time). */
 export async function listRecentTickets(limit: number): Promise<TicketRecord[]> {
   const out = await db().send(
-    new QueryCommand({ TableName: tableName(), ...partition(key.ticketsPartition, 'TICKET#'), ScanIndexForward: false, Limit: limit }),
+    new QueryCommand({ TableName: tableName(), ...partition(key.ticketsPartition, skPrefix.ticket), ScanIndexForward: false, Limit: limit }),
   );
   return (out.Items ?? []).map(decodeTicket);
 }
@@ -165,7 +165,7 @@ export function pageDepartmentTickets(departmentId: string, req: PageRequest): P
 
 /** Every ticket county-wide, newest first, one page. */
 export function pageAllTickets(req: PageRequest): Promise<Page<TicketRecord>> {
-  return queryPage({ index: 'table', partition: key.ticketsPartition, skPrefix: 'TICKET#', newestFirst: true }, req, decodeTicket);
+  return queryPage({ index: 'table', partition: key.ticketsPartition, skPrefix: skPrefix.ticket, newestFirst: true }, req, decodeTicket);
 }
 
 /** Unfinished tickets by deadline, one page of those `keep` accepts. */
