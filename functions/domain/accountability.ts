@@ -4,7 +4,7 @@
 // Asia/Shanghai calendar dates (YYYY-MM-DD).
 import { LADDER_ACTIONS, type APOLOGY_KINDS } from '../../shared/schemas/accountability';
 import { UnknownCalendarYearError, type Calendar } from './calendar';
-import { scope } from '../store/scopes';
+import { scope } from './scopes';
 
 export { LADDER_ACTIONS };
 

@@ -4,7 +4,7 @@
 import type { DemandChannel, DemandDomain, DemandGrade, DemandSatisfaction, DemandType } from '../../shared/schemas/demands';
 import { shanghaiDate } from './calendar';
 import { spotCounter, villageOfRegion } from './monthly-report';
-import { scope } from '../store/scopes';
+import { scope } from './scopes';
 
 /** What happened, for the running counters (民情月报, the three rates). */
 export type CounterEvent =

@@ -6,7 +6,7 @@
 import type {
   DemandClock, DemandDomain, DemandGrade, DemandLimits, DemandState, DemandType,
 } from '../../shared/schemas/demands';
-import { demandQueue } from '../store/scopes';
+import { demandQueue } from './scopes';
 import { shanghaiDate, UnknownCalendarYearError, type Calendar } from './calendar';
 import { OPEN_DEMAND_STATES } from './demand-flow';
 

@@ -10,7 +10,7 @@ import {
   type ContactKind, type ContactLight, type ContactOccasion, type CoverageLevel, type HouseholdTag,
 } from '../../shared/schemas/households';
 import { shanghaiMonth, shiftMonth } from './monthly-report';
-import { parseScope, scope } from '../store/scopes';
+import { parseScope, scope } from './scopes';
 
 export { shanghaiMonth, shiftMonth };
 export type Counters = Record<string, number>;

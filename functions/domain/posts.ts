@@ -2,7 +2,7 @@
 // so a window is never left empty. Who serves a post on a day follows from the
 // day's absences alone: A, else B, else the unit's head. Pure functions.
 import type { StaffRole } from '../../shared/enums';
-import { scope } from '../store/scopes';
+import { scope } from './scopes';
 import { townOf } from './regions';
 
 export interface PostHolder {

@@ -7,7 +7,7 @@ import {
   applicationOnTime, badReviews, hotSpots, isMonthClosed, previousMonth, receivedCells, sumBy, threeRates, unitFigures,
   type Counters, type MonthStats, type ReceivedCell,
 } from './monthly-report';
-import { scope, scopeId } from '../store/scopes';
+import { scope, scopeId } from './scopes';
 
 export interface ReportInput {
   month: string;

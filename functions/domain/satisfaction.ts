@@ -1,7 +1,7 @@
 // Satisfaction counter maths: what a rating adds to (or, replaced or voided,
 // takes from) each scope's running counts, and the periods they count in.
 // Pure; functions/store/satisfaction.ts turns the deltas into ADDs.
-import { scope } from '../store/scopes';
+import { scope } from './scopes';
 
 /** Counts of one month go into the month and its year: `M#2026-11`, `Y#2026`. */
 export const monthPeriod = (month: string) => `M#${month}`;

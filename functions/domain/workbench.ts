@@ -2,7 +2,7 @@
 // their role has (the roles come from the route table, as the pages' do).
 import type { StaffRole } from '../../shared/enums';
 import { routes } from '../../shared/routes';
-import { demandQueue } from '../store/scopes';
+import { demandQueue } from './scopes';
 import { queueScope, type QueueScope, type Staff } from './access';
 import type { Clock } from './application';
 

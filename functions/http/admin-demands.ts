@@ -17,7 +17,7 @@ import {
 } from '../store/demands';
 import { getResident, getStaff } from '../store/people';
 import { getDepartment, getRegions } from '../store/reference';
-import { demandQueue } from '../store/scopes';
+import { demandQueue } from '../domain/scopes';
 import type { Page, PageRequest } from '../store/page';
 import { presignUpload } from '../store/uploads';
 import { fileOnce, keepPhotos, newDemand, saveStep, staffUploadOwner, takeStep } from './demand-steps';

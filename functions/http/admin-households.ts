@@ -17,7 +17,7 @@ import {
   getContact, getHousehold, getHouseholdWithContacts, listNoContactReports, pageCadreHouseholds, recordContact, type ContactRecord, type HouseholdRecord,
 } from '../store/households';
 import { getStaff } from '../store/people';
-import { scope } from '../store/scopes';
+import { scope } from '../domain/scopes';
 import { fileOnce, newDemand } from './demand-steps';
 import { regionNamesOf, toContact, toHouseholdSummary } from './household-views';
 

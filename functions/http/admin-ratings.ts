@@ -8,7 +8,7 @@ import { shanghaiDate } from '../domain/calendar';
 import { appealOutcome, bottomThree, cadreFlags, isTicketOverdue, nextTicketStatus, summarize, trailingMonths, unitFlags } from '../domain/ratings';
 import { getResident, getStaff } from '../store/people';
 import { getRating } from '../store/ratings';
-import { scope, scopeId } from '../store/scopes';
+import { scope, scopeId } from '../domain/scopes';
 import { getMonthSatisfaction, getYearSatisfaction, type SatisfactionItem } from '../store/satisfaction';
 import { getTicket, listOpenTickets, pageAllTickets, pageDepartmentTickets, pageOpenTickets, saveTicket, type TicketRecord } from '../store/tickets';
 import { listDepartments, listRegions } from '../store/reference';

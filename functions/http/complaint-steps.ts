@@ -9,7 +9,7 @@ import {
   createComplaint, getDecisionState, saveDecision, type ApologyRecord, type ComplaintRecord, type Decision, type LadderRecord,
 } from '../store/accountability';
 import type { DemandRecord } from '../store/demands';
-import { scope } from '../store/scopes';
+import { scope } from '../domain/scopes';
 
 export const staleComplaint = () => conflict('已被他人处理，请刷新后重试', 'VERSION_CONFLICT');
 export interface ComplaintActor { username: string; name: string; role: string }

@@ -12,7 +12,7 @@ import { getAppointment } from '../store/appointments';
 import { loadCalendar } from '../store/calendar';
 import { createRating, getRatingState, listResidentInvites, pageResidentRatings, replaceRating, type RatingContext, type RatingRecord } from '../store/ratings';
 import { getYearSatisfaction } from '../store/satisfaction';
-import { scope } from '../store/scopes';
+import { scope } from '../domain/scopes';
 import { getTicket, listRecentTickets, type TicketRecord } from '../store/tickets';
 import { listDepartments } from '../store/reference';
 import { toInvite, toRating } from './rating-views';

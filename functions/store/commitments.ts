@@ -10,7 +10,7 @@ import { batchGetAll } from './batch';
 import { db, tableName } from './client';
 import { decoder } from './entity';
 import { key } from './keys';
-import { scope } from './scopes';
+import { scope } from '../domain/scopes';
 import { transact, type Item } from './transact';
 
 export interface CommitmentRecord {

@@ -11,7 +11,7 @@ import { coverageAdds, type BaseItem } from './coverage';
 import { key, skPrefix } from './keys';
 import { queryPage, type Page, type PageRequest } from './page';
 import { queryAll } from './query';
-import { scope } from './scopes';
+import { scope } from '../domain/scopes';
 import { ContentionError, transact, type Item } from './transact';
 
 export interface HouseholdRecord {

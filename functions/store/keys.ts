@@ -1,6 +1,6 @@
 // Every key template of the single table, in one place. The README's
 // access-pattern table mirrors this file. The counters' scopes (`COUNTY`,
-// `DEPT#<id>` …) and the demand queues are built in scopes.ts beside it.
+// `DEPT#<id>` …) and the demand queues are built in domain/scopes.ts (the rules count by them).
 
 /** Sort-key prefixes of items that share their partition with others (a Query's `begins_with`, telling items apart). */
 export const skPrefix = {

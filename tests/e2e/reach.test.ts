@@ -89,6 +89,14 @@ async function firstOf(path: string, list: string, page: string, token: string):
   return id ? [`${page}?id=${encodeURIComponent(id)}`] : [];
 }
 
+/** The rating page of the resident's first invitation to rate, else of their latest rating (none: not visited). */
+async function rateFormOf(token: string): Promise<string[]> {
+  const res = await api('GET', '/ratings', undefined, token).catch(() => null);
+  type Target = { targetType: string; targetId: string };
+  const target = res?.status === 200 ? ((res.body.pending?.[0] ?? res.body.ratings?.[0]) as Target | undefined) : undefined;
+  return target ? [`packages/rating/rate?targetType=${target.targetType}&targetId=${encodeURIComponent(target.targetId)}`] : [];
+}
+
 /** The pages about one record: the resident's first booking, case, demand and notice. */
 async function residentRecordPages(openid: string): Promise<string[]> {
   const token = await residentToken(openid);
@@ -98,6 +106,7 @@ async function residentRecordPages(openid: string): Promise<string[]> {
     firstOf('/demands', 'demands', 'packages/demand/detail', token),
     firstOf('/inbox', 'items', 'packages/notice/detail', token),
     firstOf('/receptions', 'receptions', 'packages/booking/reception', token),
+    rateFormOf(token),
   ]);
   return pages.flat();
 }

@@ -2,7 +2,7 @@
 // `SAT#…`, demand stats `DSTAT#…`, 包联 coverage `COVERAGE#…`) name whom a
 // count is for: the county, a department, a staff member, a cadre, a town, a
 // village, or the hot spots. The same names own a commitment card and are the
-// demand queues' buckets. Built and read only here; pure (domain/ uses it too).
+// demand queues' buckets. Built and read only here; the store writes them as sort keys.
 
 const prefixes = { dept: 'DEPT#', staff: 'STAFF#', cadre: 'CADRE#', town: 'TOWN#', village: 'VILLAGE#' } as const;
 
