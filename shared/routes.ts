@@ -64,8 +64,8 @@ import {
   RecordContactResponse,
 } from './schemas/households';
 import {
-  AbsenceCancelRequest, AbsenceParams, AbsenceRequest, BackupRequest, DeskStatus, Post, PostsQuery, PostsResponse, Reception, ReceptionBookRequest,
-  ReceptionInput, ReceptionParams, ReceptionsResponse,
+  AbsenceCancelRequest, AbsenceParams, AbsenceRequest, AbsencesQuery, AbsencesResponse, BackupRequest, DeskStatus, Post, PostsQuery, PostsResponse, Reception,
+  ReceptionBookRequest, ReceptionHostsResponse, ReceptionInput, ReceptionParams, ReceptionsResponse,
 } from './schemas/posts';
 
 export type Auth = 'public' | 'resident' | 'staff';
@@ -581,13 +581,21 @@ export const routes = {
     method: 'GET', path: '/places/{placeId}/desk', fn: 'posts', auth: 'public',
     summary: '窗口今日在岗情况：每个窗口由谁受理（A岗不在时显示B岗代岗）', params: PlaceParams, response: DeskStatus,
   },
+  'GET /admin/receptions': {
+    method: 'GET', path: '/admin/receptions', fn: 'adminPosts', auth: 'staff', roles: ['dept_head', 'admin'],
+    summary: '领导接待日安排（部门负责人看自己的，管理员看本地区各部门负责人的）：日期、时段与名额、地点，及可选的工作日', response: ReceptionHostsResponse,
+  },
   'PUT /admin/receptions/{id}': {
     method: 'PUT', path: '/admin/receptions/{id}', fn: 'adminPosts', auth: 'staff', roles: ['dept_head', 'admin'],
-    summary: '安排领导接待日（部门负责人安排自己的，管理员可安排任何人的）', params: ReceptionParams, body: ReceptionInput, response: Reception,
+    summary: '安排领导接待日（部门负责人安排自己的，管理员可安排任何人的）；已有预约的时段不能取消或少于已约人数（409）', params: ReceptionParams, body: ReceptionInput, response: Reception,
   },
   'GET /admin/posts': {
     method: 'GET', path: '/admin/posts', fn: 'adminPosts', auth: 'staff', roles: DESK_ROLES,
     summary: 'AB岗：某地区各窗口岗位某日的B岗、请假与代岗情况（默认本人所在地区、今天）', query: PostsQuery, response: PostsResponse,
+  },
+  'GET /admin/absences': {
+    method: 'GET', path: '/admin/absences', fn: 'adminPosts', auth: 'staff', roles: DESK_ROLES,
+    summary: 'AB岗：某地区窗口人员今天起的不在岗登记（默认本人所在地区），及可登记的日期', query: AbsencesQuery, response: AbsencesResponse,
   },
   'PUT /admin/staff/{username}/backup': {
     method: 'PUT', path: '/admin/staff/{username}/backup', fn: 'adminPosts', auth: 'staff', roles: ['dept_head', 'admin'],
@@ -595,7 +603,7 @@ export const routes = {
   },
   'POST /admin/staff/{username}/absences': {
     method: 'POST', path: '/admin/staff/{username}/absences', fn: 'adminPosts', auth: 'staff', roles: ['dept_head', 'admin'],
-    summary: '登记窗口人员某日不在岗（由B岗代岗；B岗也不在时由部门负责人代岗）', params: StaffParams, body: AbsenceRequest, response: Post, status: 201,
+    summary: '登记窗口人员某日不在岗（今天或30天内的工作日；由B岗代岗，B岗也不在时由部门负责人代岗）', params: StaffParams, body: AbsenceRequest, response: Post, status: 201,
   },
   'POST /admin/staff/{username}/absences/{date}/cancel': {
     method: 'POST', path: '/admin/staff/{username}/absences/{date}/cancel', fn: 'adminPosts', auth: 'staff', roles: ['dept_head', 'admin'],

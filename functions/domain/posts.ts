@@ -2,6 +2,8 @@
 // so a window is never left empty. Who serves a post on a day follows from the
 // day's absences alone: A, else B, else the unit's head. Pure functions.
 import type { StaffRole } from '../../shared/enums';
+import type { Calendar } from './calendar';
+import { addDays, upcomingWorkingDays, workingDayProblem } from './schedule';
 import { scope } from './scopes';
 import { townOf } from './regions';
 
@@ -94,3 +96,22 @@ export function servingLabel(s: Serving): string {
       return '本窗口今日由中心综合窗口代为受理';
   }
 }
+
+/** Absences are marked at most this many calendar days ahead (the roster beyond is guesswork). */
+export const ABSENCE_DAYS_AHEAD = 30;
+
+/**
+ * Field errors of the day an absence is marked for: never a past day; today
+ * whatever the calendar says (the hall is open if someone is at the window);
+ * a later day a working day within ABSENCE_DAYS_AHEAD.
+ */
+export function absenceErrors(date: string, today: string, cal: Calendar): Record<string, string> {
+  if (date < today) return { date: '不能登记已经过去的日期' };
+  if (date === today) return {};
+  if (date > addDays(today, ABSENCE_DAYS_AHEAD)) return { date: `只能登记${ABSENCE_DAYS_AHEAD}天以内的不在岗` };
+  const problem = workingDayProblem(date, cal);
+  return problem ? { date: problem } : {};
+}
+
+/** The days an absence may be marked on, in order: today, then the working days ahead (the AB岗 page's date choices). */
+export const absenceDays = (today: string, cal: Calendar): string[] => [today, ...upcomingWorkingDays(addDays(today, 1), ABSENCE_DAYS_AHEAD - 1, cal)];

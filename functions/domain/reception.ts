@@ -3,9 +3,11 @@
 // and each booking says what it is about (the topic). Pure functions.
 import type { Calendar } from './calendar';
 import type { PlaceDef } from './places';
-import { sortWindows, windowErrors, type SlotWindow } from './schedule';
+import { sortWindows, upcomingWorkingDays, windowErrors, workingDayProblem, type SlotWindow } from './schedule';
 
 export const RECEPTION_PREFIX = 'reception-';
+/** The workbench offers reception days this many calendar days ahead (two months). */
+export const RECEPTION_DAYS_AHEAD = 60;
 /** At most this many announced dates at a time (a year of monthly days, or a quarter of weekly ones). */
 export const MAX_RECEPTION_DATES = 16;
 /** A reception booking's service code: it is about a topic, not a catalogue item. */
@@ -61,8 +63,10 @@ export function receptionErrors(input: { dates: string[]; windows: SlotWindow[] 
   input.dates.forEach((d, i) => {
     if (seen.has(d)) errors[`dates.${i}`] = `${d} 重复`;
     else if (d < today) errors[`dates.${i}`] = `${d} 已经过去`;
-    else if (!cal.knows(Number(d.slice(0, 4)))) errors[`dates.${i}`] = `${d.slice(0, 4)} 年的工作日历尚未发布`;
-    else if (!cal.isWorkingDay(d)) errors[`dates.${i}`] = `${d} 不是工作日`;
+    else {
+      const problem = workingDayProblem(d, cal);
+      if (problem) errors[`dates.${i}`] = problem;
+    }
     seen.add(d);
   });
   return { ...errors, ...windowErrors(input.windows) };
@@ -71,4 +75,36 @@ export function receptionErrors(input: { dates: string[]; windows: SlotWindow[] 
 /** The first announced date from `today` on that is still a working day, or null. */
 export function nextReceptionDate(dates: readonly string[], today: string, cal: Calendar): string | null {
   return [...dates].sort().find((d) => d >= today && cal.knows(Number(d.slice(0, 4))) && cal.isWorkingDay(d)) ?? null;
+}
+
+/** The days a head may announce, from today on (the workbench's choices; the server checks each with receptionErrors). */
+export const receptionDays = (today: string, cal: Calendar): string[] => upcomingWorkingDays(today, RECEPTION_DAYS_AHEAD, cal);
+
+/** A slot of the reception from today on as its counter stands: seats taken, and the capacity it was opened with. */
+export interface HeldSlot {
+  date: string;
+  start: string;
+  booked: number;
+  capacity?: number;
+}
+
+/**
+ * What a change of dates and windows would do to slots already opened: a
+ * refusal when it would drop a booked slot (its date or its window) or leave
+ * it fewer seats than booked — the residents must hear of it, so staff close
+ * the slot or day first, which cancels and tells them. Otherwise the slots
+ * whose capacity moves to the new window's, so the page and the seats agree.
+ */
+export function receptionChange(
+  next: { dates: readonly string[]; windows: readonly SlotWindow[] },
+  held: readonly HeldSlot[],
+): { refused: string } | { seats: { date: string; start: string; capacity: number }[] } {
+  const seats: { date: string; start: string; capacity: number }[] = [];
+  for (const s of [...held].sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start))) {
+    const w = next.dates.includes(s.date) ? next.windows.find((x) => x.start === s.start) : undefined;
+    if (s.booked > 0 && !w) return { refused: `${s.date} ${s.start} 已有${s.booked}人预约，不能取消；请先在预约名单中关闭该时段（系统会通知已预约的群众）` };
+    if (w && w.capacity < s.booked) return { refused: `${s.date} ${s.start} 已有${s.booked}人预约，名额不能少于${s.booked}` };
+    if (w && w.capacity !== s.capacity) seats.push({ date: s.date, start: s.start, capacity: w.capacity });
+  }
+  return { seats };
 }

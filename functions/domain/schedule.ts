@@ -47,6 +47,23 @@ export const addDays = (date: string, n: number) => {
   return fmt(d);
 };
 
+// Kept here, not in calendar.ts: the mini-program imports the reception rules, and calendar.ts carries the official data.
+/** Why `date` cannot be a day of service (a reception, an absence): its year unpublished, or not a working day; null when it can. */
+export function workingDayProblem(date: string, cal: Calendar): string | null {
+  if (!cal.knows(Number(date.slice(0, 4)))) return `${date.slice(0, 4)} 年的工作日历尚未发布`;
+  return cal.isWorkingDay(date) ? null : `${date} 不是工作日`;
+}
+
+/** The working days from `from` through `days` calendar days later, in order (a year the calendar does not know has none). */
+export function upcomingWorkingDays(from: string, days: number, cal: Calendar): string[] {
+  const out: string[] = [];
+  for (let i = 0; i <= days; i++) {
+    const d = addDays(from, i);
+    if (!workingDayProblem(d, cal)) out.push(d);
+  }
+  return out;
+}
+
 export interface NthWeekdayRule {
   n: number;
   weekday: number; // 0 = Sunday

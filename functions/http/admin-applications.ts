@@ -24,6 +24,7 @@ import { presignDownload } from '../store/uploads';
 import { loadCalendar } from '../store/calendar';
 import { byUrgency, decided, toApplication, toDetail } from './application-views';
 import { caseInvite } from './rating-views';
+import { coveredColleagues } from './post-views';
 import { canRecordProxySteps, caseAccess, mayReassignAgent, maySeeDepartment, queueScope } from '../domain/access';
 import { proxyStep } from '../domain/messages';
 import { pushItems } from '../store/outbox';
@@ -71,10 +72,15 @@ export const handler = httpHandler({
       throw forbidden('只能查看本部门的办件');
     }
     const cases = scope.kind === 'town' ? pageTownOpenApplications(scope.townCode, query) : pageOpenApplications(scope.departmentId, query);
-    const [page, cal] = await Promise.all([cases, loadCalendar()]);
     const today = shanghaiDate();
+    // Cases an absent colleague handles, whose post the viewer serves today, are marked 代岗.
+    const [page, cal, covering] = await Promise.all([cases, loadCalendar(), coveredColleagues(principal, today)]);
+    const applications = page.items.map((a) => ({
+      ...toApplication(a, today, cal, { maskApplicant: true }),
+      coveringFor: (a.handler && covering.get(a.handler.username)) ?? null,
+    }));
     // By deadline within the page: deadlines move with the calendar, so no key can hold that order.
-    return { applications: page.items.map((a) => toApplication(a, today, cal, { maskApplicant: true })).sort(byUrgency), nextCursor: page.nextCursor };
+    return { applications: applications.sort(byUrgency), nextCursor: page.nextCursor };
   },
 
   'GET /admin/overdue': async ({ query }) => {

@@ -1,11 +1,11 @@
 // AB posts and reception days as responses: a place's posts on a day (one
 // Query of its staff, one of the day's absences) and a reception's view.
-import type { Post, Reception } from '../../shared/schemas/posts';
+import type { Post, Reception, ReceptionHost } from '../../shared/schemas/posts';
 import type { Calendar } from '../domain/calendar';
 import { mayRunPosts, type Staff } from '../domain/access';
 import { coveredBy, postFor, roster, servingLabel, type PostHolder, type Serving } from '../domain/posts';
 import type { PlaceDef } from '../domain/places';
-import { nextReceptionDate, receptionPlace } from '../domain/reception';
+import { nextReceptionDate, receptionPlace, receptionPlaceId } from '../domain/reception';
 import { listAbsences, listRegionPosts, serviceDepartments, type AbsenceRecord } from '../store/posts';
 import type { ReceptionRecord } from '../store/reception';
 
@@ -38,6 +38,17 @@ export function toPost(s: Serving, r: DayRoster, viewer: Staff): Post {
     via: s.via,
     label: servingLabel(s),
     mayManage: mayRunPosts(viewer, s.post),
+  };
+}
+
+/** A head as the workbench edits their reception: the setting from today on. */
+export function toReceptionHost(host: { username: string; name: string; departmentName: string }, r: ReceptionRecord | undefined, today: string): ReceptionHost {
+  return {
+    ...host,
+    placeId: receptionPlaceId(host.username),
+    setting: r
+      ? { dates: r.dates.filter((d) => d >= today).sort(), windows: r.windows, address: r.address, leaderId: r.leaderId, cutoffMinutes: r.cutoffMinutes }
+      : null,
   };
 }
 
@@ -74,4 +85,15 @@ export async function coveringOf(place: PlaceDef, date: string, username: string
     if (post && mine.includes(post)) out.set(b.id, post.post.name);
   }
   return out;
+}
+
+/**
+ * The absent colleagues whose posts `viewer` serves on `date` (B's 代岗, or
+ * the head's when B is out too): username → name. Only clerks and heads
+ * serve at a window, so others cost nothing.
+ */
+export async function coveredColleagues(viewer: Staff, date: string): Promise<Map<string, string>> {
+  if (viewer.role !== 'clerk' && viewer.role !== 'dept_head') return new Map();
+  const r = await loadRoster(viewer.regionCode, date);
+  return new Map(coveredBy(r.posts, viewer.username).map((s) => [s.post.username, s.post.name]));
 }

@@ -244,4 +244,6 @@ export const key = {
   /** A staff member marked absent for a day; the day's absences share a partition. */
   absence: (date: string, username: string) => ({ pk: `ABSENT#${date}`, sk: `STAFF#${username}` }),
   absencesOfDay: (date: string) => `ABSENT#${date}`,
+  /** GSI1 on an absence: the absences of a region's posts by date (the AB岗 page's upcoming list). */
+  absenceOfRegion: (regionCode: string, date: string, username: string) => ({ gsi1pk: `ABSENCES#${regionCode}`, gsi1sk: `${date}#${username}` }),
 };

@@ -43,11 +43,20 @@ export async function getAbsence(date: string, username: string): Promise<Absenc
   return out.Item ? decodeAbsence(out.Item) : undefined;
 }
 
-/** Mark a staff member absent for a day: 'exists' when already marked. */
-export async function markAbsent(a: AbsenceRecord): Promise<'marked' | 'exists'> {
-  const { failed } = await transact(() => [
-    { Put: { TableName: tableName(), Item: { ...key.absence(a.date, a.username), ...a }, ConditionExpression: 'attribute_not_exists(pk)' } },
-  ]);
+/** The absences of a region's posts from `from` on, by date then username (GSI1). */
+export async function listUpcomingAbsences(regionCode: string, from: string): Promise<AbsenceRecord[]> {
+  const items = await queryAll<Record<string, unknown>>({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :from',
+    ExpressionAttributeValues: { ':pk': key.absenceOfRegion(regionCode, '', '').gsi1pk, ':from': from },
+  });
+  return items.map(decodeAbsence);
+}
+
+/** Mark a staff member of a region's posts absent for a day: 'exists' when already marked. */
+export async function markAbsent(a: AbsenceRecord, regionCode: string): Promise<'marked' | 'exists'> {
+  const item = { ...key.absence(a.date, a.username), ...key.absenceOfRegion(regionCode, a.date, a.username), ...a };
+  const { failed } = await transact(() => [{ Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }]);
   return failed.length ? 'exists' : 'marked';
 }
 

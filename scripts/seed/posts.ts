@@ -57,7 +57,8 @@ export async function seedPosts(): Promise<{ backups: number; receptions: number
   }
   const today = shanghaiDate();
   const now = new Date().toISOString();
-  const absences = (await markAbsent({ ...demoAbsence, date: today, markedBy: 'mz-chen', markedAt: now, version: 1 })) === 'marked' ? 1 : 0;
+  const away = (await getStaff(demoAbsence.username))!;
+  const absences = (await markAbsent({ ...demoAbsence, date: today, markedBy: 'mz-chen', markedAt: now, version: 1 }, away.regionCode)) === 'marked' ? 1 : 0;
   const leaders = await listLeaders();
   for (const r of receptionSeeds) {
     const host = (await getStaff(r.host))!;

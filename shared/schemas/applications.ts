@@ -123,6 +123,8 @@ export const Application = z.object({
   missing: z.array(StoredMissingMaterial),
   materialsRequests: z.int(),
   handler: z.nullable(PersonRef),
+  /** In a staff queue: the absent clerk (the handler) whose post the viewer serves today (代岗), else null. */
+  coveringFor: z.optional(z.nullable(z.string())),
   proxy: z.nullable(ProxyView),
   clock: ClockView,
   extension: z.nullable(z.object({ days: z.int(), reason: z.string() })),

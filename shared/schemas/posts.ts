@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { DateString, Instant, PlaceId, RegionCode, SlotId, Text, Version } from './common';
 import { StaffParams } from './accountability';
 import { IdempotencyKey, SlotWindow } from './appointments';
+import { Leader } from './contacts';
 
 const Username = StaffParams.shape.username;
 const Person = z.object({ username: z.string(), name: z.string() });
@@ -38,6 +39,34 @@ export const Reception = z.object({
 export type Reception = z.infer<typeof Reception>;
 export const ReceptionsResponse = z.object({ receptions: z.array(Reception) });
 export type ReceptionsResponse = z.infer<typeof ReceptionsResponse>;
+
+/** A receiving head as the workbench edits them: their reception as set (null: none announced yet). */
+export const ReceptionHost = z.object({
+  username: z.string(),
+  name: z.string(),
+  departmentName: z.string(),
+  placeId: PlaceId,
+  setting: z.nullable(
+    z.object({
+      /** From today on, in order. */
+      dates: z.array(DateString),
+      windows: z.array(SlotWindow),
+      address: z.string(),
+      leaderId: z.nullable(z.string()),
+      cutoffMinutes: z.int(),
+    }),
+  ),
+});
+export type ReceptionHost = z.infer<typeof ReceptionHost>;
+export const ReceptionHostsResponse = z.object({
+  /** A head: themself; an admin: every department head of their region. */
+  hosts: z.array(ReceptionHost),
+  /** Directory entries a reception may belong to. */
+  leaders: z.array(z.pick(Leader, { id: true, name: true, title: true })),
+  /** The working days a reception may be announced on, from today (the page's choices). */
+  days: z.array(DateString),
+});
+export type ReceptionHostsResponse = z.infer<typeof ReceptionHostsResponse>;
 
 /** A reception booking: the slot and what the resident wants to raise (required). */
 export const ReceptionBookRequest = z.object({
@@ -87,6 +116,19 @@ export type Post = z.infer<typeof Post>;
 export const PostsQuery = z.object({ date: z.optional(DateString), regionCode: z.optional(RegionCode) });
 export const PostsResponse = z.object({ date: DateString, regionCode: RegionCode, posts: z.array(Post) });
 export type PostsResponse = z.infer<typeof PostsResponse>;
+
+export const AbsencesQuery = z.object({ regionCode: z.optional(RegionCode) });
+/** An absence from today on, with whose post it is and whether the viewer may withdraw it. */
+export const UpcomingAbsence = z.extend(Absence, { name: z.string(), departmentId: z.nullable(z.string()), mayManage: z.boolean() });
+export type UpcomingAbsence = z.infer<typeof UpcomingAbsence>;
+export const AbsencesResponse = z.object({
+  regionCode: RegionCode,
+  today: DateString,
+  /** The days an absence may be marked on: today, then the working days ahead. */
+  days: z.array(DateString),
+  absences: z.array(UpcomingAbsence),
+});
+export type AbsencesResponse = z.infer<typeof AbsencesResponse>;
 
 /** The desk's public status today: every window and who serves it (never an empty window). */
 export const DeskStatus = z.object({

@@ -1,66 +1,33 @@
 // Leaders' reception days and AB posts, through the in-process HTTP API on DynamoDB Local.
 import { useTestTable } from '../support/table';
 import { call } from '../support/api';
-import { COUNTY, residentToken, seedReference, staffToken, TOWN } from '../fixtures/world';
-import { createCalendar, shanghaiDate } from '../../functions/domain/calendar';
-import { putCalendarOverride } from '../../functions/store/calendar';
+import { COUNTY, namedStaffToken, residentToken, seedReference, staffToken, TOWN } from '../fixtures/world';
+import { futureWorkingDays, nextNonWorkingDay, publishNextYear, today } from '../fixtures/days';
 import { putServicePoint } from '../../functions/store/points';
-import { getStaff, putStaff } from '../../functions/store/people';
 import { bookAppointment } from '../../functions/store/appointments';
-import type { StaffRole } from '../../shared/enums';
 
 useTestTable();
 // Eight staff passwords hashed with scrypt, on a shared machine.
 jest.setTimeout(30_000);
-const today = shanghaiDate();
-const nextYear = Number(today.slice(0, 4)) + 1;
-const nextYearSchedule = { holidays: [`${nextYear}-01-01`], workdays: [] as string[] };
-const cal = createCalendar().knows(nextYear) ? createCalendar() : createCalendar({ [nextYear]: nextYearSchedule });
-
-function futureWorkingDays(n: number): string[] {
-  const out: string[] = [];
-  const d = new Date(`${today}T00:00:00Z`);
-  while (out.length < n) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const s = d.toISOString().slice(0, 10);
-    if (cal.isWorkingDay(s)) out.push(s);
-  }
-  return out;
-}
-function nextWeekend(): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  do d.setUTCDate(d.getUTCDate() + 1);
-  while (cal.isWorkingDay(d.toISOString().slice(0, 10)));
-  return d.toISOString().slice(0, 10);
-}
 const [d1, d2] = futureWorkingDays(2) as [string, string];
-
-/** A staff token for a named person (the desk status and 代岗 marks show names). */
-async function staffNamed(username: string, name: string, role: StaffRole, departmentId: string | null, regionCode = COUNTY) {
-  const token = await staffToken(username, role, departmentId, regionCode);
-  await putStaff({ ...(await getStaff(username))!, name });
-  return token;
-}
 
 let zhang: string, li: string, headMz: string, headGa: string, clerkA: string, clerkB: string, clerkGa: string, admin: string, townClerk: string;
 
 beforeAll(async () => {
   await seedReference();
-  if (!createCalendar().knows(nextYear)) {
-    await putCalendarOverride({ year: nextYear, ...nextYearSchedule, updatedAt: new Date().toISOString(), updatedBy: 'test' });
-  }
+  await publishNextYear();
   await putServicePoint({
     id: 'county-center', name: '青山县政务服务中心', level: 'county', regionCode: COUNTY, address: '滨江大道88号', phone: '0817-7220000',
     openingHours: '工作日', serviceCodes: ['QS-MZ-001', 'QS-GA-001'],
   });
   zhang = await residentToken('r-zhang');
   li = await residentToken('r-li', { name: '李春花' });
-  headMz = await staffNamed('head-mz', '陈秀兰', 'dept_head', 'civil-affairs');
-  headGa = await staffNamed('head-ga', '马国强', 'dept_head', 'public-security');
-  clerkA = await staffNamed('clerk-a', '赵丽', 'clerk', 'civil-affairs');
-  clerkB = await staffNamed('clerk-b', '钱芳', 'clerk', 'civil-affairs');
-  clerkGa = await staffNamed('clerk-ga', '孙海燕', 'clerk', 'public-security');
-  townClerk = await staffNamed('clerk-town', '周敏', 'clerk', 'civil-affairs', TOWN);
+  headMz = await namedStaffToken('head-mz', '陈秀兰', 'dept_head', 'civil-affairs');
+  headGa = await namedStaffToken('head-ga', '马国强', 'dept_head', 'public-security');
+  clerkA = await namedStaffToken('clerk-a', '赵丽', 'clerk', 'civil-affairs');
+  clerkB = await namedStaffToken('clerk-b', '钱芳', 'clerk', 'civil-affairs');
+  clerkGa = await namedStaffToken('clerk-ga', '孙海燕', 'clerk', 'public-security');
+  townClerk = await namedStaffToken('clerk-town', '周敏', 'clerk', 'civil-affairs', TOWN);
   admin = await staffToken('admin1', 'admin', null);
 }, 120_000);
 
@@ -90,7 +57,7 @@ describe('leader reception days', () => {
     expect((await call('PUT', '/admin/receptions/head-mz', { token: clerkA, body: receptionBody([d1]) })).status).toBe(403);
     expect((await call('PUT', '/admin/receptions/head-mz', { token: zhang, body: receptionBody([d1]) })).status).toBe(403);
     expect((await call('PUT', '/admin/receptions/clerk-a', { token: admin, body: receptionBody([d1]) })).status).toBe(404);
-    const weekend = await call('PUT', '/admin/receptions/head-mz', { token: headMz, body: receptionBody([nextWeekend()]) });
+    const weekend = await call('PUT', '/admin/receptions/head-mz', { token: headMz, body: receptionBody([nextNonWorkingDay()]) });
     expect(weekend.status).toBe(400);
     expect(weekend.body.fields!['dates.0']).toMatch('不是工作日');
     const unknownLeader = await call('PUT', '/admin/receptions/head-mz', { token: headMz, body: { ...receptionBody([d1]), leaderId: 'nobody' } });

@@ -1,5 +1,6 @@
 // AB posts: who serves a window on a day, and who may be a clerk's backup.
-import { backupErrors, coveredBy, postFor, roster, servingLabel, unitOf, whoServes, type PostHolder } from '../../functions/domain/posts';
+import { absenceDays, absenceErrors, backupErrors, coveredBy, postFor, roster, servingLabel, unitOf, whoServes, type PostHolder } from '../../functions/domain/posts';
+import { createCalendar } from '../../functions/domain/calendar';
 import { mayRunPosts } from '../../functions/domain/access';
 
 const COUNTY = '511999';
@@ -92,5 +93,32 @@ describe('who runs a post', () => {
     expect(mayRunPosts({ role: 'dept_head', departmentId: 'human-resources' }, zhao)).toBe(false);
     expect(mayRunPosts({ role: 'clerk', departmentId: 'civil-affairs' }, zhao)).toBe(false);
     expect(mayRunPosts({ role: 'dept_head', departmentId: null }, clerk('t', '周', null))).toBe(false);
+  });
+});
+
+describe('absenceErrors: the day an absence is marked for', () => {
+  const cal = createCalendar();
+  // 2026-12-01 is a Tuesday; 12-05 a Saturday; 12-31 is 30 days on.
+  test('today and working days up to 30 days ahead pass', () => {
+    expect(absenceErrors('2026-12-01', '2026-12-01', cal)).toEqual({});
+    expect(absenceErrors('2026-12-02', '2026-12-01', cal)).toEqual({});
+    expect(absenceErrors('2026-12-31', '2026-12-01', cal)).toEqual({});
+  });
+  test('a past day, a later weekend, beyond 30 days and an unpublished year are refused in Chinese', () => {
+    expect(absenceErrors('2026-11-30', '2026-12-01', cal)).toEqual({ date: '不能登记已经过去的日期' });
+    expect(absenceErrors('2026-12-05', '2026-12-01', cal)).toEqual({ date: '2026-12-05 不是工作日' });
+    expect(absenceErrors('2027-01-01', '2026-12-01', cal)).toEqual({ date: '只能登记30天以内的不在岗' });
+    expect(absenceErrors('2031-01-06', '2030-12-20', cal)).toEqual({ date: '2031 年的工作日历尚未发布' });
+  });
+  test('today passes even on a weekend: the hall is open if someone is at the window', () => {
+    expect(absenceErrors('2026-12-05', '2026-12-05', cal)).toEqual({});
+  });
+  test('the days offered are today, then the working days of the next 30', () => {
+    const days = absenceDays('2026-12-01', cal);
+    expect(days.slice(0, 4)).toEqual(['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04']);
+    expect(days).not.toContain('2026-12-05');
+    expect(days.at(-1)).toBe('2026-12-31');
+    expect(days.every((d) => Object.keys(absenceErrors(d, '2026-12-01', cal)).length === 0)).toBe(true);
+    expect(absenceDays('2026-12-05', cal).slice(0, 2)).toEqual(['2026-12-05', '2026-12-07']);
   });
 });

@@ -1,7 +1,7 @@
 // Leaders' reception days: announced dates, their slots, and what staff may set.
 import { createCalendar } from '../../functions/domain/calendar';
 import { sessionDates } from '../../functions/domain/places';
-import { nextReceptionDate, receptionErrors, receptionPlace, type ReceptionShape } from '../../functions/domain/reception';
+import { nextReceptionDate, receptionChange, receptionDays, receptionErrors, receptionPlace, type ReceptionShape } from '../../functions/domain/reception';
 import { mayManagePlace, maySetReception } from '../../functions/domain/access';
 
 const cal = createCalendar();
@@ -63,5 +63,35 @@ describe('who runs a reception', () => {
     expect(mayManagePlace(staff('xiaoneng', 'supervisor'), place)).toBe(true);
     expect(mayManagePlace(staff('clerk-mz', 'clerk'), place)).toBe(false);
     expect(mayManagePlace(staff('rs-liu', 'dept_head'), place)).toBe(false);
+  });
+});
+
+describe('receptionChange: slots already opened keep their bookings', () => {
+  const held = [
+    { date: '2026-12-02', start: '09:00', booked: 2, capacity: 4 },
+    { date: '2026-12-02', start: '10:00', booked: 0, capacity: 4 },
+    { date: '2026-12-16', start: '09:00', booked: 1, capacity: 4 },
+  ];
+  const dates = ['2026-12-02', '2026-12-16'];
+  test('the same days and seats change nothing', () => {
+    expect(receptionChange({ dates, windows: [w('09:00', '10:00'), w('10:00', '11:00')] }, held)).toEqual({ seats: [] });
+  });
+  test('dropping a booked day or window, or fewer seats than booked, is refused', () => {
+    expect(receptionChange({ dates: ['2026-12-02'], windows: [w('09:00', '10:00')] }, held)).toEqual({
+      refused: '2026-12-16 09:00 已有1人预约，不能取消；请先在预约名单中关闭该时段（系统会通知已预约的群众）',
+    });
+    expect(receptionChange({ dates, windows: [w('09:30', '10:30')] }, held)).toMatchObject({ refused: expect.stringMatching(/^2026-12-02 09:00 已有2人预约，不能取消/) });
+    expect(receptionChange({ dates, windows: [w('09:00', '10:00', 1)] }, held)).toEqual({ refused: '2026-12-02 09:00 已有2人预约，名额不能少于2' });
+  });
+  test('more seats move every opened slot of the window; an unbooked slot may go', () => {
+    expect(receptionChange({ dates, windows: [w('09:00', '10:00', 6)] }, held)).toEqual({
+      seats: [{ date: '2026-12-02', start: '09:00', capacity: 6 }, { date: '2026-12-16', start: '09:00', capacity: 6 }],
+    });
+  });
+  test('the days offered are the working days of the next two months, from today', () => {
+    const days = receptionDays('2026-12-01', cal);
+    expect(days[0]).toBe('2026-12-01');
+    expect(days).not.toContain('2026-12-05');
+    expect(days.every((d) => d <= '2027-01-30' && Object.keys(receptionErrors({ dates: [d], windows: [w('09:00', '10:00')] }, '2026-12-01', cal)).length === 0)).toBe(true);
   });
 });

@@ -44,3 +44,6 @@ export function caseActions(app: CaseFacts, role: StaffRole | null | undefined):
 
 /** AB岗: the window posts of the day (every desk role; heads and admins act on them). */
 export const POSTS_ROUTE: RouteKey = 'GET /admin/posts';
+
+/** 领导接待日: department heads set their own, admins any head's. */
+export const RECEPTIONS_ROUTE: RouteKey = 'GET /admin/receptions';

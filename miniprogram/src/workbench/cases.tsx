@@ -45,6 +45,7 @@ export function CaseRow({ app, showDept, onClick, children }: { app: Application
         {showDept ? <Text className='case-card__line'>办理部门：{app.departmentName}</Text> : null}
         <View className='case-card__tags'>
           <LightBadge light={app.clock.light} />
+          <CoveringBadge name={app.coveringFor} />
           {left ? <Text className={app.clock.light === 'red' ? 'case-late' : 'case-card__line'}>{left}</Text> : null}
         </View>
         <Text className='case-card__due'>{dueLine(app)}</Text>
@@ -55,8 +56,12 @@ export function CaseRow({ app, showDept, onClick, children }: { app: Application
   );
 }
 
-/** What came of the last action: a confirmation, or the refusal's reason. */
+/** 代岗（替赵丽）: the case or booking belongs to an absent colleague's post the viewer serves today. */
+export function CoveringBadge({ name }: { name: string | null | undefined }) {
+  return name ? <Text className='badge badge--orange'>代岗（替{name}）</Text> : null;
+}
 
+/** What came of the last action: a confirmation, or the refusal's reason. */
 export function ActionResult({ msg }: { msg: ActionMessage }) {
   return msg ? (
     <Text className={msg.ok ? 'case-ok-msg' : 'case-error'} {...role(msg.ok ? 'status' : 'alert')}>

@@ -11,7 +11,7 @@ import { role } from '../../utils/a11y';
 import { slotState } from '../../utils/booking';
 import { addDays, formatDateLong, formatInstant, formatSpan, shanghaiInstant, todayShanghai } from '../../utils/dates';
 import { useAction, type ActionMessage } from '../../utils/useAction';
-import { FormFooter } from '../cases';
+import { CoveringBadge, FormFooter } from '../cases';
 import { placesFor } from '../places';
 
 export type DaySlot = DayResponse['slots'][number];
@@ -148,7 +148,7 @@ export function SlotCard({ item, busy, onNoShow, children }: { item: DaySlot; bu
           </View>
           <Text className='desk-booking__line'>{b.serviceName}</Text>
           {b.topic ? <Text className='desk-booking__line'>事由：{b.topic}</Text> : null}
-          {b.coveringFor ? <Text className='badge badge--orange'>代岗：{b.coveringFor}</Text> : null}
+          <CoveringBadge name={b.coveringFor} />
           <Text className='desk-booking__line'>预约码 {b.code}</Text>
           {b.status === 'booked' && ended ? (
             <Btn className='btn btn--danger btn--small desk-booking__btn' disabled={busy} onClick={() => onNoShow(b)}>

@@ -10,10 +10,9 @@ import { ErrorState, Loading } from '../../components/States';
 import { maskPhone } from '../../utils/format';
 import { useLoad } from '../../utils/useLoad';
 import {
-  DEMANDS_ROUTE, DESK_ROUTE, mayUse, NOTICES_ROUTE, oversees, POSTS_ROUTE, PROXY_ROUTE, PUSH_FAILURES_ROUTE, QUEUE_ROUTE, REPORT_ROUTE, SATISFACTION_ROUTE,
-  TICKETS_ROUTE,
+  DEMANDS_ROUTE, DESK_ROUTE, mayUse, NOTICES_ROUTE, oversees, POSTS_ROUTE, PROXY_ROUTE, PUSH_FAILURES_ROUTE, QUEUE_ROUTE, RECEPTIONS_ROUTE, REPORT_ROUTE,
+  SATISFACTION_ROUTE, TICKETS_ROUTE,
 } from '../access';
-import { receptionPlaceId } from '../../../../shared/reception';
 import { BindWechat } from './BindWechat';
 import './index.scss';
 import { Btn } from '../../components/Btn';
@@ -106,8 +105,8 @@ export default function Workbench() {
         {mayUse(staff.role, POSTS_ROUTE) ? (
           <Cell label='AB岗' value='B岗·不在岗·代岗' onClick={() => void Taro.navigateTo({ url: '/workbench/posts/index' })} />
         ) : null}
-        {staff.role === 'dept_head' ? (
-          <Cell label='领导接待日' value='预约名单·事由' onClick={() => void Taro.navigateTo({ url: `/workbench/day/index?placeId=${encodeURIComponent(receptionPlaceId(staff.username))}` })} />
+        {mayUse(staff.role, RECEPTIONS_ROUTE) ? (
+          <Cell label='领导接待日' value='接待日期·时段名额·预约名单' onClick={() => void Taro.navigateTo({ url: '/workbench/receptions/index' })} />
         ) : null}
         {mayUse(staff.role, PUSH_FAILURES_ROUTE) ? (
           <Cell label='推送失败' value='微信拒绝·重试用尽' onClick={() => void Taro.navigateTo({ url: '/workbench/push-failures/index' })} />
