@@ -66,6 +66,7 @@ const STAFF_PAGES = [
   'workbench/households/index',
   'workbench/coverage/index',
   'workbench/posts/index',
+  'workbench/receptions/index',
 ];
 
 interface PageReport {
