@@ -60,8 +60,8 @@ import {
 } from './schemas/commitments';
 import { Notice, NoticeInput, NoticeParams, NoticePreview, NoticesResponse, NoticeTarget, NoticeUpdate, NoticeVersionBody, ResidentNotice } from './schemas/notices';
 import {
-  CoverageQuery, CoverageResponse, HouseholdDetail, HouseholdParams, HouseholdsQuery, HouseholdsResponse, MyHouseholdContact, RecordContactRequest,
-  RecordContactResponse,
+  CoverageQuery, CoverageResponse, CreateHouseholdRequest, DeactivateHouseholdRequest, HouseholdDetail, HouseholdParams, HouseholdsQuery, HouseholdsResponse,
+  HouseholdSummary, MyHouseholdContact, RecordContactRequest, RecordContactResponse, UpdateHouseholdRequest,
 } from './schemas/households';
 import {
   AbsenceCancelRequest, AbsenceParams, AbsenceRequest, AbsencesQuery, AbsencesResponse, BackupRequest, DeskStatus, Post, PostsQuery, PostsResponse, Reception,
@@ -550,6 +550,21 @@ export const routes = {
   'GET /admin/households/{id}': {
     method: 'GET', path: '/admin/households/{id}', fn: 'adminHouseholds', auth: 'staff',
     summary: '包联户详情与最近的联系记录（民情日记）', params: HouseholdParams, response: HouseholdDetail,
+  },
+  'POST /admin/households': {
+    method: 'POST', path: '/admin/households', fn: 'adminHouseholds', auth: 'staff', status: 201,
+    summary: '新增包联户（户主、村组、家庭成员、标签）：干部加入本人包联，镇便民服务中心为本镇干部、督查为任何干部新增；幂等，重发只记一户；户数计入当月覆盖',
+    body: CreateHouseholdRequest, response: HouseholdSummary,
+  },
+  'PUT /admin/households/{id}': {
+    method: 'PUT', path: '/admin/households/{id}', fn: 'adminHouseholds', auth: 'staff',
+    summary: '修改包联户（户主、干部包联范围内的村组、家庭成员、标签）；镇便民服务中心、督查可改派给该村的其他包联干部；版本号过期为 409',
+    params: HouseholdParams, body: UpdateHouseholdRequest, response: HouseholdSummary,
+  },
+  'POST /admin/households/{id}/deactivation': {
+    method: 'POST', path: '/admin/households/{id}/deactivation', fn: 'adminHouseholds', auth: 'staff',
+    summary: '包联户迁出/注销（写明原因，不删除记录）：镇便民服务中心、督查；移出干部名单，覆盖户数同步减少；版本号过期为 409',
+    params: HouseholdParams, body: DeactivateHouseholdRequest, response: HouseholdSummary,
   },
   'POST /admin/households/{id}/contacts': {
     method: 'POST', path: '/admin/households/{id}/contacts', fn: 'adminHouseholds', auth: 'staff', status: 201,

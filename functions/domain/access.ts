@@ -209,6 +209,24 @@ export function householdAccess(s: Staff, h: HouseholdScope): 'record' | 'view' 
   return townDesk(s) === h.townCode ? 'view' : 'none';
 }
 
+/** What may be changed in the register: details (head, place, members, tags), the paired cadre, taking it off the register. */
+export type HouseholdChange = 'edit' | 'reassign' | 'deactivate';
+
+/**
+ * The register (户 台账): the paired cadre keeps their own households'
+ * details; moving a household to another cadre or taking it off the register
+ * changes whose list it is on, so the town's desk (in its town) or the
+ * supervisor or admin does that.
+ */
+export function householdChanges(s: Staff, h: HouseholdScope): HouseholdChange[] {
+  if (everywhere(s) || townDesk(s) === h.townCode) return ['edit', 'reassign', 'deactivate'];
+  return h.cadreUsername === s.username ? ['edit'] : [];
+}
+
+/** Adding a household to a cadre's pairing: the cadre themself, the desk of the cadre's town, the supervisor or admin. */
+export const mayAddHousehold = (s: Staff, cadre: HouseholdScope): boolean =>
+  cadre.cadreUsername === s.username || everywhere(s) || townDesk(s) === cadre.townCode;
+
 /** Coverage is for the supervisor and admins, a town's desk, and cadres (their own row). */
 export const mayViewCoverage = (s: Staff): boolean => everywhere(s) || !!townDesk(s) || s.role === 'agent';
 

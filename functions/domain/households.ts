@@ -167,15 +167,97 @@ export function baseOf(households: (HouseholdPlace & { tags: readonly HouseholdT
   return out;
 }
 
+/** A register scope's name, code and town (what the coverage page shows of it). */
+export function scopeLabel(s: string, townCode: string, countyCode: string, nameOf: (level: CoverageLevel, code: string) => string): { code: string; name: string; townCode: string | null } {
+  const level = levelOf(s);
+  const code = parseScope(s)?.id ?? countyCode;
+  return { code, name: nameOf(level, code), townCode: level === 'county' ? null : townCode };
+}
+
 /** The register's base items: each scope's counts, name and town (the coverage page needs no other read). */
 export function registerBase(
   households: (HouseholdPlace & { tags: readonly HouseholdTag[] })[], countyCode: string, nameOf: (level: CoverageLevel, code: string) => string,
 ): (Base & { scope: string; code: string; name: string; townCode: string | null })[] {
   const townOfScope = new Map<string, string>();
-  for (const h of households) for (const s of scopesOf(h).slice(1)) townOfScope.set(s, h.townCode);
-  return [...baseOf(households)].map(([scope, b]) => {
-    const level = levelOf(scope);
-    const code = parseScope(scope)?.id ?? countyCode;
-    return { scope, code, name: nameOf(level, code), townCode: townOfScope.get(scope) ?? null, ...b };
-  });
+  for (const h of households) for (const s of scopesOf(h)) townOfScope.set(s, h.townCode);
+  return [...baseOf(households)].map(([scope, b]) => ({ scope, ...scopeLabel(scope, townOfScope.get(scope)!, countyCode, nameOf), ...b }));
+}
+
+// ---------------------------------------------------------------- changing the register
+
+/**
+ * Where a cadre may keep a household: a village or group inside the cadre's
+ * own area (their village, or a village of their town). A zh-CN problem, or null.
+ */
+export function householdPlaceProblem(regionCode: string, cadreRegionCode: string): string | null {
+  if (regionCode.length < 12) return '请选择户所在的村或组';
+  if (!regionCode.startsWith(cadreRegionCode)) return '该村组不在包联干部的包联范围内';
+  return null;
+}
+
+/** A household's scopes from its village or group and its cadre. */
+export const placeOf = (regionCode: string, cadreUsername: string): HouseholdPlace => ({
+  townCode: regionCode.slice(0, 9), villageCode: regionCode.slice(0, 12), cadreUsername,
+});
+
+export type RegisterFacts = HouseholdPlace & { tags: readonly HouseholdTag[] };
+
+/** The household's month markers that the current month's figures rest on (`MONTH#<m>`, `VISIT#<m>`). */
+export interface HouseholdMarks {
+  contacted: readonly string[];
+  visited: readonly string[];
+}
+
+/** The markers to read before a change: contacted in M−2…M (M−1's reach needs M−2), visited in M−1 and M. */
+export const marksToRead = (month: string): { contacted: string[]; visited: string[] } => ({
+  contacted: [shiftMonth(month, -2), shiftMonth(month, -1), month],
+  visited: [shiftMonth(month, -1), month],
+});
+
+/** A counter change: the register's base (`month` null) or a month's counters, of one scope. */
+export interface CounterDelta {
+  month: string | null;
+  scope: string;
+  adds: Counters;
+}
+
+/**
+ * What one household contributes to the counters the current month's and the
+ * previous month's figures are read from: the base (households, must-visit) and,
+ * from its markers, `contacted`, `continued` and `mustVisitVisited` (the latter
+ * while it is a must-visit household). Contacts, events and demands stay with
+ * the scopes where they happened.
+ */
+export function householdCounts(h: RegisterFacts, marks: HouseholdMarks, month: string): CounterDelta[] {
+  const must = hasMustVisitTag(h.tags);
+  const was = (m: string) => marks.contacted.includes(m);
+  const perMonth: [string | null, Counters][] = [[null, { households: 1, mustVisit: must ? 1 : 0 }]];
+  const [m2, m1] = [shiftMonth(month, -2), shiftMonth(month, -1)];
+  perMonth.push([m2, { contacted: was(m2) ? 1 : 0 }]);
+  for (const [m, before] of [[m1, m2], [month, m1]] as const) {
+    perMonth.push([m, { contacted: was(m) ? 1 : 0, continued: was(m) && was(before) ? 1 : 0, mustVisitVisited: must && marks.visited.includes(m) ? 1 : 0 }]);
+  }
+  return scopesOf(h).flatMap((scope) => perMonth.map(([m, adds]) => ({ month: m, scope, adds })));
+}
+
+/**
+ * The counter changes of a register change, netted per scope: a new household
+ * (`before` null), a changed or moved one, one taken off the register (`after`
+ * null). Zero changes are left out, so a scope the household stays in is not touched.
+ */
+export function registerChange(before: RegisterFacts | null, after: RegisterFacts | null, marks: HouseholdMarks, month: string): CounterDelta[] {
+  const sum = new Map<string, CounterDelta>();
+  const add = (deltas: CounterDelta[], sign: number) => {
+    for (const d of deltas) {
+      const id = `${d.month ?? 'BASE'}|${d.scope}`;
+      const cur = sum.get(id) ?? { month: d.month, scope: d.scope, adds: {} };
+      for (const [name, n] of Object.entries(d.adds)) cur.adds[name] = (cur.adds[name] ?? 0) + sign * n;
+      sum.set(id, cur);
+    }
+  };
+  if (before) add(householdCounts(before, marks, month), -1);
+  if (after) add(householdCounts(after, marks, month), 1);
+  return [...sum.values()]
+    .map((d) => ({ ...d, adds: Object.fromEntries(Object.entries(d.adds).filter(([, n]) => n !== 0)) }))
+    .filter((d) => Object.keys(d.adds).length > 0);
 }

@@ -4,12 +4,12 @@
 import { createHash } from 'node:crypto';
 import { STAFF_ROLE_LABELS } from '../../shared/enums';
 import type { CoverageRow, RecordContactRequest } from '../../shared/schemas/households';
-import { coverageVisible, householdAccess, mayViewCoverage, maySeeNoContactReport, type Staff } from '../domain/access';
+import { coverageVisible, householdAccess, householdChanges, mayViewCoverage, maySeeNoContactReport, type Staff } from '../domain/access';
 import {
   contactTimeProblem, coverageFigures, coverageFlags, levelOf, monthEnded, shanghaiMonth,
 } from '../domain/households';
 import { townOf } from '../domain/regions';
-import { badRequest, forbidden, notFound } from '../lib/errors';
+import { badRequest, conflict, forbidden, notFound } from '../lib/errors';
 import { httpHandler, type StaffPrincipal } from '../lib/http';
 import { getDemand } from '../store/demands';
 import { getCoverage, getScopeCoverage } from '../store/coverage';
@@ -19,6 +19,7 @@ import {
 import { getStaff } from '../store/people';
 import { scope } from '../domain/scopes';
 import { fileOnce, newDemand } from './demand-steps';
+import { registerRoutes } from './household-register';
 import { regionNamesOf, toContact, toHouseholdSummary } from './household-views';
 
 const staffOf = (p: StaffPrincipal): Staff => ({ username: p.username, role: p.role, departmentId: p.departmentId, regionCode: p.regionCode });
@@ -50,6 +51,8 @@ async function fileVisitDemand(p: StaffPrincipal, cadreName: string, h: Househol
 const contactIdOf = (username: string, idemKey: string) => createHash('sha256').update(`contact:${username}:${idemKey}`).digest('hex').slice(0, 32);
 
 export const handler = httpHandler({
+  ...registerRoutes,
+
   'GET /admin/households': async ({ query, principal }) => {
     const cadre = query.cadre ?? principal.username;
     if (cadre !== principal.username) {
@@ -71,7 +74,8 @@ export const handler = httpHandler({
   'GET /admin/households/{id}': async ({ params, principal }) => {
     const { household, contacts } = await visibleHousehold(principal, params.id);
     const names = await regionNamesOf([household.regionCode]);
-    return { household: toHouseholdSummary(household, names, new Date()), contacts: contacts.map(toContact) };
+    const allowed = household.deactivated ? [] : householdChanges(staffOf(principal), household);
+    return { household: toHouseholdSummary(household, names, new Date()), contacts: contacts.map(toContact), allowed };
   },
 
   'POST /admin/households/{id}/contacts': async ({ params, body, principal }) => {
@@ -79,6 +83,7 @@ export const handler = httpHandler({
     if (!h) throw notFound('包联户不存在');
     const access = householdAccess(staffOf(principal), h);
     if (access !== 'record') throw forbidden(access === 'view' ? '只有包联干部本人可以记录联系' : '该户不是您的包联户');
+    if (h.deactivated) throw conflict('该户已迁出/注销，不再记录联系');
     const now = new Date();
     const at = body.contactedAt ? new Date(body.contactedAt) : now;
     const problem = contactTimeProblem(at, now);

@@ -21,6 +21,7 @@ export function toHouseholdSummary(h: HouseholdRecord, names: Map<string, string
     mustVisit: hasMustVisitTag(h.tags), cadreUsername: h.cadreUsername,
     lastContact: h.lastContact ? { at: h.lastContact.at, kind: h.lastContact.kind, occasion: h.lastContact.occasion } : null,
     light: contactLight(h.lastContact?.at, now), version: h.version,
+    deactivated: h.deactivated ? { at: h.deactivated.at, reason: h.deactivated.reason, note: h.deactivated.note } : null,
   };
 }
 

@@ -2,7 +2,7 @@
 // cadre) that a contact, a 未联系 report and a concluded visit-linked demand
 // ADD inside their own transactions, and the register's base counts per
 // scope. Read back a partition at a time, never by scanning households.
-import { scopesOf, shiftMonth, type Base, type Counters } from '../domain/households';
+import { scopesOf, shiftMonth, type Base, type CounterDelta, type Counters } from '../domain/households';
 import { batchGetAll } from './batch';
 import { tableName } from './client';
 import { decoder } from './entity';
@@ -32,19 +32,38 @@ export interface BaseItem extends Base {
 
 const decodeBase = decoder<BaseItem>();
 
-/** ADD counters of one month, one Update per scope (shared with the demand flow's conclusion). */
-export function coverageAdds(month: string, scopes: string[], adds: Counters): Item[] {
+/** One Update that ADDs counters to an item (and SETs attributes only where they are missing). */
+function addUpdate(Key: Record<string, string>, adds: Counters, setIfMissing: Record<string, unknown> = {}): Item {
   const names = Object.keys(adds);
-  if (!names.length) return [];
-  return scopes.map((scope) => ({
+  const sets = Object.keys(setIfMissing);
+  return {
     Update: {
       TableName: tableName(),
-      Key: key.coverage(month, scope),
-      UpdateExpression: `ADD ${names.map((_, i) => `#a${i} :a${i}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#a${i}`, name])),
-      ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:a${i}`, adds[name]])),
+      Key,
+      UpdateExpression: [
+        `ADD ${names.map((_, i) => `#a${i} :a${i}`).join(', ')}`,
+        ...(sets.length ? [`SET ${sets.map((_, i) => `#s${i} = if_not_exists(#s${i}, :s${i})`).join(', ')}`] : []),
+      ].join(' '),
+      ExpressionAttributeNames: { ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])), ...Object.fromEntries(sets.map((name, i) => [`#s${i}`, name])) },
+      ExpressionAttributeValues: { ...Object.fromEntries(names.map((name, i) => [`:a${i}`, adds[name]])), ...Object.fromEntries(sets.map((name, i) => [`:s${i}`, setIfMissing[name]])) },
     },
-  }));
+  };
+}
+
+/** ADD counters of one month, one Update per scope (shared with the demand flow's conclusion). */
+export function coverageAdds(month: string, scopes: string[], adds: Counters): Item[] {
+  if (!Object.keys(adds).length) return [];
+  return scopes.map((scope) => addUpdate(key.coverage(month, scope), adds));
+}
+
+export type ScopeLabel = Pick<BaseItem, 'code' | 'name' | 'townCode'>;
+
+/**
+ * A register change's counter items: the base per scope (a scope new to the
+ * register gets its name, code and town) and the months' counters.
+ */
+export function registerChangeItems(deltas: CounterDelta[], labelOf?: (scope: string) => ScopeLabel): Item[] {
+  return deltas.map((d) => (d.month === null ? addUpdate(key.coverageBase(d.scope), d.adds, labelOf ? { ...labelOf(d.scope) } : {}) : addUpdate(key.coverage(d.month, d.scope), d.adds)));
 }
 
 /** The counter items a concluded visit-linked demand adds, or none (not from a visit, or counted before). */

@@ -2,12 +2,13 @@
 // partition (a contact ADDs the coverage counters of coverage.ts in the same
 // transaction); residents' 未联系 reports; the register's writes.
 import { decoder } from './entity';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ContactKind, ContactOccasion, HouseholdMember, HouseholdTag, LastContact } from '../../shared/schemas/households';
-import { planContact, scopesOf, shiftMonth, type ContactPlan, type Counters, type MarkerState } from '../domain/households';
+import { marksToRead, planContact, scopesOf, shiftMonth, type ContactPlan, type CounterDelta, type Counters, type HouseholdMarks, type MarkerState } from '../domain/households';
 import { batchGetAll, batchWriteAll } from './batch';
 import { db, tableName } from './client';
-import { coverageAdds, type BaseItem } from './coverage';
+import { coverageAdds, registerChangeItems, type BaseItem, type ScopeLabel } from './coverage';
+import { pairResidentItems } from './people';
 import { key, skPrefix } from './keys';
 import { queryPage, type Page, type PageRequest } from './page';
 import { queryAll } from './query';
@@ -30,6 +31,9 @@ export interface HouseholdRecord {
   lastContact: (LastContact & { id: string }) | null;
   createdAt: string;
   version: number;
+  /** Taken off the register (迁出 / 注销): off the cadre's list, out of the counts, kept with its 民情日记. */
+  deactivated?: { at: string; reason: string; note: string | null; by: string } | null;
+  updatedAt?: string;
 }
 
 export interface ContactRecord {
@@ -62,7 +66,7 @@ async function readRetrying<T>(read: () => Promise<T>): Promise<T> {
 const decodeHousehold = decoder<HouseholdRecord>();
 const decodeContact = decoder<ContactRecord>();
 const decodeNoContactReport = decoder<NoContactReportRecord>();
-const householdItem = (h: HouseholdRecord) => ({ ...key.household(h.id), ...key.householdByCadre(h.cadreUsername, h.regionCode, h.id), ...h });
+const householdItem = (h: HouseholdRecord) => ({ ...key.household(h.id), ...(h.deactivated ? {} : key.householdByCadre(h.cadreUsername, h.regionCode, h.id)), ...h });
 
 export async function getHousehold(id: string): Promise<HouseholdRecord | undefined> {
   const out = await readRetrying(() => db().send(new GetCommand({ TableName: tableName(), Key: key.household(id) })));
@@ -128,7 +132,7 @@ export async function recordContact(h: HouseholdRecord, c: ContactRecord, idemKe
   const idem = key.contactIdempotency(c.cadreUsername, idemKey);
   for (let attempt = 0; attempt < 8; attempt++) {
     const { household, markers } = await readMarkers(h, c.month);
-    if (!household) return { kind: 'gone' };
+    if (!household || household.deactivated) return { kind: 'gone' };
     const plan = planContact({ month: c.month, kind: c.kind, occasion: c.occasion, tags: household.tags, withDemand }, markers);
     const { next, items } = contactItems(household, c, plan, idem);
     const { failed } = await transact(() => items);
@@ -184,6 +188,70 @@ export async function reportNoContact(r: NoContactReportRecord, h: HouseholdReco
 export async function listNoContactReports(month: string, limit = 100): Promise<NoContactReportRecord[]> {
   const out = await db().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.noContactPartition(month) }, Limit: limit }));
   return (out.Items ?? []).map(decodeNoContactReport);
+}
+
+// ---------------------------------------------------------------- the register, kept by staff
+
+/**
+ * The household and the month markers its counts rest on, read as of one
+ * instant (TransactGet: a contact writes the markers and the household's
+ * version together, so the two never disagree here). One TransactGetItems.
+ */
+export async function getHouseholdForChange(id: string, month: string): Promise<{ household: HouseholdRecord; marks: HouseholdMarks } | undefined> {
+  const read = marksToRead(month);
+  const keys = [key.household(id), ...read.contacted.map((m) => key.householdMonth(id, m)), ...read.visited.map((m) => key.householdVisit(id, m))];
+  const out = await readRetrying(() => db().send(new TransactGetCommand({ TransactItems: keys.map((Key) => ({ Get: { TableName: tableName(), Key } })) })));
+  const found = new Set((out.Responses ?? []).flatMap((r) => (r.Item ? [String(r.Item.sk)] : [])));
+  const first = out.Responses?.[0]?.Item;
+  if (!first) return undefined;
+  return {
+    household: decodeHousehold(first),
+    marks: {
+      contacted: read.contacted.filter((m) => found.has(key.householdMonth(id, m).sk)),
+      visited: read.visited.filter((m) => found.has(key.householdVisit(id, m).sk)),
+    },
+  };
+}
+
+export interface RegisterWrite {
+  /** The counters' changes (domain registerChange) and the name of a scope new to the register (none when it only leaves scopes). */
+  deltas: CounterDelta[];
+  labelOf?: (scope: string) => ScopeLabel;
+  /** Residents with an account in the household: paired with this cadre (a move), or unpaired (taken off). */
+  residents?: { ids: string[]; cadre: string | null };
+}
+
+/**
+ * A new household once per idempotency key: the key, the household and its
+ * counts in the register, in one transaction. 'replay' with the first household's id.
+ */
+export async function createHousehold(h: HouseholdRecord, by: string, idemKey: string, w: RegisterWrite): Promise<{ kind: 'created' } | { kind: 'replay'; householdId: string }> {
+  const idem = key.householdIdempotency(by, idemKey);
+  const { failed } = await transact(() => [
+    { Put: { TableName: tableName(), Item: { ...idem, householdId: h.id, at: h.createdAt }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: tableName(), Item: householdItem(h), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...registerChangeItems(w.deltas, w.labelOf),
+  ]);
+  if (!failed.length) return { kind: 'created' };
+  const first = await db().send(new GetCommand({ TableName: tableName(), Key: idem }));
+  return { kind: 'replay', householdId: String(first.Item?.householdId ?? h.id) };
+}
+
+/**
+ * Save a changed, moved or deactivated household as read (`version`), its
+ * counter changes, and its residents' pairing, in one transaction. 'stale'
+ * when someone (a contact, another edit) got in first.
+ */
+export async function saveHousehold(before: HouseholdRecord, next: HouseholdRecord, w: RegisterWrite): Promise<'saved' | 'stale'> {
+  const now = next.updatedAt ?? new Date().toISOString();
+  const { failed } = await transact(() => [
+    { Put: { TableName: tableName(), Item: householdItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } },
+    ...registerChangeItems(w.deltas, w.labelOf),
+    ...(w.residents ? pairResidentItems(w.residents.ids, w.residents.cadre, now) : []),
+    // Off the register: the resident no longer sees a cadre's contacts or reports none for it.
+    ...(next.deactivated ? before.residentIds.map((rid) => ({ Delete: { TableName: tableName(), Key: key.householdOfResident(rid) } })) : []),
+  ]);
+  return failed.length ? 'stale' : 'saved';
 }
 
 // ---------------------------------------------------------------- the register (seed, import)

@@ -223,6 +223,7 @@ export const key = {
   /** Marker: the household was contacted in a month (counts it once), and a must-visit household visited in person. */
   householdMonth: (id: string, month: string) => ({ pk: `HOUSEHOLD#${id}`, sk: `MONTH#${month}` }),
   householdVisit: (id: string, month: string) => ({ pk: `HOUSEHOLD#${id}`, sk: `VISIT#${month}` }),
+  householdIdempotency: (username: string, idemKey: string) => ({ pk: `IDEMP#HOUSEHOLD#${username}#${idemKey}`, sk: 'IDEMP' }),
   contactIdempotency: (username: string, idemKey: string) => ({ pk: `IDEMP#CONTACT#${username}#${idemKey}`, sk: 'IDEMP' }),
   /** A resident's household (the one their paired cadre contacts). */
   householdOfResident: (residentId: string) => ({ pk: `RESIDENT#${residentId}`, sk: 'HOUSEHOLD' }),

@@ -4,7 +4,7 @@ import { unitOf } from '../domain/posts';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ResidentTag, StaffRole } from '../../shared/enums';
 import { db, isConditionFailed, tableName } from './client';
-import { ContentionError, transact } from './transact';
+import { ContentionError, transact, type Item } from './transact';
 import { membershipChanges } from './audience';
 import { batchGetAll } from './batch';
 import { decoder } from './entity';
@@ -120,6 +120,18 @@ export async function updateResident(id: string, patch: ResidentPatch, now: stri
 }
 
 /** Seed only: write a demo resident and its openid link (idempotent). */
+/** Residents of a household (existing accounts) follow it to another cadre, or are unpaired when it leaves the register. */
+export function pairResidentItems(residentIds: string[], username: string | null, now: string): Item[] {
+  return residentIds.map((id) => ({
+    Update: {
+      TableName: tableName(), Key: key.resident(id), ConditionExpression: 'attribute_exists(pk)',
+      ...(username
+        ? { UpdateExpression: 'SET pairedCadreUsername = :u, updatedAt = :now, gsi1pk = :g1, gsi1sk = :g2', ExpressionAttributeValues: { ':u': username, ':now': now, ':g1': key.residentByCadre(username, id).gsi1pk, ':g2': key.residentByCadre(username, id).gsi1sk } }
+        : { UpdateExpression: 'SET pairedCadreUsername = :u, updatedAt = :now REMOVE gsi1pk, gsi1sk', ExpressionAttributeValues: { ':u': null, ':now': now } }),
+    },
+  }));
+}
+
 export async function putResidentWithOpenid(r: ResidentRecord): Promise<void> {
   await transact(() => [
     { Put: { TableName: tableName(), Item: { ...key.openid(r.openid), residentId: r.id, createdAt: r.createdAt } } },

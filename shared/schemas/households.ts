@@ -1,7 +1,7 @@
 // 包联: the paired cadre's households, their contacts (visit / phone / WeChat),
 // the monthly coverage counters and the resident's 未联系 report.
 import * as z from 'zod/mini';
-import { Instant, MonthString, NextCursor, Text } from './common';
+import { Instant, MobilePhone, MonthString, NextCursor, RegionCode, Text, Version } from './common';
 import { IdempotencyKey } from './appointments';
 import { DEMAND_DOMAINS, DEMAND_GRADES, DEMAND_TYPES } from './demands';
 
@@ -58,6 +58,8 @@ export const HouseholdSummary = z.object({
   lastContact: z.nullable(LastContact),
   light: z.enum(CONTACT_LIGHTS),
   version: z.number(),
+  /** Taken off the register (迁出 / 注销): when and why. */
+  deactivated: z.optional(z.nullable(z.object({ at: z.string(), reason: z.string(), note: z.nullable(z.string()) }))),
 });
 export type HouseholdSummary = z.infer<typeof HouseholdSummary>;
 
@@ -89,7 +91,13 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
-export const HouseholdDetail = z.object({ household: HouseholdSummary, contacts: z.array(Contact) });
+export const HOUSEHOLD_CHANGES = ['edit', 'reassign', 'deactivate'] as const;
+export const HouseholdDetail = z.object({
+  household: HouseholdSummary,
+  contacts: z.array(Contact),
+  /** What this staff member may change in the register (the page offers exactly these). */
+  allowed: z.optional(z.array(z.enum(HOUSEHOLD_CHANGES))),
+});
 export type HouseholdDetail = z.infer<typeof HouseholdDetail>;
 
 /** A request the household raised during the contact, filed on their behalf (channel 包联走访). */
@@ -174,3 +182,51 @@ export const MyHouseholdContact = z.object({
   reportedThisMonth: z.boolean(),
 });
 export type MyHouseholdContact = z.infer<typeof MyHouseholdContact>;
+
+// ---------------------------------------------------------------- the register
+
+export const MEMBERS_MAX = 20;
+export const HouseholdMemberInput = z.object({
+  name: Text(20, { label: '成员姓名', min: 1, required: '请填写成员姓名' }),
+  relation: Text(10, { label: '与户主关系', min: 1, required: '请填写与户主关系' }),
+  age: z.nullable(z.int({ error: '年龄应为整数' }).check(z.minimum(0, '年龄不能为负'), z.maximum(120, '年龄应在 120 岁以内'))),
+  note: z.nullable(Text(50, { label: '成员备注' })),
+});
+
+/** What staff keep of a household: the head, the village or group, members and tags. */
+const HouseholdFields = {
+  headName: Text(20, { label: '户主姓名', min: 1, required: '请填写户主姓名' }),
+  phone: z.optional(z.nullable(MobilePhone)),
+  regionCode: RegionCode,
+  members: z.array(HouseholdMemberInput).check(z.minLength(1, '至少填写一名家庭成员'), z.maxLength(MEMBERS_MAX, `家庭成员最多${MEMBERS_MAX}人`)),
+  tags: z.array(z.enum(HOUSEHOLD_TAGS, { error: '标签不在可选范围内' })).check(
+    z.refine((ts) => new Set(ts).size === ts.length, '标签不能重复'),
+  ),
+};
+
+export const CreateHouseholdRequest = z.object({
+  idempotencyKey: IdempotencyKey,
+  /** The paired cadre; the caller when omitted (a cadre adding to their own pairing). */
+  cadreUsername: z.optional(z.string().check(z.regex(/^[a-z0-9_-]{2,32}$/, '干部账号格式不正确'))),
+  ...HouseholdFields,
+});
+export type CreateHouseholdRequest = z.infer<typeof CreateHouseholdRequest>;
+
+export const UpdateHouseholdRequest = z.object({
+  version: Version,
+  /** Another paired cadre of the household's area (town desk, supervisor, admin). */
+  cadreUsername: z.optional(z.string().check(z.regex(/^[a-z0-9_-]{2,32}$/, '干部账号格式不正确'))),
+  ...HouseholdFields,
+});
+export type UpdateHouseholdRequest = z.infer<typeof UpdateHouseholdRequest>;
+
+export const DEACTIVATION_REASONS = ['moved_out', 'deceased', 'merged', 'other'] as const;
+export const DEACTIVATION_REASON_LABELS: Record<(typeof DEACTIVATION_REASONS)[number], string> = {
+  moved_out: '整户迁出', deceased: '户主去世且无其他成员', merged: '并户', other: '其他',
+};
+export const DeactivateHouseholdRequest = z.object({
+  version: Version,
+  reason: z.enum(DEACTIVATION_REASONS, { error: '请选择注销原因' }),
+  note: z.optional(Text(200, { label: '说明' })),
+});
+export type DeactivateHouseholdRequest = z.infer<typeof DeactivateHouseholdRequest>;

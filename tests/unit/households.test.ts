@@ -1,8 +1,8 @@
 // 包联: the monthly light on the calendar month in Asia/Shanghai, what a
 // contact adds to the coverage counters, the figures read back, and who sees what.
-import { coverageVisible, householdAccess, type Staff } from '../../functions/domain/access';
+import { coverageVisible, householdAccess, householdChanges, mayAddHousehold, type Staff } from '../../functions/domain/access';
 import {
-  baseOf, contactLight, contactTimeProblem, coverageFigures, coverageFlags, monthEnded, planContact, scopesOf, shanghaiMonth,
+  baseOf, contactLight, contactTimeProblem, coverageFigures, coverageFlags, householdPlaceProblem, monthEnded, planContact, registerChange, scopesOf, shanghaiMonth,
 } from '../../functions/domain/households';
 
 const at = (s: string) => new Date(s);
@@ -113,6 +113,67 @@ describe('coverage figures from the counters', () => {
   });
 });
 
+describe('changing the register keeps the counts exact', () => {
+  const M = '2026-12';
+  const yang = { townCode: '511999103', villageCode: '511999103202', cadreUsername: 'agent-yang', tags: ['elderly'] as const };
+  const none = { contacted: [], visited: [] };
+  const pick = (deltas: ReturnType<typeof registerChange>, month: string | null, scope: string) => deltas.find((d) => d.month === month && d.scope === scope)?.adds;
+
+  it('a new household: one more in each of its four scopes’ base, must-visit when tagged; no month counter touched', () => {
+    const d = registerChange(null, { ...yang, tags: ['left_behind'] }, none, M);
+    expect(d).toHaveLength(4);
+    expect(d.every((x) => x.month === null)).toBe(true);
+    expect(pick(d, null, 'CADRE#agent-yang')).toEqual({ households: 1, mustVisit: 1 });
+  });
+
+  it('moved to another cadre of the village: only the two cadres change, with its contacts of this month and last', () => {
+    // Contacted last month and this month (so continued), visited this month while a 三留守 household.
+    const marks = { contacted: ['2026-11', '2026-12'], visited: ['2026-12'] };
+    const before = { ...yang, tags: ['left_behind'] as const };
+    const d = registerChange(before, { ...before, cadreUsername: 'agent-luo' }, marks, M);
+    expect(new Set(d.map((x) => x.scope))).toEqual(new Set(['CADRE#agent-yang', 'CADRE#agent-luo']));
+    expect(pick(d, null, 'CADRE#agent-yang')).toEqual({ households: -1, mustVisit: -1 });
+    expect(pick(d, M, 'CADRE#agent-yang')).toEqual({ contacted: -1, continued: -1, mustVisitVisited: -1 });
+    expect(pick(d, '2026-11', 'CADRE#agent-luo')).toEqual({ contacted: 1 });
+    expect(pick(d, M, 'CADRE#agent-luo')).toEqual({ contacted: 1, continued: 1, mustVisitVisited: 1 });
+  });
+
+  it('each cadre’s figures after a move are what their households say', () => {
+    const marks = { contacted: ['2026-11'], visited: [] };
+    const d = registerChange(yang, { ...yang, cadreUsername: 'agent-luo' }, marks, M);
+    // agent-yang had 2 households, both contacted last month, none this month (0 overdue); agent-luo 1, never contacted (1 overdue).
+    const yangAfter = coverageFigures({ households: 2 + pick(d, null, 'CADRE#agent-yang')!.households!, mustVisit: 0 }, {}, { contacted: 2 + pick(d, '2026-11', 'CADRE#agent-yang')!.contacted! });
+    const luoAfter = coverageFigures({ households: 1 + pick(d, null, 'CADRE#agent-luo')!.households!, mustVisit: 0 }, {}, { contacted: pick(d, '2026-11', 'CADRE#agent-luo')!.contacted! });
+    expect([yangAfter.households, yangAfter.overdue]).toEqual([1, 0]);
+    expect([luoAfter.households, luoAfter.overdue]).toEqual([2, 1]);
+  });
+
+  it('a tag change: must-visit counted in every scope; its in-person visit this month follows the tag', () => {
+    const d = registerChange(yang, { ...yang, tags: ['elderly', 'disabled', 'dispute'] }, { contacted: [M], visited: [M] }, M);
+    expect(pick(d, null, 'COUNTY')).toEqual({ mustVisit: 1 });
+    expect(pick(d, M, 'VILLAGE#511999103202')).toEqual({ mustVisitVisited: 1 });
+    expect(registerChange(yang, { ...yang, headName: '改名' } as never, { contacted: [M], visited: [] }, M)).toEqual([]);
+  });
+
+  it('taken off the register: everything it counted, out', () => {
+    const d = registerChange(yang, null, { contacted: ['2026-10', '2026-11'], visited: [] }, M);
+    expect(pick(d, null, 'TOWN#511999103')).toEqual({ households: -1 });
+    expect(pick(d, '2026-10', 'TOWN#511999103')).toEqual({ contacted: -1 });
+    expect(pick(d, '2026-11', 'TOWN#511999103')).toEqual({ contacted: -1, continued: -1 });
+    expect(pick(d, M, 'TOWN#511999103')).toBeUndefined();
+  });
+
+  it.each([
+    ['a group of the cadre’s village', '511999103202001', '511999103202', null],
+    ['the village itself', '511999103202', '511999103202', null],
+    ['a village of a town-level cadre’s town', '511999103203', '511999103', null],
+    ['another village', '511999103203001', '511999103202', '该村组不在包联干部的包联范围内'],
+    ['a town', '511999103', '511999103', '请选择户所在的村或组'],
+  ])('the household’s place: %s', (_, region, area, problem) => {
+    expect(householdPlaceProblem(region, area)).toBe(problem);
+  });
+});
+
 describe('who sees which households and coverage', () => {
   const GAOTAN = '511999103';
   const staff = (username: string, role: Staff['role'], regionCode = '511999', departmentId: string | null = null): Staff => ({ username, role, departmentId, regionCode });
@@ -137,6 +198,31 @@ describe('who sees which households and coverage', () => {
     ['the admin', admin, 'view'],
   ] as const)('household: %s → %s', (_, s, expected) => {
     expect(householdAccess(s, household)).toBe(expected);
+  });
+
+  it.each([
+    ['the paired cadre keeps the details', yang, ['edit']],
+    ['another cadre of the same town', luo, []],
+    ['the town’s desk: details, move, 迁出', gaotanClerk, ['edit', 'reassign', 'deactivate']],
+    ['another town’s desk', xiangyangClerk, []],
+    ['a county department clerk', countyClerk, []],
+    ['an agent whose region is the town', townAgent, []],
+    ['the supervisor', supervisor, ['edit', 'reassign', 'deactivate']],
+    ['the admin', admin, ['edit', 'reassign', 'deactivate']],
+  ] as const)('register changes: %s', (_, s, expected) => {
+    expect(householdChanges(s, household)).toEqual(expected);
+  });
+
+  it.each([
+    ['a cadre, to their own pairing', yang, true],
+    ['a cadre, to another cadre’s', luo, false],
+    ['the desk of the cadre’s town', gaotanClerk, true],
+    ['another town’s desk', xiangyangClerk, false],
+    ['a county department clerk', countyClerk, false],
+    ['the supervisor', supervisor, true],
+    ['the admin', admin, true],
+  ] as const)('adding a household for agent-yang: %s', (_, s, expected) => {
+    expect(mayAddHousehold(s, household)).toBe(expected);
   });
 
   const rows = [
