@@ -12,7 +12,7 @@ const subPackages = [
   { root: 'packages/commitments', pages: ['index'] },
   // The demo-resident picker replaces wx.login in the browser build only.
   ...(isH5 ? [{ root: 'packages/login', pages: ['index'] }] : []),
-  { root: 'workbench', pages: ['index/index', 'login/index', 'day/index', 'queue/index', 'case/index', 'proxy/index', 'overdue/index', 'tickets/index', 'ticket/index', 'satisfaction/index', 'demands/index', 'demand/index', 'intake/index', 'notices/index', 'notice/index', 'report/index', 'accountability/index', 'push-failures/index', 'commitments/index', 'commitments/card', 'commitments/new', 'households/index', 'household/index', 'coverage/index', 'posts/index', 'receptions/index'] },
+  { root: 'workbench', pages: ['index/index', 'login/index', 'day/index', 'queue/index', 'case/index', 'proxy/index', 'overdue/index', 'tickets/index', 'ticket/index', 'satisfaction/index', 'demands/index', 'demand/index', 'intake/index', 'notices/index', 'notice/index', 'report/index', 'accountability/index', 'push-failures/index', 'commitments/index', 'commitments/card', 'commitments/new', 'households/index', 'household/index', 'household/edit', 'coverage/index', 'posts/index', 'receptions/index'] },
 ];
 
 export default defineAppConfig({

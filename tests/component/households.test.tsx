@@ -120,8 +120,43 @@ describe('我的包联户', () => {
     render(<Households />);
     await screen.findByText('李四户');
     const names = screen.getAllByText(/户$/).map((e) => e.textContent);
-    expect(names).toEqual(['李四户', '张三户']);
+    expect(names).toEqual(['新增包联户', '李四户', '张三户']);
     fireEvent.click(screen.getByText('李四户'));
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/workbench/household/index?id=b' });
+  });
+});
+
+describe('编辑 a household', () => {
+  const yang = { username: 'agent-yang', name: '杨德明', role: 'agent', departmentId: null, departmentName: null, regionCode: '511999103202', regionName: '白岩村', phone: null, duties: '' };
+  const regions = [
+    { code: '511999', name: '青山县', level: 'county', parentCode: null },
+    { code: '511999103', name: '高滩镇', level: 'town', parentCode: '511999' },
+    { code: '511999103202', name: '白岩村', level: 'village', parentCode: '511999103' },
+    { code: '511999103202003', name: '三组', level: 'group', parentCode: '511999103202' },
+  ];
+
+  it('adds a member and a tag, sends the version it read; a member removed is gone from the body', async () => {
+    const { default: EditPage } = await import('../../miniprogram/src/workbench/household/edit');
+    const seen = mockApi({
+      'GET /admin/me': ok(yang), 'GET /regions': ok({ regions }),
+      'GET /admin/households/{id}': ok({ household, contacts: [], allowed: ['edit'] }),
+      'PUT /admin/households/{id}': (req) => ({ status: 200, body: { ...household, ...(req.body as object), version: 2 } }),
+    });
+    render(<EditPage />);
+    await screen.findByText('编辑 王德贵户');
+    expect(screen.queryByLabelText('包联干部账号')).toBeNull();
+    expect(screen.queryByText('迁出/注销')).toBeNull();
+    click('删除刘秀珍');
+    click('添加成员');
+    fireEvent.input(screen.getByLabelText('第2位成员姓名'), { target: { value: '王浩' } });
+    fireEvent.input(screen.getByLabelText('第2位成员关系'), { target: { value: '孙子' } });
+    fireEvent.input(screen.getByLabelText('第2位成员年龄'), { target: { value: '10' } });
+    click('残疾人');
+    click('保存');
+    await waitFor(() => expect(seen.some((r) => r.method === 'PUT')).toBe(true));
+    const body = seen.find((r) => r.method === 'PUT')!.body as { version: number; members: { name: string; age: number | null }[]; tags: string[] };
+    expect(body.version).toBe(1);
+    expect(body.members.map((m) => [m.name, m.age])).toEqual([['王德贵', 68], ['王浩', 10]]);
+    expect(body.tags).toEqual(['left_behind', 'elderly', 'disabled']);
   });
 });

@@ -1,7 +1,7 @@
 // 包联 routes: the cadre's households and contacts, the coverage dashboard
 // (workbench), and the resident's last contact and 未联系 report.
 import {
-  CoverageResponse, HouseholdDetail, HouseholdsResponse, MyHouseholdContact, RecordContactResponse,
+  CoverageResponse, HouseholdDetail, HouseholdsResponse, HouseholdSummary, MyHouseholdContact, RecordContactResponse,
 } from '../../../shared/schemas/households';
 import { request, type RouteBody, type RouteQuery } from './client';
 
@@ -18,6 +18,23 @@ export function getHousehold(id: string) {
 /** Idempotent: the same body (same key) sent again after a lost answer is stored once. */
 export function recordContact(id: string, body: RecordContactBody) {
   return request('POST /admin/households/{id}/contacts', { auth: 'staff', params: { id }, body }, RecordContactResponse);
+}
+
+export type CreateHouseholdBody = RouteBody<'POST /admin/households'>;
+export type UpdateHouseholdBody = RouteBody<'PUT /admin/households/{id}'>;
+
+/** Idempotent: one key per form, so a resend after a lost answer adds the household once. */
+export function createHousehold(body: CreateHouseholdBody) {
+  return request('POST /admin/households', { auth: 'staff', body }, HouseholdSummary);
+}
+
+/** With the version the page read: 409 when it changed since (a contact recorded, another edit). */
+export function updateHousehold(id: string, body: UpdateHouseholdBody) {
+  return request('PUT /admin/households/{id}', { auth: 'staff', params: { id }, body }, HouseholdSummary);
+}
+
+export function deactivateHousehold(id: string, body: RouteBody<'POST /admin/households/{id}/deactivation'>) {
+  return request('POST /admin/households/{id}/deactivation', { auth: 'staff', params: { id }, body }, HouseholdSummary);
 }
 
 export function getCoverage(month?: string) {

@@ -3,9 +3,10 @@
 // types; a recorded contact goes into the phone's outbox first and is sent
 // from there, so no signal in the village loses it and a resend counts once.
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { CONTACT_KIND_LABELS, CONTACT_OCCASION_LABELS, type Contact, type HouseholdSummary } from '../../../../shared/schemas/households';
 import { getHousehold } from '../../api/households';
+import { Btn } from '../../components/Btn';
 import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { heading } from '../../utils/a11y';
@@ -18,7 +19,7 @@ import '../households/households.scss';
 
 export default function HouseholdPage() {
   const id = useRouter().params.id ?? '';
-  const { data, error, reload } = useLoad(() => getHousehold(id), [id], { staff: true, invalid: !id && '缺少包联户编号' });
+  const { data, error, reload } = useLoad(() => getHousehold(id), [id], { staff: true, onShow: true, invalid: !id && '缺少包联户编号' });
 
   if (error || !data) {
     return <Page className='cases households'>{error ? <ErrorState message={error} onRetry={reload} /> : <Loading />}</Page>;
@@ -26,8 +27,13 @@ export default function HouseholdPage() {
   return (
     <Page className='cases households'>
       <Members h={data.household} />
+      {data.allowed?.length ? (
+        <Btn className='btn btn--ghost btn--block' onClick={() => void Taro.navigateTo({ url: `/workbench/household/edit?id=${encodeURIComponent(id)}` })}>
+          编辑成员与标签
+        </Btn>
+      ) : null}
       <Outbox onSent={reload} />
-      <ContactForm household={data.household} onRecorded={reload} />
+      {data.household.deactivated ? <Text className='household__meta'>该户已迁出/注销{data.household.deactivated.note ? `：${data.household.deactivated.note}` : ''}</Text> : <ContactForm household={data.household} onRecorded={reload} />}
       <Diary contacts={data.contacts} />
     </Page>
   );

@@ -6,6 +6,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ContactLight, HouseholdSummary } from '../../../../shared/schemas/households';
 import { listHouseholds } from '../../api/households';
+import { Btn } from '../../components/Btn';
 import { Chip } from '../../components/Chip';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
@@ -41,6 +42,9 @@ export default function Households() {
         ))}
       </View>
       <Outbox onSent={reload} />
+      <Btn className='btn btn--primary btn--block' onClick={() => void Taro.navigateTo({ url: '/workbench/household/edit' })}>
+        新增包联户
+      </Btn>
       <View className='chips' aria-label='筛选'>
         {(Object.keys(FILTERS) as Filter[]).map((f) => (
           <Chip key={f} on={f === filter} onClick={() => setFilter(f)}>
