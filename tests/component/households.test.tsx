@@ -159,4 +159,27 @@ describe('编辑 a household', () => {
     expect(body.members.map((m) => [m.name, m.age])).toEqual([['王德贵', 68], ['王浩', 10]]);
     expect(body.tags).toEqual(['left_behind', 'elderly', 'disabled']);
   });
+
+  it('改派: the town desk picks another cadre of the household’s town by name, and the body carries that cadre', async () => {
+    const { default: EditPage } = await import('../../miniprogram/src/workbench/household/edit');
+    const townClerk = { ...yang, username: 'town-gaotan', name: '高滩镇便民服务中心', role: 'clerk', regionCode: '511999103', regionName: '高滩镇' };
+    const row = (code: string, name: string, townCode: string) => ({
+      level: 'cadre', code, name, townCode, households: 80, contacted: 40, overdue: 0, mustVisitHouseholds: 5, mustVisitVisited: 2, eventsAttended: 0,
+      demandsRaised: 0, demandsResolved: 0, noContactReports: 0, rate: 0.5, flags: [],
+    });
+    const seen = mockApi({
+      'GET /admin/me': ok(townClerk), 'GET /regions': ok({ regions }),
+      'GET /admin/households/{id}': ok({ household, contacts: [], allowed: ['edit', 'reassign'] }),
+      'GET /admin/coverage': ok({ month: '2026-12', monthEnded: false, noContactReports: [], rows: [row('agent-yang', '杨德明', '511999103'), row('agent-luo', '罗红', '511999103'), row('agent-xu', '徐国平', '511999102')] }),
+      'PUT /admin/households/{id}': (req) => ({ status: 200, body: { ...household, ...(req.body as object), version: 2 } }),
+    });
+    render(<EditPage />);
+    await screen.findByText('罗红');
+    // Another town's cadre is not offered.
+    expect(screen.queryByText('徐国平')).toBeNull();
+    click('罗红');
+    click('保存');
+    await waitFor(() => expect(seen.some((r) => r.method === 'PUT')).toBe(true));
+    expect((seen.find((r) => r.method === 'PUT')!.body as { cadreUsername?: string }).cadreUsername).toBe('agent-luo');
+  });
 });

@@ -67,6 +67,8 @@ const STAFF_PAGES = [
   'workbench/coverage/index',
   'workbench/posts/index',
   'workbench/receptions/index',
+  // The admin's edit form of a household also offers 改派 and 迁出/注销.
+  'workbench/household/edit?id=hh-agent-yang-001',
 ];
 
 interface PageReport {
@@ -78,7 +80,13 @@ interface PageReport {
 }
 
 /** A paired cadre's own pages, with their households and card in them. */
-const CADRE_PAGES = ['workbench/households/index', 'workbench/commitments/index', 'workbench/household/index?id=hh-agent-yang-001'];
+const CADRE_PAGES = [
+  'workbench/households/index',
+  'workbench/commitments/index',
+  'workbench/household/index?id=hh-agent-yang-001',
+  'workbench/household/edit?id=hh-agent-yang-001',
+  'workbench/household/edit', // 新增包联户
+];
 
 const { api, residentToken } = stackApi(stack);
 

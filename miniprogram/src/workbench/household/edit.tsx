@@ -9,17 +9,19 @@ import { useState } from 'react';
 import {
   CreateHouseholdRequest, DEACTIVATION_REASON_LABELS, DEACTIVATION_REASONS, UpdateHouseholdRequest, type HouseholdSummary,
 } from '../../../../shared/schemas/households';
-import { createHousehold, deactivateHousehold, getHousehold, updateHousehold } from '../../api/households';
+import { createHousehold, deactivateHousehold, getCoverage, getHousehold, updateHousehold } from '../../api/households';
 import { listRegions } from '../../api/regions';
 import { getStaffMe } from '../../api/staff';
 import { Btn } from '../../components/Btn';
+import { Chip } from '../../components/Chip';
 import { Choices } from '../../components/Choices';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { DraftNotice } from '../../components/DraftNotice';
 import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { newIdempotencyKey } from '../../utils/idempotency';
-import { indexRegions, type RegionIndex } from '../../utils/regions';
+import { role } from '../../utils/a11y';
+import { indexRegions, regionPath, type RegionIndex } from '../../utils/regions';
 import { useAction } from '../../utils/useAction';
 import { useDraft } from '../../utils/useDraft';
 import { useLoad } from '../../utils/useLoad';
@@ -58,7 +60,7 @@ function NewHousehold({ index, home }: { index: RegionIndex; home: string | null
   return (
     <Page className='cases households'>
       {draft.restored ? <DraftNotice onDiscard={draft.discard} /> : null}
-      {home ? null : <CadreField value={cadre} onChange={setCadre} hint='为哪位包联干部新增（干部账号）' />}
+      {home ? null : <CadreField value={cadre} onChange={setCadre} townCode={townOf(index, draft.value.regionCode)} hint='为哪位包联干部新增' />}
       <RegisterForm value={draft.value} index={index} onChange={(f) => draft.set(f)} />
       <ActionResult msg={action.msg} />
       <FormFooter error={action.formError} busy={action.busy} danger={false} confirm={action.busy ? '正在保存…' : '新增包联户'} onCancel={() => void Taro.navigateBack()} onConfirm={() => void submit()} />
@@ -80,7 +82,7 @@ function EditHousehold({ index, h, allowed, onStale }: { index: RegionIndex; h: 
     <Page className='cases households'>
       <Text className='section-title'>编辑 {h.headName}户</Text>
       <RegisterForm value={fields} index={index} onChange={setFields} />
-      {allowed.includes('reassign') ? <CadreField value={cadre} onChange={setCadre} hint='改派给本村的另一位包联干部（干部账号）' /> : null}
+      {allowed.includes('reassign') ? <CadreField value={cadre} onChange={setCadre} townCode={townOf(index, fields.regionCode)} hint='改派给本村的另一位包联干部' /> : null}
       <ActionResult msg={action.msg} />
       <FormFooter error={action.formError} busy={action.busy} danger={false} confirm={action.busy ? '正在保存…' : '保存'} onCancel={() => void Taro.navigateBack()} onConfirm={() => void save()} />
       {allowed.includes('deactivate') ? <Deactivate h={h} onStale={onStale} /> : null}
@@ -88,11 +90,29 @@ function EditHousehold({ index, h, allowed, onStale }: { index: RegionIndex; h: 
   );
 }
 
-function CadreField({ value, onChange, hint }: { value: string; onChange: (v: string) => void; hint: string }) {
+/** The town a region lies in (the cadres offered are that town's). */
+const townOf = (index: RegionIndex, code: string | null): string | null => regionPath(index, code).find((r) => r.level === 'town')?.code ?? null;
+
+/**
+ * The paired cadre, chosen from those the viewer's coverage lists (town staff:
+ * their town's; the supervisor: all), the household's town only once it has
+ * one. Whether the cadre's area holds the village is the server's to say (409).
+ */
+function CadreField({ value, onChange, hint, townCode }: { value: string; onChange: (v: string) => void; hint: string; townCode: string | null }) {
+  const coverage = useLoad(() => getCoverage(), [], { staff: true });
+  const cadres = (coverage.data?.rows ?? []).filter((r) => r.level === 'cadre' && (!townCode || r.townCode === townCode));
   return (
-    <View className='card'>
+    <View className='card' {...role('group')} aria-label='包联干部'>
       <Text className='field__label'>包联干部</Text>
-      <Input className='field__input' maxlength={32} value={value} aria-label='包联干部账号' onInput={(e) => onChange(e.detail.value)} />
+      {coverage.error ? <ErrorState message={coverage.error} onRetry={coverage.reload} /> : !coverage.data ? <Loading /> : null}
+      {coverage.data && cadres.length === 0 ? <Text className='hint'>本镇暂无包联干部</Text> : null}
+      <View className='chips'>
+        {cadres.map((r) => (
+          <Chip key={r.code} on={value === r.code} onClick={() => onChange(r.code)}>
+            {r.name}
+          </Chip>
+        ))}
+      </View>
       <Text className='hint'>{hint}</Text>
     </View>
   );
