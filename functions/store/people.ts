@@ -119,8 +119,10 @@ export async function updateResident(id: string, patch: ResidentPatch, now: stri
   throw new ContentionError();
 }
 
-/** Seed only: write a demo resident and its openid link (idempotent). */
-/** Residents of a household (existing accounts) follow it to another cadre, or are unpaired when it leaves the register. */
+/**
+ * Residents of a household (existing accounts) follow it to another cadre, or are unpaired when it leaves the register.
+ * It sets `updatedAt`, so a profile edit that read the resident before fails its check and retries on the new pairing.
+ */
 export function pairResidentItems(residentIds: string[], username: string | null, now: string): Item[] {
   return residentIds.map((id) => ({
     Update: {
@@ -132,6 +134,7 @@ export function pairResidentItems(residentIds: string[], username: string | null
   }));
 }
 
+/** Seed only: write a demo resident and its openid link (idempotent). */
 export async function putResidentWithOpenid(r: ResidentRecord): Promise<void> {
   await transact(() => [
     { Put: { TableName: tableName(), Item: { ...key.openid(r.openid), residentId: r.id, createdAt: r.createdAt } } },
