@@ -207,7 +207,7 @@ export const routes = {
   },
   'POST /appointments/{id}/reschedule': {
     method: 'POST', path: '/appointments/{id}/reschedule', fn: 'appointments', auth: 'resident',
-    summary: '改约：新名额与旧名额同时占用与释放', params: AppointmentParams, body: RescheduleRequest, response: Appointment,
+    summary: '改约：新名额与旧名额同时占用与释放（领导接待预约只能改到同一位领导的接待时段，可一并修改事由）', params: AppointmentParams, body: RescheduleRequest, response: Appointment,
   },
   'GET /admin/places/{placeId}/day': {
     method: 'GET', path: '/admin/places/{placeId}/day', fn: 'adminAppointments', auth: 'staff', roles: DESK_ROLES,

@@ -108,3 +108,25 @@ export function receptionChange(
   }
   return { seats };
 }
+
+/** Is this booking a leader's reception (a topic, not a catalogue item)? */
+export const isReceptionBooking = (a: { serviceCode: string }) => a.serviceCode === RECEPTION_SERVICE_CODE;
+
+/** The leader (staff username) whose reception a reception place id belongs to. */
+export const receptionHost = (placeId: string) => placeId.slice(RECEPTION_PREFIX.length);
+
+/**
+ * Field errors of moving a booking to a slot at `toPlaceId` with an optional
+ * new topic: a reception booking stays with the same leader's reception (the
+ * resident asked to see that leader), an ordinary booking never lands on a
+ * reception, and only a reception booking has a topic.
+ */
+export function moveErrors(a: { serviceCode: string; placeId: string }, toPlaceId: string, topic?: string): Record<string, string> {
+  if (isReceptionBooking(a)) {
+    return toPlaceId === a.placeId ? {} : { slotId: '领导接待预约只能改约到同一位领导的其他接待时段' };
+  }
+  const errors: Record<string, string> = {};
+  if (toPlaceId.startsWith(RECEPTION_PREFIX)) errors.slotId = '领导接待日请在“预约接待”中预约，不能由办事预约改约过去';
+  if (topic !== undefined) errors.topic = '只有领导接待预约需要填写事由';
+  return errors;
+}

@@ -1,6 +1,7 @@
-import { badRequest, conflict, notFound } from '../lib/errors';
+import { badRequest, conflict, notFound, refuseFieldErrors } from '../lib/errors';
 import { httpHandler } from '../lib/http';
 import { handles, type PlaceDef } from '../domain/places';
+import { isReceptionBooking, moveErrors, receptionHost } from '../domain/reception';
 import { cutoffAt, parseSlotId } from '../domain/schedule';
 import {
   cancelAppointment,
@@ -13,7 +14,7 @@ import { getService } from '../store/services';
 import { loadCalendar } from '../store/calendar';
 import { loadPlace } from './place-views';
 import { toAppointment } from './views';
-import { bookableWindow, bookSeat } from './booking-flow';
+import { bookableWindow, bookSeat, resolveReceptionSlot } from './booking-flow';
 
 /** The bookable slot behind a slot id for an item, or the reason it is not. */
 async function resolveSlot(slotId: string, serviceCode: string) {
@@ -79,7 +80,10 @@ export const handler = httpHandler({
     const now = new Date();
     assertChangeable(a, body.version, now);
     if (body.slotId === a.slotId) throw conflict('新时段与原时段相同', 'SAME_SLOT');
-    const { place, window, date, start } = await resolveSlot(body.slotId, a.serviceCode);
+    refuseFieldErrors(moveErrors(a, parseSlotId(body.slotId).placeId, body.topic));
+    const { place, window, date, start } = isReceptionBooking(a)
+      ? await resolveReceptionSlot(receptionHost(a.placeId), body.slotId)
+      : await resolveSlot(body.slotId, a.serviceCode);
     const outcome = await rescheduleAppointment(
       a,
       {
@@ -90,6 +94,7 @@ export const handler = httpHandler({
         cutoffAt: cutoffAt(date, start, place.cutoffMinutes),
       },
       now.toISOString(),
+      body.topic,
     );
     if (outcome === 'full') throw conflict('名额已满', 'SLOT_FULL');
     if (outcome === 'closed') throw conflict('该时段已关闭', 'SLOT_CLOSED');

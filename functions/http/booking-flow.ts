@@ -2,11 +2,14 @@
 // leader's reception): the one transaction, a replay answered with the first
 // booking, and each refusal in words the resident understands.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { conflict, notFound } from '../lib/errors';
+import { badRequest, conflict, notFound } from '../lib/errors';
 import type { Calendar } from '../domain/calendar';
 import { hasSession, slotStarted, type PlaceDef } from '../domain/places';
-import { bookingCode, cutoffAt, type SlotWindow } from '../domain/schedule';
+import { receptionPlace } from '../domain/reception';
+import { bookingCode, cutoffAt, parseSlotId, type SlotWindow } from '../domain/schedule';
 import { bookAppointment, getAppointment, getAppointmentIdByIdempotencyKey, type AppointmentRecord } from '../store/appointments';
+import { loadCalendar } from '../store/calendar';
+import { getReception } from '../store/reception';
 import type { SlotRef } from '../store/slots';
 import { toAppointment } from './views';
 
@@ -21,6 +24,16 @@ export function bookableWindow(place: PlaceDef, date: string, start: string, cal
   if (!window) throw notFound('该时段不存在');
   if (slotStarted(date, start, new Date())) throw conflict('该时段已开始或已结束，请选择其他时段', 'SLOT_PAST');
   return window;
+}
+
+/** The bookable slot of a leader's reception behind a slot id (a slot of any other place is 400). */
+export async function resolveReceptionSlot(hostUsername: string, slotId: string) {
+  const [reception, cal] = await Promise.all([getReception(hostUsername), loadCalendar()]);
+  if (!reception) throw notFound('该领导的接待日安排不存在');
+  const place = receptionPlace(reception);
+  const { placeId, date, start } = parseSlotId(slotId);
+  if (placeId !== place.id) throw badRequest('该时段不是这位领导的接待时段', { slotId: '该时段不是这位领导的接待时段' });
+  return { reception, place, date, start, window: bookableWindow(place, date, start, cal) };
 }
 
 /** What a booking is, before its id and code are drawn. */

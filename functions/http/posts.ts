@@ -1,14 +1,13 @@
 // Public and resident side of reception days and window posts: the leaders'
 // reception days, booking one with a topic, and who serves each window today.
-import { badRequest, notFound } from '../lib/errors';
+import { notFound } from '../lib/errors';
 import { httpHandler } from '../lib/http';
 import { shanghaiDate } from '../domain/calendar';
 import { servingLabel } from '../domain/posts';
-import { RECEPTION_SERVICE_CODE, receptionPlace } from '../domain/reception';
-import { parseSlotId } from '../domain/schedule';
+import { RECEPTION_SERVICE_CODE } from '../domain/reception';
 import { loadCalendar } from '../store/calendar';
-import { getReception, listReceptions } from '../store/reception';
-import { bookableWindow, bookSeat } from './booking-flow';
+import { listReceptions } from '../store/reception';
+import { bookSeat, resolveReceptionSlot } from './booking-flow';
 import { loadPlace } from './place-views';
 import { loadRoster, toReception } from './post-views';
 
@@ -22,11 +21,7 @@ export const handler = httpHandler({
   },
 
   'POST /receptions/{id}/appointments': async ({ params, body, principal }) => {
-    const [r, cal] = await Promise.all([getReception(params.id), loadCalendar()]);
-    if (!r) throw notFound('该领导的接待日安排不存在');
-    const place = receptionPlace(r);
-    const { placeId, date, start } = parseSlotId(body.slotId);
-    if (placeId !== place.id) throw badRequest('该时段不是这位领导的接待时段', { slotId: '该时段不是这位领导的接待时段' });
+    const { reception: r, place, date, start, window } = await resolveReceptionSlot(params.id, body.slotId);
     return bookSeat({
       residentId: principal.residentId,
       service: { code: RECEPTION_SERVICE_CODE, name: `领导接待（${r.title}${r.name}）` },
@@ -35,7 +30,7 @@ export const handler = httpHandler({
       slotId: body.slotId,
       date,
       start,
-      window: bookableWindow(place, date, start, cal),
+      window,
       idempotencyKey: body.idempotencyKey,
     });
   },

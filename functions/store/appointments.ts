@@ -178,8 +178,8 @@ export interface NewSlot extends SlotRef {
 
 export type MoveOutcome = 'moved' | 'full' | 'closed' | 'already_holding' | 'stale';
 
-/** Move a booking: the new seat is taken and the old released in one transaction, or neither. */
-export async function rescheduleAppointment(a: AppointmentRecord, to: NewSlot, now: string): Promise<MoveOutcome> {
+/** Move a booking (a reception's with its topic restated, if given): the new seat is taken and the old released in one transaction, or neither. */
+export async function rescheduleAppointment(a: AppointmentRecord, to: NewSlot, now: string, topic?: string): Promise<MoveOutcome> {
   const slotId = slotIdOf(to);
   const { failed, reasons: rs } = await transact(() => [
     changeAppointment(a, {
@@ -192,6 +192,7 @@ export async function rescheduleAppointment(a: AppointmentRecord, to: NewSlot, n
       end: to.end,
       cutoffAt: to.cutoffAt,
       updatedAt: now,
+      ...(topic ? { topic } : {}),
       ...key.appointmentByResident(a.residentId, to.date, to.start, a.id),
       ...key.appointmentByPlaceDay(to.placeId, to.date, to.start, a.id),
     }),

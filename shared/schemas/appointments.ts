@@ -102,7 +102,10 @@ export type Appointment = z.infer<typeof Appointment>;
 
 export const BookRequest = z.object({ slotId: SlotId, serviceCode: ServiceCode, idempotencyKey: IdempotencyKey });
 export type BookRequest = z.infer<typeof BookRequest>;
-export const RescheduleRequest = z.object({ slotId: SlotId, version: Version });
+/** What a resident wants to raise at a leader's reception (required when booking one). */
+export const ReceptionTopic = Text(100, { label: '接待事由', min: 4, required: '请写明想反映的事由（至少4个字）' });
+/** Move a booking to another slot; a reception booking may also restate its topic. */
+export const RescheduleRequest = z.object({ slotId: SlotId, version: Version, topic: z.optional(ReceptionTopic) });
 export const CancelRequest = z.object({
   version: Version,
   reason: z.optional(Text(100, { label: '取消原因' })),

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { DateString, Instant, PlaceId, RegionCode, SlotId, Text, Version } from './common';
 import { StaffParams } from './accountability';
-import { IdempotencyKey, SlotWindow } from './appointments';
+import { IdempotencyKey, ReceptionTopic, SlotWindow } from './appointments';
 import { Leader } from './contacts';
 
 const Username = StaffParams.shape.username;
@@ -71,7 +71,7 @@ export type ReceptionHostsResponse = z.infer<typeof ReceptionHostsResponse>;
 /** A reception booking: the slot and what the resident wants to raise (required). */
 export const ReceptionBookRequest = z.object({
   slotId: SlotId,
-  topic: Text(100, { label: '接待事由', min: 4, required: '请写明想反映的事由（至少4个字）' }),
+  topic: ReceptionTopic,
   idempotencyKey: IdempotencyKey,
 });
 export type ReceptionBookRequest = z.infer<typeof ReceptionBookRequest>;

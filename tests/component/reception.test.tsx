@@ -3,12 +3,14 @@
 // and sends it with the slot.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import ReceptionBooking from '../../miniprogram/src/packages/booking/reception';
+import AppointmentDetail from '../../miniprogram/src/packages/booking/detail';
 import Contacts from '../../miniprogram/src/packages/profile/contacts';
 import { setToken } from '../../miniprogram/src/api/session';
-import type { Place } from '../../shared/schemas/appointments';
+import { setMe } from '../../miniprogram/src/store/app';
+import type { Appointment, Place } from '../../shared/schemas/appointments';
 import type { Reception } from '../../shared/schemas/posts';
 import { mockApi, ok } from './support/api';
-import { appointment, countyPlace, slot } from './support/fixtures';
+import { appointment, countyPlace, me, slot } from './support/fixtures';
 import * as taro from './support/taro';
 
 const future = (ms = 3600_000) => new Date(Date.now() + ms).toISOString();
@@ -70,5 +72,91 @@ describe('booking a reception', () => {
     const post = seen.find((r) => r.method === 'POST')!;
     expect(post.path).toBe('/receptions/mz-chen/appointments');
     expect(post.body).toMatchObject({ slotId: 'reception-mz-chen~2026-12-16~0900', topic: '村道塌方三个月无人修复' });
+  });
+});
+
+describe('rescheduling a reception booking', () => {
+  const later = slot('reception-mz-chen', '2026-12-30', '09:00', '10:00');
+  const booking: Appointment = {
+    ...appointment, id: 'appt-rcp-0001', serviceCode: 'RECEPTION', serviceName: '领导接待（县民政局副局长陈秀兰）', placeId: 'reception-mz-chen',
+    placeName: place.name, placeAddress: place.address, slotId: open.id, date: '2026-12-16', start: '09:00', end: '10:00',
+    topic: '村道塌方三个月无人修复', cutoffAt: future(), version: 3,
+  };
+  const days = [{ date: '2026-12-16', slots: [open, full] }, { date: '2026-12-30', slots: [later] }];
+
+  it('the detail shows the topic and 改约 opens the leader\'s reception page in reschedule mode', async () => {
+    signIn();
+    taro.__setRouterParams({ id: booking.id });
+    mockApi({ 'GET /appointments/{id}': ok(booking) });
+    render(<AppointmentDetail />);
+    fireEvent.click(await screen.findByRole('button', { name: '改约' }));
+    expect(screen.getByText('接待事由').closest('.kv')).toHaveTextContent('村道塌方三个月无人修复');
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/booking/reception?id=mz-chen&reschedule=appt-rcp-0001' });
+  });
+
+  it('keeps the topic, refuses the same slot, confirms, moves with the version and goes back to the detail (elder mode too)', async () => {
+    signIn();
+    setMe({ ...me, elderMode: true });
+    taro.__setRouterParams({ id: 'mz-chen', reschedule: booking.id });
+    const seen = mockApi({
+      'GET /receptions': ok({ receptions: [reception] }),
+      'GET /appointments/{id}': ok(booking),
+      'GET /places/{placeId}/slots': ok({ place, days }),
+      'POST /appointments/{id}/reschedule': ok({ ...booking, slotId: later.id, date: '2026-12-30', version: 4 }),
+    });
+    const { container } = render(<ReceptionBooking />);
+    expect(await screen.findByLabelText('想反映的事由')).toHaveValue('村道塌方三个月无人修复');
+    expect(container.querySelector('.page')).toHaveClass('elder');
+    expect(screen.getByText(/改约：请选择新的时段.*原预约：/)).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: /09:00/ }));
+    fireEvent.click(screen.getByRole('button', { name: '确认改约' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('这是您当前预约的时段，请选择其他时段');
+
+    fireEvent.click(screen.getByText(/12.*30/));
+    fireEvent.click(screen.getByRole('button', { name: /09:00/ }));
+    fireEvent.click(screen.getByRole('button', { name: '确认改约' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('原时段的名额将同时释放');
+    fireEvent.click(within(dialog).getByRole('button', { name: '确定改约' }));
+    await waitFor(() => expect(taro.navigateBack).toHaveBeenCalled());
+    const post = seen.find((r) => r.method === 'POST')!;
+    expect(post.path).toBe('/appointments/appt-rcp-0001/reschedule');
+    expect(post.body).toEqual({ slotId: later.id, version: 3 });
+    expect(taro.showToast).toHaveBeenCalledWith({ title: '改约成功', icon: 'success' });
+  });
+
+  it('sends a restated topic; a full slot (409) says so and reloads the seats', async () => {
+    signIn();
+    taro.__setRouterParams({ id: 'mz-chen', reschedule: booking.id });
+    const seen = mockApi({
+      'GET /receptions': ok({ receptions: [reception] }),
+      'GET /appointments/{id}': ok(booking),
+      'GET /places/{placeId}/slots': ok({ place, days }),
+      'POST /appointments/{id}/reschedule': { status: 409, body: { code: 'SLOT_FULL', message: '名额已满' } },
+    });
+    render(<ReceptionBooking />);
+    fireEvent.input(await screen.findByLabelText('想反映的事由'), { target: { value: '反映低保评定不公' } });
+    fireEvent.click(screen.getByText(/12.*30/));
+    fireEvent.click(screen.getByRole('button', { name: /09:00/ }));
+    fireEvent.click(screen.getByRole('button', { name: '确认改约' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '确定改约' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('名额已满');
+    expect(seen.find((r) => r.method === 'POST')!.body).toEqual({ slotId: later.id, version: 3, topic: '反映低保评定不公' });
+    await waitFor(() => expect(seen.filter((r) => r.path.endsWith('/slots'))).toHaveLength(2));
+    expect(taro.navigateBack).not.toHaveBeenCalled();
+  });
+
+  it('past the cut-off offers no 改约 button', async () => {
+    signIn();
+    taro.__setRouterParams({ id: 'mz-chen', reschedule: booking.id });
+    mockApi({
+      'GET /receptions': ok({ receptions: [reception] }),
+      'GET /appointments/{id}': ok({ ...booking, cutoffAt: new Date(Date.now() - 60_000).toISOString() }),
+      'GET /places/{placeId}/slots': ok({ place, days }),
+    });
+    render(<ReceptionBooking />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('已超过改约截止时间');
+    expect(screen.queryByRole('button', { name: '确认改约' })).not.toBeInTheDocument();
   });
 });

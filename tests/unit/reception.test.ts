@@ -1,7 +1,7 @@
 // Leaders' reception days: announced dates, their slots, and what staff may set.
 import { createCalendar } from '../../functions/domain/calendar';
 import { sessionDates } from '../../functions/domain/places';
-import { nextReceptionDate, receptionChange, receptionDays, receptionErrors, receptionPlace, type ReceptionShape } from '../../functions/domain/reception';
+import { moveErrors, nextReceptionDate, receptionChange, receptionDays, receptionErrors, receptionPlace, type ReceptionShape } from '../../functions/domain/reception';
 import { mayManagePlace, maySetReception } from '../../functions/domain/access';
 
 const cal = createCalendar();
@@ -93,5 +93,23 @@ describe('receptionChange: slots already opened keep their bookings', () => {
     expect(days[0]).toBe('2026-12-01');
     expect(days).not.toContain('2026-12-05');
     expect(days.every((d) => d <= '2027-01-30' && Object.keys(receptionErrors({ dates: [d], windows: [w('09:00', '10:00')] }, '2026-12-01', cal)).length === 0)).toBe(true);
+  });
+});
+
+describe('moving a booking (改约)', () => {
+  const atReception = { serviceCode: 'RECEPTION', placeId: 'reception-mz-chen' };
+  const atPoint = { serviceCode: 'MZ-002', placeId: 'county-center' };
+
+  it('keeps a reception booking with the same leader, topic restated or not', () => {
+    expect(moveErrors(atReception, 'reception-mz-chen')).toEqual({});
+    expect(moveErrors(atReception, 'reception-mz-chen', '反映低保评定不公')).toEqual({});
+    expect(moveErrors(atReception, 'reception-ga-ma').slotId).toBe('领导接待预约只能改约到同一位领导的其他接待时段');
+    expect(moveErrors(atReception, 'county-center').slotId).toBe('领导接待预约只能改约到同一位领导的其他接待时段');
+  });
+
+  it('never lands an ordinary booking on a reception, nor gives it a topic', () => {
+    expect(moveErrors(atPoint, 'town-center')).toEqual({});
+    expect(moveErrors(atPoint, 'reception-mz-chen').slotId).toMatch('领导接待日');
+    expect(moveErrors(atPoint, 'town-center', '反映低保评定不公')).toEqual({ topic: '只有领导接待预约需要填写事由' });
   });
 });

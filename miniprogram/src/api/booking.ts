@@ -34,6 +34,8 @@ export function cancelAppointment(id: string, version: number, reason?: string) 
   return request('POST /appointments/{id}/cancel', { auth: 'resident', params: { id }, body: reason ? { version, reason } : { version } }, Appointment);
 }
 
-export function rescheduleAppointment(id: string, slotId: string, version: number) {
-  return request('POST /appointments/{id}/reschedule', { auth: 'resident', params: { id }, body: { slotId, version } }, Appointment);
+/** Move a booking; a reception booking may restate its topic with it. */
+export function rescheduleAppointment(id: string, slotId: string, version: number, topic?: string) {
+  const body = topic === undefined ? { slotId, version } : { slotId, version, topic };
+  return request('POST /appointments/{id}/reschedule', { auth: 'resident', params: { id }, body }, Appointment);
 }

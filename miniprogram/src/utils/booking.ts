@@ -1,5 +1,6 @@
 // Appointment wording shared by the resident and the staff pages (zh-CN).
-import type { Slot } from '../../../shared/schemas/appointments';
+import type { Appointment, Slot } from '../../../shared/schemas/appointments';
+import { isReceptionBooking, receptionHost } from '../../../shared/reception';
 import { formatCutoff } from './dates';
 
 /** 剩余3个名额 / 已满 / 已关闭（原因） / 已结束 */
@@ -19,4 +20,12 @@ export function cancelRule(minutes: number): string {
 export function cancelNote(by: 'resident' | 'staff' | null, reason: string | null): string {
   if (by === 'staff') return `工作人员取消：${reason || '未说明原因'}`;
   return reason ? `您已取消：${reason}` : '您已取消';
+}
+
+/** Where 改约 of a booking opens: its leader's reception page, or the slots of its place, in reschedule mode. */
+export function rescheduleUrl(a: Pick<Appointment, 'id' | 'serviceCode' | 'placeId'>): string {
+  const reschedule = `reschedule=${encodeURIComponent(a.id)}`;
+  return isReceptionBooking(a)
+    ? `/packages/booking/reception?id=${encodeURIComponent(receptionHost(a.placeId))}&${reschedule}`
+    : `/packages/booking/slots?code=${encodeURIComponent(a.serviceCode)}&placeId=${encodeURIComponent(a.placeId)}&${reschedule}`;
 }

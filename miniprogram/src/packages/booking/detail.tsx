@@ -13,7 +13,7 @@ import { QrCode } from '../../components/QrCode';
 import { ErrorState, Loading } from '../../components/States';
 import { StatusBadge } from '../../components/StatusBadge';
 import { role } from '../../utils/a11y';
-import { cancelNote } from '../../utils/booking';
+import { cancelNote, rescheduleUrl } from '../../utils/booking';
 import { rateUrl } from '../../utils/ratings';
 import { formatDateLong, formatInstant, formatSpan } from '../../utils/dates';
 import { useLoad } from '../../utils/useLoad';
@@ -55,12 +55,7 @@ export default function AppointmentDetail() {
   };
 
   const reschedule = () => {
-    if (!appt) return;
-    void Taro.navigateTo({
-      url:
-        `/packages/booking/slots?code=${encodeURIComponent(appt.serviceCode)}` +
-        `&placeId=${encodeURIComponent(appt.placeId)}&reschedule=${encodeURIComponent(appt.id)}`,
-    });
+    if (appt) void Taro.navigateTo({ url: rescheduleUrl(appt) });
   };
 
   if (error || !appt) {
@@ -94,6 +89,11 @@ export default function AppointmentDetail() {
         <Row k='办理事项'>
           <Text>{appt.serviceName}</Text>
         </Row>
+        {appt.topic ? (
+          <Row k='接待事由'>
+            <Text>{appt.topic}</Text>
+          </Row>
+        ) : null}
         <Row k='办理地点'>
           <Text>{appt.placeName}</Text>
         </Row>

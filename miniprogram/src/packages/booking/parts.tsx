@@ -2,7 +2,7 @@
 import { ScrollView, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
-import { NEARNESS_LABELS, type Place, type Slot, type SlotsResponse } from '../../../../shared/schemas/appointments';
+import { NEARNESS_LABELS, type Appointment, type Place, type Slot, type SlotsResponse } from '../../../../shared/schemas/appointments';
 import { Chip } from '../../components/Chip';
 import { role } from '../../utils/a11y';
 import { slotState } from '../../utils/booking';
@@ -44,6 +44,12 @@ export function Row({ k, children }: { k: string; children: ReactNode }) {
       <View className='kv__v'>{children}</View>
     </View>
   );
+}
+
+/** 改约 mode's notice: the new slot replaces the booking (named with its time when known). */
+export function RescheduleNote({ original }: { original?: Pick<Appointment, 'date' | 'start' | 'end'> | null }) {
+  const was = original ? `（原预约：${formatDateLong(original.date)} ${formatSpan(original.start, original.end)}）` : '';
+  return <Text className='notice'>改约：请选择新的时段，原预约的名额将同时释放{was}</Text>;
 }
 
 /** Back to the slot list (the previous page), or open it when there is none. */

@@ -10,7 +10,7 @@ import { errorMessage } from '../../api/errors';
 import { Page } from '../../components/Page';
 import { Empty, ErrorState, Loading } from '../../components/States';
 import { todayShanghai } from '../../utils/dates';
-import { PlaceCard, SlotDays } from './parts';
+import { PlaceCard, RescheduleNote, SlotDays } from './parts';
 import './booking.scss';
 
 /** How far ahead to look: two weeks for a point, six for a monthly roving day. */
@@ -75,7 +75,7 @@ export default function Slots() {
 
   return (
     <Page className='booking'>
-      {reschedule ? <Text className='notice'>改约：请选择新的时段，原预约的名额将同时释放</Text> : null}
+      {reschedule ? <RescheduleNote /> : null}
       <PlaceCard place={data.place} />
       {data.days.length === 0 ? (
         <Empty text={data.place.kind === 'roving' ? '近期没有坐班安排，请选择其他地点' : '近期没有可预约的时段'} />
