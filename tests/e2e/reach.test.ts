@@ -98,6 +98,14 @@ async function firstOf(path: string, list: string, page: string, token: string):
   return id ? [`${page}?id=${encodeURIComponent(id)}`] : [];
 }
 
+/** The booking confirmation of the place's first open slot (shown, not booked). */
+async function bookingConfirmOf(code: string, placeId: string): Promise<string[]> {
+  const res = await api('GET', `/places/${placeId}/slots`).catch(() => null);
+  const days = res?.status === 200 ? (res.body.days as { slots: { id: string; status: string }[] }[]) : [];
+  const open = days.flatMap((d) => d.slots).find((slot) => slot.status === 'open');
+  return open ? [`packages/booking/confirm?code=${code}&slotId=${encodeURIComponent(open.id)}`] : [];
+}
+
 /** The rating page of the resident's first invitation to rate, else of their latest rating (none: not visited). */
 async function rateFormOf(token: string): Promise<string[]> {
   const res = await api('GET', '/ratings', undefined, token).catch(() => null);
@@ -116,6 +124,7 @@ async function residentRecordPages(openid: string): Promise<string[]> {
     firstOf('/inbox', 'items', 'packages/notice/detail', token),
     firstOf('/receptions', 'receptions', 'packages/booking/reception', token),
     rateFormOf(token),
+    bookingConfirmOf('QS-RS-002', 'qs-county-center'),
   ]);
   return pages.flat();
 }
