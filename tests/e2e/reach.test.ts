@@ -2,6 +2,7 @@
 // H5 build at a 390 px phone: axe-core finds no serious or critical WCAG 2.1
 // A/AA violation and no target is under 44×44; in elder mode the MIIT numbers
 // hold as well (visible text ≥ 18 px, primary buttons ≥ 60×60).
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -106,6 +107,16 @@ async function bookingConfirmOf(code: string, placeId: string): Promise<string[]
   return open ? [`packages/booking/confirm?code=${code}&slotId=${encodeURIComponent(open.id)}`] : [];
 }
 
+/** The 补正 form of a new 临时救助 case the county's civil-affairs clerk sent a one-time notice for (no demo case waits for materials). */
+async function supplementFormOf(token: string): Promise<string[]> {
+  const applied = await api('POST', '/applications', { serviceCode: 'QS-MZ-003', idempotencyKey: randomUUID(), materials: [], proxy: false }, token);
+  expect(applied.status).toBe(201);
+  const clerk = (await api('POST', '/admin/auth/login', { username: 'clerk-mz', password: DEMO_PASSWORD })).body.token as string;
+  const notice = { action: 'request_materials', version: applied.body.version, missing: [{ name: '户口簿', note: '全部家庭成员页' }] };
+  expect((await api('POST', `/admin/applications/${applied.body.id}/actions`, notice, clerk)).status).toBe(200);
+  return [`packages/apply/supplement?id=${encodeURIComponent(applied.body.id)}`];
+}
+
 /** The rating page of the resident's first invitation to rate, else of their latest rating (none: not visited). */
 async function rateFormOf(token: string): Promise<string[]> {
   const res = await api('GET', '/ratings', undefined, token).catch(() => null);
@@ -125,6 +136,7 @@ async function residentRecordPages(openid: string): Promise<string[]> {
     firstOf('/receptions', 'receptions', 'packages/booking/reception', token),
     rateFormOf(token),
     bookingConfirmOf('QS-RS-002', 'qs-county-center'),
+    supplementFormOf(token),
   ]);
   return pages.flat();
 }
