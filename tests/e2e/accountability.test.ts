@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { button, launchChromium, sharedStack, shown, staffPage as staffPageOf, stackApi } from './support/stack';
-import { DEMO_PASSWORD } from '../../scripts/seed/data';
 
 jest.setTimeout(300_000);
 const stack = sharedStack();
@@ -18,10 +17,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const { api } = stackApi(stack);
+const { api, staffToken } = stackApi(stack);
 
 test('the supervisor marks a complaint valid: the ladder step shows, the apology is owed and recorded', async () => {
-  const token = (await api('POST', '/admin/auth/login', { username: 'xiaoneng', password: DEMO_PASSWORD })).body.token as string;
+  const token = await staffToken('xiaoneng');
   // The demo's complaint about a window clerk's manner (民政), opened for investigation against clerk-mz.
   const all = (await api('GET', '/admin/demands?view=all', undefined, token)).body.demands as any[];
   const demand = all.find((d) => d.text.includes('态度生硬'));

@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { button, launchChromium, phonePage, sharedStack, shown, signInFromMine, staffPage as staffPageOf, stackApi } from './support/stack';
-import { DEMO_PASSWORD, residents } from '../../scripts/seed/data';
+import { residents } from '../../scripts/seed/data';
 import { tinyJpeg } from '../fixtures/jpeg';
 
 jest.setTimeout(300_000);
@@ -28,8 +28,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const { api } = stackApi(stack);
-const staffToken = async (username: string) => (await api('POST', '/admin/auth/login', { username, password: DEMO_PASSWORD })).body.token as string;
+const { api, staffToken } = stackApi(stack);
 
 const staffPage = (username: string) => staffPageOf(browser, stack, username);
 /** Fill the <textarea> inside the Taro textarea labelled `label` (the visible page is the last one). */

@@ -3,7 +3,6 @@
 // the demand is on the supervisor's list and the supervisor's coverage rises.
 import type { Browser } from 'playwright-core';
 import { button, launchChromium, sharedStack, shown, staffPage as staffPageOf, stackApi } from './support/stack';
-import { DEMO_PASSWORD } from '../../scripts/seed/data';
 
 jest.setTimeout(300_000);
 const stack = sharedStack();
@@ -16,8 +15,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const { api } = stackApi(stack);
-const staffToken = async (username: string) => (await api('POST', '/admin/auth/login', { username, password: DEMO_PASSWORD })).body.token as string;
+const { api, staffToken } = stackApi(stack);
 const yangRow = async () => {
   const token = await staffToken('xiaoneng');
   const res = await api('GET', '/admin/coverage', undefined, token);

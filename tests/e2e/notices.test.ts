@@ -5,7 +5,7 @@
 // The fan-out and the sender run in `npm start`'s job loop.
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, phonePage, sharedStack, shown, stackApi, signInFromMine } from './support/stack';
-import { DEMO_PASSWORD, R, residents } from '../../scripts/seed/data';
+import { R, residents } from '../../scripts/seed/data';
 import { createCalendar, shanghaiDate } from '../../functions/domain/calendar';
 
 jest.setTimeout(240_000);
@@ -19,7 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const { api, residentToken } = stackApi(stack);
+const { api, residentToken, staffToken } = stackApi(stack);
 
 
 async function signIn(openid: string): Promise<Page> {
@@ -53,7 +53,7 @@ function nextWorkingDay(afterDays: number): string {
 }
 
 test('a 家乡动态 notice to 高滩镇 reaches 王小军 in 东莞, unread; not a 向阳镇 resident', async () => {
-  const admin = (await api('POST', '/admin/auth/login', { username: 'admin', password: DEMO_PASSWORD })).body.token;
+  const admin = await staffToken('admin');
   const title = `高滩镇返乡创业补贴申报开始${Date.now() % 1000}`;
   const draft = await api('POST', '/admin/notices', {
     kind: 'hometown', title, body: '在外务工的高滩镇乡亲返乡创业，可申请一次性创业补贴。', target: { regionCodes: [R.gaotan], tags: [], minAge: null, maxAge: null }, expiresOn: null,
@@ -90,7 +90,7 @@ test('a 家乡动态 notice to 高滩镇 reaches 王小军 in 东莞, unread; no
 });
 
 test('staff close a day: the resident whose booking it cancelled reads why in 消息', async () => {
-  const admin = (await api('POST', '/admin/auth/login', { username: 'admin', password: DEMO_PASSWORD })).body.token;
+  const admin = await staffToken('admin');
   const date = nextWorkingDay(5);
   const li = await residentToken('demo-openid-li');
   const booked = await api('POST', '/appointments', { slotId: `qs-county-center~${date}~1330`, serviceCode: 'QS-GA-001', idempotencyKey: `e2e-notice-close-${Date.now()}` }, li);

@@ -4,7 +4,7 @@
 // who wrote the review); the supervisor's dashboard shows the department's rate fall.
 import type { Browser } from 'playwright-core';
 import { button, launchChromium, phonePage, sharedStack, shown, signInFromMine, staffPage as staffPageOf, stackApi } from './support/stack';
-import { DEMO_PASSWORD, residents } from '../../scripts/seed/data';
+import { residents } from '../../scripts/seed/data';
 
 jest.setTimeout(240_000);
 const stack = sharedStack();
@@ -17,10 +17,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const { api, residentToken } = stackApi(stack);
+const { api, residentToken, staffToken } = stackApi(stack);
 
 
-const staffToken = async (username: string) => (await api('POST', '/admin/auth/login', { username, password: DEMO_PASSWORD })).body.token as string;
 
 /** A case of 最低生活保障申请 applied for and concluded through the API. */
 async function concludedCase(resident: string, clerk: string, idem: string) {

@@ -89,7 +89,7 @@ const CADRE_PAGES = [
   'workbench/household/edit', // 新增包联户
 ];
 
-const { api, residentToken } = stackApi(stack);
+const { api, residentToken, staffToken } = stackApi(stack);
 
 /** `page?id=` of the first record a list answers (none, or the list fails: not visited). */
 async function firstOf(path: string, list: string, page: string, token: string): Promise<string[]> {
@@ -111,7 +111,7 @@ async function bookingConfirmOf(code: string, placeId: string): Promise<string[]
 async function supplementFormOf(token: string): Promise<string[]> {
   const applied = await api('POST', '/applications', { serviceCode: 'QS-MZ-003', idempotencyKey: randomUUID(), materials: [], proxy: false }, token);
   expect(applied.status).toBe(201);
-  const clerk = (await api('POST', '/admin/auth/login', { username: 'clerk-mz', password: DEMO_PASSWORD })).body.token as string;
+  const clerk = await staffToken('clerk-mz');
   const notice = { action: 'request_materials', version: applied.body.version, missing: [{ name: '户口簿', note: '全部家庭成员页' }] };
   expect((await api('POST', `/admin/applications/${applied.body.id}/actions`, notice, clerk)).status).toBe(200);
   return [`packages/apply/supplement?id=${encodeURIComponent(applied.body.id)}`];
@@ -147,7 +147,7 @@ async function residentRecordPages(openid: string): Promise<string[]> {
  * commitment card and paired household (agent-yang's) of the admin's all-records views.
  */
 async function staffRecordPages(): Promise<string[]> {
-  const { token } = (await api('POST', '/admin/auth/login', { username: 'admin', password: DEMO_PASSWORD })).body as { token: string };
+  const token = await staffToken('admin');
   const pages = await Promise.all([
     firstOf('/applications', 'applications', 'workbench/case/index', await residentToken('demo-openid-li')),
     firstOf('/admin/tickets?view=all', 'tickets', 'workbench/ticket/index', token),

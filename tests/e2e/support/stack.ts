@@ -95,5 +95,9 @@ export function stackApi(stack: SharedStack) {
     const { code } = (await minted.json()) as { code: string };
     return (await api('POST', '/auth/wechat', { code })).body.token;
   }
-  return { api, residentToken };
+  /** A staff member's token through the workbench login (demo password). */
+  async function staffToken(username: string): Promise<string> {
+    return (await api('POST', '/admin/auth/login', { username, password: DEMO_PASSWORD })).body.token;
+  }
+  return { api, residentToken, staffToken };
 }
